@@ -1,0 +1,119 @@
+import {readFileSync, readdirSync, existsSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
+
+/** The project's `rules/` folder (next to `dist/` and `src/`). */
+export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules')
+
+/** One example of an entry: a text that must be flagged, and what `fix` makes of it. */
+export interface MatchExample {
+  text: string
+  output?: string
+}
+
+/** Fields every data entry has, whatever its rule. */
+export interface DataEntry {
+  id: string
+  /** Source language of the file the entry came from. */
+  lang: string
+  file: string
+  line: number
+  match: MatchExample[]
+  keep: string[]
+}
+
+export class RuleDataError extends Error {
+  constructor(
+    public file: string,
+    public line: number,
+    detail: string
+  ) {
+    super(`${file}:${line}: ${detail}`)
+    this.name = 'RuleDataError'
+  }
+}
+
+const ajv = new Ajv({allErrors: true, strict: true})
+const validators = new Map<string, ValidateFunction>()
+
+function validatorFor(rule: string): ValidateFunction {
+  let validate = validators.get(rule)
+  if (!validate) {
+    const schemaPath = join(RULES_DIR, 'schema', rule + '.schema.json')
+    validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')))
+    validators.set(rule, validate)
+  }
+  return validate
+}
+
+const loaded = new Map<string, DataEntry[]>()
+
+/**
+ * Load and validate every `rules/<rule>/*.yml` file plus `extraFiles`.
+ * Built-in data is loaded once per process and shared.
+ */
+export function loadRuleData<T extends DataEntry>(rule: string, extraFiles: readonly string[] = []): T[] {
+  let builtIn = loaded.get(rule)
+  if (!builtIn) {
+    const folder = join(RULES_DIR, rule)
+    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yml')).sort() : []
+    builtIn = files.flatMap((f) => loadRuleFile(rule, join(folder, f)))
+    loaded.set(rule, builtIn)
+  }
+  if (extraFiles.length === 0) return builtIn as T[]
+  return [...builtIn, ...extraFiles.flatMap((f) => loadRuleFile(rule, f))] as T[]
+}
+
+/** Parse one YAML rule file, validate it against `rules/schema/<rule>.schema.json`. */
+export function loadRuleFile(rule: string, file: string, source?: string): DataEntry[] {
+  const text = source ?? readFileSync(file, 'utf8')
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, {lineCounter, prettyErrors: false})
+  if (document.errors.length > 0) {
+    const error = document.errors[0]
+    throw new RuleDataError(file, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0])
+  }
+  const value = document.toJS() as {lang?: string; rule?: string; entries?: Array<Record<string, unknown>>}
+  const validate = validatorFor(rule)
+  if (!validate(value)) {
+    const error = validate.errors![0]
+    throw new RuleDataError(file, lineOf(document.contents, error, lineCounter), describe(error))
+  }
+  const entriesNode = isMap(document.contents) ? document.contents.get('entries', true) : undefined
+  const ids = new Set<string>()
+  return (value.entries ?? []).map((entry, index) => {
+    const node = isSeq(entriesNode) ? (entriesNode.items[index] as YamlNode | undefined) : undefined
+    const line = node?.range ? lineCounter.linePos(node.range[0]).line : 1
+    const id = String(entry.id)
+    if (ids.has(id)) throw new RuleDataError(file, line, `duplicate id "${id}"`)
+    ids.add(id)
+    return {match: [], keep: [], ...entry, id, lang: value.lang ?? 'any', file, line} as DataEntry
+  })
+}
+
+function lineOf(root: unknown, error: ErrorObject, lineCounter: LineCounter): number {
+  let node = root as YamlNode | undefined
+  let best = 1
+  const keys = error.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+  for (const key of keys) {
+    if (node?.range) best = lineCounter.linePos(node.range[0]).line
+    if (isMap(node)) node = node.get(key, true) as YamlNode | undefined
+    else if (isSeq(node)) node = node.items[Number(key)] as YamlNode | undefined
+    else break
+  }
+  if (node?.range) best = lineCounter.linePos(node.range[0]).line
+  return best
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'file'
+  if (error.keyword === 'additionalProperties') {
+    return `${where}: unknown key "${(error.params as {additionalProperty: string}).additionalProperty}"`
+  }
+  if (error.keyword === 'required') {
+    return `${where}: missing key "${(error.params as {missingProperty: string}).missingProperty}"`
+  }
+  return `${where}: ${error.message ?? 'invalid'}`
+}

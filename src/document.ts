@@ -1,0 +1,47 @@
+import type {Root} from 'nlcst'
+
+/** A span of the document: offsets into the whole text. */
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface WordSpan extends Span {
+  value: string
+}
+
+/** Views of a parsed document that several rules need, built in one walk and shared. */
+export interface DocumentView {
+  paragraphs: Span[]
+  sentences: Span[]
+  words: WordSpan[]
+}
+
+const cache = new WeakMap<Root, DocumentView>()
+
+/** Paragraph, sentence and word spans of `tree`, computed once per tree. */
+export function viewOf(tree: Root): DocumentView {
+  const hit = cache.get(tree)
+  if (hit) return hit
+  const view: DocumentView = {paragraphs: [], sentences: [], words: []}
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
+    view.paragraphs.push(span(paragraph.position))
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+      view.sentences.push(span(sentence.position))
+      for (const word of sentence.children) {
+        if (word.type !== 'WordNode' || !word.position) continue
+        let value = ''
+        for (const part of word.children) if ('value' in part) value += part.value
+        view.words.push({...span(word.position), value})
+      }
+    }
+  }
+  cache.set(tree, view)
+  return view
+}
+
+function span(position: {start: {offset?: number}; end: {offset?: number}}): Span {
+  return {start: position.start.offset ?? 0, end: position.end.offset ?? 0}
+}
