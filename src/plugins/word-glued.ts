@@ -1,13 +1,186 @@
+import {viewOf, type Span, type WordSpan} from '../document.js'
+import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {GLUE_FUNCTION_WORDS, NOT_LEFT, NOT_RIGHT, REPORTING_VERBS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
 
-export interface WordGluedOptions {}
+export interface WordGluedOptions {
+  /** Extra tokens never to split (brands, product names), matched exactly. */
+  keep: string[]
+}
 
-// Placeholder: the rule's logic is not written yet.
+/** Closed-compound brands and names that look like two glued words. */
+const KEEP = new Set([
+  'iPhone', 'iPad', 'iPod', 'iTunes', 'iCloud', 'eBay', 'eBook', 'YouTube', 'PayPal', 'McDonald', 'JavaScript',
+  'TypeScript', 'PowerPoint', 'PlayStation', 'BlackRock', 'BlackBerry', 'SoftBank', 'MasterCard', 'LinkedIn',
+  'WhatsApp', 'TikTok', 'FedEx', 'WeChat', 'DeepMind', 'OpenAI', 'SpaceX', 'FaceTime', 'MacBook', 'AirPods',
+  'easyJet', 'airBaltic', 'bioMérieux', 'HarperCollins', 'GlaxoSmithKline', 'ExxonMobil', 'GlobalFoundries',
+  'TotalEnergies', 'ArcelorMittal', 'AstraZeneca', 'BioNTech', 'StarLink', 'SkyTeam', 'FirstGroup', 'HelloFresh',
+  'DoorDash', 'CoinBase', 'BitTorrent', 'GitHub', 'GitLab', 'WordPress', 'SharePoint', 'OneDrive', 'DropBox',
+  'PostgreSQL', 'SoundCloud', 'StubHub', 'WeWork', 'AirBnB', 'DaimlerChrysler', 'ThyssenKrupp', 'PepsiCo',
+  'NetApp', 'NetJets', 'SeaWorld', 'SmartThings', 'WikiLeaks', 'CrowdStrike', 'BlackWater', 'RedBull', 'UniCredit',
+  'TeleCommunication', 'EuroMillions', 'ProSieben', 'EasyJet', 'RyanAir', 'TransCanada', 'FoxConn', 'SunPower',
+  'HuffPost', 'BuzzFeed', 'NewsGuard', 'StarBucks', 'PetroChina', 'SinoPharm', 'CanSino', 'EuroNews', 'CoronaVac'
+])
+
+const CONTEXT_BAD = /[@/\\#_`=<>{}|~^$%]|www\.|\.[a-z]{2,}\b.*\./i
+
 export default defineRule<WordGluedOptions>({
   id: 'word-glued',
   category: 'word-glued',
   description: 'Two words fused by a lost space, comma or quote mark.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  note:
+    'Machine translation and HTML-to-text extraction drop the space (or the comma and closing quote) between two words when they sat on either side of a tag or a line break: `announcedthat`, `Barnierhas`, `corruptionSeveral`, `worryingassures`.',
+  defaults: {keep: []},
+  check(ctx) {
+    const {text} = ctx
+    const view = viewOf(ctx.tree)
+    if (view.words.length === 0) return
+    const keep = new Set(ctx.options.keep)
+    let lex: Lexicon | undefined
+    // Word counts of the document (bare forms), for names seen elsewhere.
+    let counts: Map<string, number> | undefined
+    const countOf = (w: string) => {
+      if (!counts) {
+        counts = new Map()
+        for (const word of view.words) {
+          const bare = stripPossessive(word.value)
+          counts.set(bare, (counts.get(bare) ?? 0) + 1)
+        }
+      }
+      return counts.get(w) ?? 0
+    }
+    let paragraphIndex = 0
+    for (const word of view.words) {
+      const bare = stripPossessive(word.value)
+      if (bare.length < 5 || !/^\p{L}+$/u.test(bare)) continue
+      if (keep.has(bare) || KEEP.has(bare)) continue
+      lex ??= getLexicon()
+      if (lex.isWord(bare) || lex.isWord(word.value)) continue
+      if (!contextOk(text, word)) continue
+      const split = findSplit(bare, lex, countOf)
+      if (!split) continue
+      // The same fused form elsewhere in the document: a name or a term, not an accident.
+      if (countOf(bare) > 1) continue
+      while (paragraphIndex < view.paragraphs.length - 1 && view.paragraphs[paragraphIndex].end <= word.start) paragraphIndex++
+      const left = bare.slice(0, split)
+      const right = bare.slice(split)
+      const quoted = REPORTING_VERBS.has(right) && quoteOpen(text, view.paragraphs[paragraphIndex], word.start)
+      const joiner = quoted ? ',” ' : ' '
+      ctx.report({
+        start: word.start,
+        end: word.start + bare.length,
+        expected: [left + joiner + right],
+        fix: 'safe',
+        reason: `Unexpected glued words \`${bare}\`, expected \`${left + joiner + right}\``
+      })
+    }
+  }
 })
+
+function stripPossessive(value: string): string {
+  return value.length > 2 && /['’]s$/.test(value) ? value.slice(0, -2) : value
+}
+
+/** The whitespace-delimited run around the word is prose, not a URL, e-mail, hashtag or code. */
+function contextOk(text: string, word: Span): boolean {
+  let s = word.start
+  while (s > 0 && s > word.start - 200 && !/\s/.test(text[s - 1])) s--
+  let e = word.end
+  while (e < text.length && e < word.end + 200 && !/\s/.test(text[e])) e++
+  const run = text.slice(s, e)
+  if (CONTEXT_BAD.test(run)) return false
+  // glued to digits or other letters through a symbol the parser split off
+  const before = text[word.start - 1] ?? ' '
+  const after = text[word.end] ?? ' '
+  if (/[\p{N}\-.]/u.test(before) && !/\s/.test(before)) {
+    if (before !== '-' || /\p{L}/u.test(text[word.start - 2] ?? '')) return false
+  }
+  if (/[\p{N}]/u.test(after)) return false
+  if (after === '-' && /\p{L}/u.test(text[word.end + 1] ?? '')) return false
+  return true
+}
+
+type CountOf = (w: string) => number
+
+/** The one split point of `token` that is likely, or undefined. */
+export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 0): number | undefined {
+  const candidates: number[] = []
+  const lowerStart = token[0] === token[0].toLowerCase()
+  const humps: number[] = []
+  for (let i = 1; i < token.length; i++) {
+    const c = token[i]
+    if (c !== c.toLowerCase() && c === c.toUpperCase()) {
+      // start of a Capitalized part: upper followed by lower, preceded by any letter
+      if (i + 1 < token.length && token[i + 1] === token[i + 1].toLowerCase() && token[i + 1] !== token[i + 1].toUpperCase()) humps.push(i)
+    }
+  }
+  const isLowerRun = (s: string) => s === s.toLowerCase()
+  const isCapRun = (s: string) => s[0] !== s[0].toLowerCase() && isLowerRun(s.slice(1))
+  const isAcronym = (s: string) => s.length >= 2 && s === s.toUpperCase()
+  if (humps.length === 1) {
+    // camelCase join: corruptionSeveral, whenIsrael, CommissionPresident, NATOSecretary
+    const i = humps[0]
+    const left = token.slice(0, i)
+    const right = token.slice(i)
+    if (!isCapRun(right) || right.length < 3) return undefined
+    if (lowerStart && isLowerRun(left)) {
+      if (left.length < 2 || !lex.isLowerWord(left)) return undefined
+      if (lex.isLowerWord(right) || lex.isWord(right)) return left.length >= 2 ? i : undefined
+      // Right part a name: only after a function word or a long common word.
+      return GLUE_FUNCTION_WORDS.has(left) || left.length >= 4 ? i : undefined
+    }
+    if (isCapRun(left)) {
+      // Two capitalized dictionary words: brands are short (PayPal, YouTube, PowerPoint).
+      if (left.length >= 6 && right.length >= 6 && lex.isLowerWord(left) && lex.isLowerWord(right)) return i
+      return undefined
+    }
+    if (isAcronym(left)) {
+      if (lex.hasExact(left) && lex.isLowerWord(right) && right.length >= 4) return i
+      return undefined
+    }
+    return undefined
+  }
+  if (humps.length > 0) return undefined
+  if (isLowerRun(token)) {
+    for (let i = 2; i <= token.length - 2; i++) {
+      const left = token.slice(0, i)
+      const right = token.slice(i)
+      if (!lex.isLowerWord(left) || !lex.isLowerWord(right)) continue
+      if (left.length < 3 && !GLUE_FUNCTION_WORDS.has(left)) continue
+      if (right.length < 3 && !GLUE_FUNCTION_WORDS.has(right)) continue
+      const fnRight = GLUE_FUNCTION_WORDS.has(right) && !NOT_RIGHT.has(right) && left.length >= 3
+      const fnLeft = GLUE_FUNCTION_WORDS.has(left) && !NOT_LEFT.has(left) && right.length >= 4
+      const verbRight = REPORTING_VERBS.has(right) && left.length >= 5 && /(ing|ed|ly|ion|ment|ity|ness|al|ive|ous|ful|ble|ent|ant|ic)$/.test(left)
+      const inflected =
+        left.length >= 5 && right.length >= 5 && /(ing|tion|sion|ment|ness|ity)$/.test(left) && /(ed|es)$/.test(right)
+      if (fnRight || fnLeft || verbRight || inflected) candidates.push(i)
+    }
+    return candidates.length === 1 ? candidates[0] : undefined
+  }
+  if (isCapRun(token)) {
+    // Name + lowercase word: Barnierhas, Merzexpressed (the name must occur on its own elsewhere).
+    for (let i = 3; i <= token.length - 2; i++) {
+      const left = token.slice(0, i)
+      const right = token.slice(i)
+      if (!lex.isLowerWord(right)) continue
+      const fn = GLUE_FUNCTION_WORDS.has(right) && !NOT_RIGHT.has(right)
+      const verb = right.length >= 5 && /(ed|es)$/.test(right)
+      if (!fn && !verb && !REPORTING_VERBS.has(right)) continue
+      const known = countOf(left) > 0 || countOf(left + 's') > 0
+      if (known || (lex.isLowerWord(left) && fn && left.length >= 4)) candidates.push(i)
+    }
+    return candidates.length === 1 ? candidates[0] : undefined
+  }
+  return undefined
+}
+
+/** An opening “ earlier in the paragraph with no closing ” after it. */
+function quoteOpen(text: string, paragraph: Span | undefined, at: number): boolean {
+  const from = paragraph && paragraph.start <= at ? paragraph.start : Math.max(0, at - 2000)
+  const open = text.lastIndexOf('“', at)
+  if (open < from) return false
+  const close = text.lastIndexOf('”', at)
+  return close < open
+}
+
+export type {WordSpan}

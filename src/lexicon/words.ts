@@ -1,0 +1,55 @@
+/** Small closed word lists shared by the dictionary rules. */
+
+/** English function words that a lost space often leaves glued to a neighbour. */
+export const GLUE_FUNCTION_WORDS = new Set([
+  'the', 'that', 'and', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'who', 'which', 'whose', 'with',
+  'for', 'of', 'from', 'this', 'these', 'those', 'will', 'would', 'could', 'should', 'said', 'says', 'but',
+  'not', 'when', 'where', 'while', 'their', 'its', 'they', 'also', 'been', 'being', 'because', 'after',
+  'before', 'since', 'than', 'then', 'there', 'what', 'why', 'how', 'his', 'her', 'she', 'he', 'we', 'it',
+  'by', 'to', 'at', 'as', 'an', 'or', 'if', 'in', 'on'
+])
+
+/**
+ * Function words that must not be split off the *end* of a fused token: they end
+ * many closed compounds (`plugin`, `standby`, `takeaway`) and names (`Fisher`, `Thomas`).
+ */
+export const NOT_RIGHT = new Set(['in', 'on', 'by', 'to', 'at', 'as', 'an', 'or', 'if', 'it', 'he', 'her', 'his', 'we', 'she', 'for', 'then', 'there', 'its', 'after'])
+
+/** Function words that must not be split off the *start*: prefixes of compounds (`infighting`, `bypass`). */
+export const NOT_LEFT = new Set(['in', 'on', 'by', 'to', 'at', 'as', 'an', 'or', 'if', 'he', 'her', 'his', 'we', 'she', 'there', 'then', 'after', 'it', 'its', 'with', 'for', 'the', 'that', 'what', 'how', 'since'])
+
+/** Reporting verbs (English and the calques MT uses for them). */
+export const REPORTING_VERBS = new Set([
+  'says', 'said', 'assures', 'assured', 'explains', 'explained', 'adds', 'added', 'notes', 'noted', 'insists',
+  'insisted', 'stresses', 'stressed', 'underlines', 'underlined', 'recalls', 'recalled', 'warns', 'warned',
+  'confides', 'confided', 'continues', 'continued', 'judges', 'judged', 'estimates', 'estimated', 'believes',
+  'believed', 'argues', 'argued', 'observes', 'observed', 'comments', 'commented', 'tells', 'told', 'declares',
+  'declared', 'affirms', 'affirmed', 'indicates', 'indicated', 'specifies', 'specified', 'emphasizes',
+  'emphasized', 'emphasises', 'emphasised', 'acknowledges', 'acknowledged', 'admits', 'admitted', 'concludes',
+  'concluded', 'asserts', 'asserted', 'claims', 'claimed', 'replies', 'replied', 'retorts', 'retorted',
+  'regrets', 'regretted', 'laments', 'lamented', 'denounces', 'denounced', 'analyzes', 'analyses', 'analyzed',
+  'analysed', 'summarizes', 'summarized', 'points', 'pointed', 'wrote', 'writes', 'tweeted', 'tweets',
+  'asks', 'asked', 'answers', 'answered', 'reports', 'reported', 'states', 'stated', 'maintains', 'maintained',
+  'suggests', 'suggested', 'agrees', 'agreed', 'welcomes', 'welcomed', 'deplores', 'deplored', 'slips',
+  'slipped', 'breathes', 'breathed', 'sighs', 'sighed', 'smiles', 'smiled', 'launches', 'launched', 'hammers',
+  'hammered', 'quips', 'quipped', 'jokes', 'joked', 'explain', 'says'
+])
+
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+export const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+
+/** Lowercase nationality/language adjectives MT leaves lowercase (French/Spanish/Italian style). */
+export const NATIONALITIES = [
+  'american', 'british', 'english', 'french', 'german', 'italian', 'spanish', 'portuguese', 'dutch', 'belgian',
+  'swiss', 'austrian', 'polish', 'czech', 'slovak', 'hungarian', 'romanian', 'bulgarian', 'greek', 'turkish',
+  'russian', 'ukrainian', 'belarusian', 'lithuanian', 'latvian', 'estonian', 'finnish', 'swedish', 'norwegian',
+  'danish', 'icelandic', 'irish', 'scottish', 'welsh', 'european', 'african', 'asian', 'chinese', 'japanese',
+  'korean', 'indian', 'pakistani', 'afghan', 'iranian', 'iraqi', 'syrian', 'lebanese', 'israeli', 'palestinian',
+  'egyptian', 'libyan', 'tunisian', 'algerian', 'moroccan', 'malian', 'nigerian', 'senegalese', 'ivorian',
+  'congolese', 'ethiopian', 'kenyan', 'saudi', 'qatari', 'emirati', 'yemeni', 'jordanian', 'canadian', 'mexican',
+  'brazilian', 'argentine', 'argentinian', 'chilean', 'colombian', 'venezuelan', 'peruvian', 'cuban', 'australian',
+  'serbian', 'croatian', 'bosnian', 'slovenian', 'albanian', 'macedonian', 'georgian', 'armenian', 'azerbaijani',
+  'kazakh', 'uzbek', 'vietnamese', 'thai', 'indonesian', 'filipino', 'malaysian', 'catalan', 'basque',
+  'corsican', 'flemish', 'walloon', 'bavarian', 'sicilian', 'parisian', 'londoner', 'berliner', 'kurdish',
+  'yazidi', 'sahrawi', 'kosovar', 'montenegrin', 'moldovan', 'cypriot', 'maltese', 'luxembourgish'
+]

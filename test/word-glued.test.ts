@@ -1,0 +1,64 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('word-glued')
+
+const invalid: Array<[string, string]> = [
+  ['The minister announcedthat the plan was ready.', 'The minister announced that the plan was ready.'],
+  ['Michel Barnier spoke first. Later, Michel Barnierhas said no.', 'Michel Barnier spoke first. Later, Michel Barnier has said no.'],
+  ['Emmanuel Macron arrived. Then Emmanuel Macronand his wife left.', 'Emmanuel Macron arrived. Then Emmanuel Macron and his wife left.'],
+  ['They fought corruptionSeveral times a year.', 'They fought corruption Several times a year.'],
+  ['It happened whenIsrael struck.', 'It happened when Israel struck.'],
+  ['The report was written byFrench officials.', 'The report was written by French officials.'],
+  ['The European CommissionPresident spoke.', 'The European Commission President spoke.'],
+  ['The NATOSecretary General spoke.', 'The NATO Secretary General spoke.'],
+  ['A system of creative accountingdevised by the bank.', 'A system of creative accounting devised by the bank.'],
+  ['Friedrich Merz spoke. Friedrich Merzexpressed doubts.', 'Friedrich Merz spoke. Friedrich Merz expressed doubts.'],
+  ['“The situation remains very worryingassures a senior official.', '“The situation remains very worrying,” assures a senior official.']
+]
+
+const valid = [
+  'Dmitry Peskov said the Schengen area was closed, according to Papaemmanuel.',
+  'She bought an iPhone, watched YouTube, paid with PayPal and ate at McDonald’s.',
+  'JavaScript and TypeScript developers use GitHub; easyJet and airBaltic fly there.',
+  'Visit https://example.com/announcedthat or write to announcedthat@example.org.',
+  'The hashtag #corruptionSeveral trended, and the variable camelCaseName was undefined.',
+  'The lockdown, the cyberattack, the eurozone and the livestream were discussed.',
+  'Policymakers, peacekeepers and whistleblowers met in the newsroom.',
+  'Thomas Fisher and Roland Holland met Ferdinand in Finland.',
+  'Der Bundestag hat heute über das Gesetz abgestimmt, und die Opposition protestierte.',
+  'Le gouvernement a annoncé que la réforme des retraites serait votée.',
+  'Москва заявила, что переговоры продолжатся. 東京で会議が開かれた。',
+  'A BlackRock fund and a PlayStation game, a PowerPoint deck.',
+  'The infighting and the pushback on the plugin standby mode.',
+  'The Holland–Macron meeting; Macronist deputies voted.'
+]
+
+describe('word-glued', () => {
+  for (const [input, output] of invalid) {
+    it(`fixes: ${input}`, async () => {
+      const messages = lint(input, config)
+      expect(messages.length).toBe(1)
+      assertWellFormed(input, messages)
+      expect(messages[0].category).toBe('word-glued')
+      const out = await fixed(input, config)
+      expect(out).toBe(output)
+      expect(await fixed(out, config)).toBe(out)
+      expect(lint(out, config)).toEqual([])
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${input}`, () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('does not add a quote mark outside an open quotation', async () => {
+    expect(await fixed('The landscape is worryingassures a senior official.', config)).toBe('The landscape is worrying assures a senior official.')
+  })
+  it('runs in linear time on a long fused line', () => {
+    const long = 'announcedthat '.repeat(20000) + 'x'.repeat(100000)
+    const t = performance.now()
+    lint(long, config)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+})
