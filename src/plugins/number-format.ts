@@ -1,13 +1,259 @@
 import {defineRule} from '../rule.js'
+import type {Finding} from '../types.js'
 
-export interface NumberFormatOptions {}
+export interface NumberFormatOptions {
+  /** Report `22h30`-style times (suggestion `10:30 p.m.`). */
+  times: boolean
+  /** Report source-style dates (`the 3 of March`, `12. June 2021`). */
+  dates: boolean
+  /** Suggest billions for `12,500 million`. */
+  billions: boolean
+}
 
-// Placeholder: the rule's logic is not written yet.
+const NOTE =
+  'French, German, Spanish, Italian, Portuguese and Dutch write 1,5 for 1.5, 45 000 or 45.000 for 45,000, 50 % and 12 €; ' +
+  'machine translation copies the digits as they are.'
+
+// Words after a number that make a decimal comma certain (never an English thousands group).
+const SCALE = String.raw`(?:million|billion|trillion|millions|billions|trillions|milliards?|bn|m|%|percent|per cent|percentage points?|points?)`
+const UNIT = String.raw`(?:euros?|dollars?|pounds?|francs?|pesos?|reais|reals?|kronor|kroner|yen|yuan|cents?|€|\$|£|km|kilometres?|kilometers?|kg|kilos?|kilograms?|tonnes?|tons?|metres?|meters?|cm|mm|litres?|liters?|degrees?|°C?|hours?|minutes?|seconds?|years?|months?|days?|times|goals?|inhabitants|hectares?|ha|miles?|grams?|g|l|m²|m2|km²|km2)`
+// Count nouns: a number before them is never a three-place decimal.
+const COUNT = String.raw`(?:people|persons|inhabitants|residents|unemployed|jobless|jobs|workers|employees|staff|members|voters|votes|signatures|students|pupils|children|deaths|dead|victims|cases|infections|migrants|refugees|asylum|soldiers|troops|police|officers|homes|houses|dwellings|households|families|cars|vehicles|companies|firms|businesses|visitors|tourists|spectators|fans|participants|demonstrators|protesters|protestors|patients|beds|doctors|nurses|teachers|contracts|affiliates|registrations|applications|copies|units|euros|dollars|pesos|reais|francs|pounds)`
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTH = `(?:${MONTHS.join('|')})`
+
+// Words after which a number is a reference, not an amount (`Article 1,5`, `page 12 345`).
+const REFERENCE = /(?:^|[^\p{L}])(?:art|arts|article|articles|section|sections|chapter|chapters|verse|verses|paragraph|paragraphs|para|rule|rules|page|pages|p|pp|no|nos|number|numbers|stage|room|flight|line|route|bus|tram|platform|gate|seat|box|code|ref|reference|ISBN|tel|phone|fax|version|v|release|law|decree|directive|regulation|clause|item|items|table|figure|fig|psalm|psalms|genesis|exodus|john|matthew|mark|luke)\.?\s*$/iu
+
+// Characters that glue a number into a larger token: URLs, versions, identifiers.
+const GLUE_BEFORE = /[\p{L}\p{N}_./:@#\\-]/u
+const GLUE_AFTER = /[\p{L}_/@\\]/u
+
 export default defineRule<NumberFormatOptions>({
   id: 'number-format',
   category: 'number-format',
   description: 'Source-language number, percent, currency, time or date format.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  note: NOTE,
+  defaults: {times: true, dates: true, billions: true},
+  check(ctx) {
+    const text = ctx.text
+    const findings: Finding[] = []
+    const add = (f: Finding) => findings.push(f)
+    const before = (i: number) => (i > 0 ? text[i - 1] : '')
+    const after = (i: number) => (i < text.length ? text[i] : '')
+    const isReference = (i: number) => REFERENCE.test(text.slice(Math.max(0, i - 14), i))
+
+    // Document evidence of continental number style: a certain dot-thousands number
+    // (two groups or more) or a certain decimal comma.
+    const dotThousands = /(?<![\p{L}\p{N}.,])\d{1,3}(?:\.\d{3}){2,}(?![\p{N}]|[.,]\d)/gu
+    const certainDecimal = new RegExp(String.raw`(?<![\p{L}\p{N}.,])\d+,\d{1,2}\s?${SCALE}(?![\p{L}])`, 'gu')
+    let continental = false
+    for (const m of text.matchAll(dotThousands)) if (!isIPv4(m[0]) && !GLUE_BEFORE.test(before(m.index))) continental = true
+    for (const m of text.matchAll(certainDecimal)) if (!isReference(m.index)) continental = true
+
+    // 1. Dot thousands: `4.189.659`, `4.189.659,50`; single group with a currency or count noun; any group with evidence.
+    const dotNumber = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3})((?:\.\d{3})+)(,\d+)?(?![\p{N}]|[.,]\d)/gu
+    for (const m of text.matchAll(dotNumber)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (GLUE_AFTER.test(after(end)) || isIPv4(m[0]) || isReference(start)) continue
+      if (before(start) === 'v' || before(start) === 'V') continue
+      const groups = m[2].split('.').length - 1
+      const rest = text.slice(end, end + 40)
+      const unit = new RegExp(String.raw`^\s?(?:${COUNT}|€|\$|£|millions?\s+(?:of\s+)?(?:euros|dollars|pesos))(?![\p{L}])`, 'u').test(rest)
+      const percent = /^\s?(?:%|percent|per cent)/u.test(rest)
+      if (percent) continue
+      if (groups < 2 && !unit && !continental) continue
+      if (groups < 2 && m[1] === '0') continue
+      const replacement = m[1] + m[2].replace(/\./g, ',') + (m[3] ? '.' + m[3].slice(1) : '')
+      add({
+        start,
+        end,
+        expected: [replacement],
+        fix: 'safe',
+        reason: `Unexpected dots as thousands separators in \`${m[0]}\`, expected \`${replacement}\``
+      })
+    }
+
+    // 2. Space-separated thousands: `45 000`, `1 500 000`, `45 000,50`.
+    const spaced = /(?<![\p{L}\p{N}_.,/:@#+-]|[\p{N}][ \u00a0\u202f])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(,\d{1,2})?(?![\p{N}]|[.,]\d|[ \u00a0\u202f]\d)/gu
+    for (const m of text.matchAll(spaced)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (GLUE_AFTER.test(after(end)) || isReference(start)) continue
+      // A year or a count before it (`in 2019 200 people`, `1 2 3`) makes the grouping doubtful.
+      if (/\d[ \u00a0\u202f]$/u.test(text.slice(Math.max(0, start - 2), start))) continue
+      const replacement = m[1] + m[2].replace(/[ \u00a0\u202f]/g, ',') + (m[3] ? '.' + m[3].slice(1) : '')
+      add({
+        start,
+        end,
+        expected: [replacement],
+        fix: 'safe',
+        reason: `Unexpected spaces as thousands separators in \`${m[0]}\`, expected \`${replacement}\``
+      })
+    }
+
+    // 3. Decimal comma: certain before a scale word, percent or unit; otherwise a suggestion.
+    const decimal = /(?<![\p{L}\p{N}_.,/:@#-])(\d+),(\d{1,2})(?![\p{N}]|,\d|\.\d)/gu
+    for (const m of text.matchAll(decimal)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (GLUE_AFTER.test(after(end)) || isReference(start)) continue
+      // `1,2 and 3`, `1,2,3`: enumerations.
+      if (/\d,\s*$/u.test(text.slice(Math.max(0, start - 3), start))) continue
+      const rest = text.slice(end, end + 30)
+      const scale = new RegExp(String.raw`^(\s?)(${SCALE}|${UNIT})(?![\p{L}\p{N}])`, 'u').exec(rest)
+      const value = m[1] + '.' + m[2]
+      if (scale) {
+        const word = scale[2]
+        let span = end
+        let replacement = value
+        if (word === '%') {
+          span = end + scale[0].length
+          replacement = value + '%'
+        } else if (/^(?:millions|billions|trillions|milliards?)$/u.test(word)) {
+          span = end + scale[0].length
+          replacement = value + ' ' + (word.startsWith('milliard') ? 'billion' : word.replace(/s$/u, ''))
+        }
+        add({
+          start,
+          end: span,
+          expected: [replacement],
+          fix: 'safe',
+          reason: `Unexpected decimal comma in \`${text.slice(start, span)}\`, expected \`${replacement}\``
+        })
+        continue
+      }
+      // Bare `298,0`, `(8,0)`, `576,00`: a decimal comma, but the reading is for a person to confirm.
+      if (/^\s*(?:and|or|to|&)\s+\d/u.test(rest)) continue
+      if (/\d[\s,]*(?:and|or)\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue
+      add({
+        start,
+        end,
+        expected: [value],
+        fix: 'suggestion',
+        reason: `Unexpected decimal comma in \`${m[0]}\`, expected \`${value}\``
+      })
+    }
+
+    // 4. Split decimal `2, 5%`.
+    const split = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,2}), (\d)[ \u00a0]?%/gu
+    for (const m of text.matchAll(split)) {
+      const start = m.index
+      const end = start + m[0].length
+      const prev = text.slice(Math.max(0, start - 12), start)
+      if (/\d\s*(?:,|and|or|to|-|–)\s*$/u.test(prev) || /(?:between|from)\s+$/iu.test(prev)) continue
+      if (/^\s*(?:,\s*\d|and\s+\d|or\s+\d|to\s+\d|-\s*\d)/u.test(text.slice(end, end + 10))) continue
+      const replacement = `${m[1]}.${m[2]}%`
+      add({start, end, expected: [replacement], fix: 'safe', reason: `Unexpected split decimal \`${m[0]}\`, expected \`${replacement}\``})
+    }
+
+    // 5. Space before the percent sign: `50 %` → `50%`.
+    const spacePercent = /(?<=\d)[ \u00a0\u202f]+%/gu
+    for (const m of text.matchAll(spacePercent)) {
+      add({
+        start: m.index,
+        end: m.index + m[0].length,
+        expected: ['%'],
+        fix: 'safe',
+        reason: 'Unexpected space before `%`, expected `%` right after the number'
+      })
+    }
+
+    // 6. Currency symbol after the amount: `12 €` → `€12`, `3.5 million €` → `€3.5 million`.
+    const currencyAfter = /(?<![\p{L}\p{N}_.,/:@#€$£-]|\d[ \u00a0\u202f])(\d+(?:[.,]\d+)*)((?: (?:million|billion|trillion))?)[ \u00a0\u202f]?([€£])(?![\p{L}\p{N}]|\s?\d)/gu
+    for (const m of text.matchAll(currencyAfter)) {
+      const start = m.index
+      const end = start + m[0].length
+      const amount = m[1]
+      if (/,\d{1,2}$/u.test(amount) && !/,\d{3}/u.test(amount)) continue // decimal comma: left to rule 3 first
+      const replacement = m[3] + amount + m[2]
+      add({start, end, expected: [replacement], fix: 'safe', reason: `Unexpected currency sign after the amount in \`${m[0]}\`, expected \`${replacement}\``})
+    }
+
+    // 7. Billions: `12,500 million euros` → `12.5 billion euros` (suggestion).
+    if (ctx.options.billions) {
+      const thousandMillion = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3}(?:,\d{3})+)(?:\.\d+)? million(?![\p{L}])/gu
+      for (const m of text.matchAll(thousandMillion)) {
+        const value = Number(m[1].replace(/,/g, ''))
+        if (!(value >= 1000) || m[0].includes('.')) continue
+        const billions = formatBillions(value)
+        add({
+          start: m.index,
+          end: m.index + m[0].length,
+          expected: [`${billions} billion`],
+          fix: 'suggestion',
+          reason: `Unexpected \`${m[0]}\` (a source-language count in millions), expected \`${billions} billion\``
+        })
+      }
+    }
+
+    // 8. 24-hour times with `h`: `22h30` → `10:30 p.m.`; `at 20h` → `at 8 p.m.`.
+    if (ctx.options.times) {
+      const hTime = /(?<![\p{L}\p{N}_.,/:@#-])([01]?\d|2[0-3]) ?[hH] ?([0-5]\d)?(?![\p{L}\p{N}])/gu
+      for (const m of text.matchAll(hTime)) {
+        const start = m.index
+        const end = start + m[0].length
+        if (!m[2]) {
+          // `20h` alone: a time only after a time preposition (else `8h` may be eight hours).
+          if (m[0].includes(' ')) continue
+          if (!/(?:^|[^\p{L}])(?:at|from|until|till|to|before|after|around|since|by|between|and)\s$/iu.test(text.slice(Math.max(0, start - 8), start))) continue
+        }
+        if (/^\s?(?:hours?|hrs?)\b/iu.test(text.slice(end, end + 8))) continue
+        // `a 1h30 meeting`, `for 2h30`: a duration, not a time of day.
+        if (/(?:^|[^\p{L}])(?:a|an|for|during|lasting|lasted|lasts|last|took|takes|than|nearly|almost|over|under|about|some|in)\s$/iu.test(text.slice(Math.max(0, start - 10), start))) continue
+        const english = clock(Number(m[1]), m[2] ? Number(m[2]) : 0)
+        add({start, end, expected: [english], fix: 'suggestion', reason: `Unexpected 24-hour time \`${m[0]}\`, expected \`${english}\``})
+      }
+    }
+
+    // 9. Source-style dates: `the 3 of March` → `March 3`; `12. June 2021` → `June 12, 2021`.
+    if (ctx.options.dates) {
+      const ofMonth = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:([Tt]he) )?([1-9]|[12]\d|3[01]) of (${MONTH})(?:,? (\d{4}))?(?![\p{L}\p{N}'’])`, 'gu')
+      for (const m of text.matchAll(ofMonth)) {
+        const month = capital(m[3])
+        const english = `${month} ${m[2]}${m[4] ? ', ' + m[4] : ''}`
+        add({start: m.index, end: m.index + m[0].length, expected: [english], fix: 'suggestion', reason: `Unexpected date \`${m[0]}\`, expected \`${english}\``})
+      }
+      const dotDay = new RegExp(String.raw`(?<![\p{L}\p{N}.,])([1-9]|[12]\d|3[01])\. (${MONTH})(?: (\d{4}))?(?![\p{L}\p{N}])`, 'gu')
+      for (const m of text.matchAll(dotDay)) {
+        // `… in chapter 12. June was …`: a sentence end; only report with a year or when lower-case text precedes the day.
+        if (!m[3] && !/[\p{Ll},]\s$/u.test(text.slice(Math.max(0, m.index - 2), m.index))) continue
+        const english = `${m[2]} ${m[1]}${m[3] ? ', ' + m[3] : ''}`
+        add({start: m.index, end: m.index + m[0].length, expected: [english], fix: 'suggestion', reason: `Unexpected date \`${m[0]}\`, expected \`${english}\``})
+      }
+    }
+
+    // Report non-overlapping findings (first by position, safe fixes preferred at equal start).
+    findings.sort((a, b) => a.start - b.start || (a.fix === 'safe' ? -1 : 1) - (b.fix === 'safe' ? -1 : 1) || b.end - a.end)
+    let cursor = -1
+    for (const f of findings) {
+      if (f.start < cursor) continue
+      cursor = f.end
+      ctx.report(f)
+    }
+  }
 })
+
+function isIPv4(value: string): boolean {
+  const parts = value.split('.')
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)
+}
+
+function formatBillions(millions: number): string {
+  const billions = millions / 1000
+  return String(Number(billions.toFixed(3)))
+}
+
+function clock(hours: number, minutes: number): string {
+  if (hours === 0 && minutes === 0) return 'midnight'
+  if (hours === 12 && minutes === 0) return 'noon'
+  const suffix = hours < 12 ? 'a.m.' : 'p.m.'
+  const h = hours % 12 === 0 ? 12 : hours % 12
+  return minutes === 0 ? `${h} ${suffix}` : `${h}:${String(minutes).padStart(2, '0')} ${suffix}`
+}
+
+function capital(word: string): string {
+  return word[0].toUpperCase() + word.slice(1).toLowerCase()
+}

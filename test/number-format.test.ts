@@ -1,0 +1,126 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('number-format')
+const messages = (text: string) => lint(text, config).filter((m) => m.ruleId === 'number-format')
+
+// [input, output of `fix` (safe fixes only)]
+const safe: Array<[string, string]> = [
+  ['The deficit reached 1,5 million euros last year.', 'The deficit reached 1.5 million euros last year.'],
+  ['Some 4,18 million people are registered.', 'Some 4.18 million people are registered.'],
+  ['Inflation stood at 3,8% in May.', 'Inflation stood at 3.8% in May.'],
+  ['Inflation stood at 3,8 % in May.', 'Inflation stood at 3.8% in May.'],
+  ['Growth was 0,7 percent over the quarter.', 'Growth was 0.7 percent over the quarter.'],
+  ['A budget of 3,5 millions was voted.', 'A budget of 3.5 million was voted.'],
+  ['The state will spend 2,4 milliards on it.', 'The state will spend 2.4 billion on it.'],
+  ['A ticket costs 1,50 euros now.', 'A ticket costs 1.50 euros now.'],
+  ['The march drew 45 000 people.', 'The march drew 45,000 people.'],
+  ['The town has 1 250 000 inhabitants.', 'The town has 1,250,000 inhabitants.'],
+  ['The town has 12\u00a0500 inhabitants.', 'The town has 12,500 inhabitants.'],
+  ['The register counted 4.189.659 jobseekers.', 'The register counted 4,189,659 jobseekers.'],
+  ['Exports totalled 2.064.581,50 euros.', 'Exports totalled 2,064,581.50 euros.'],
+  ['The region lost 12.500 jobs.', 'The region lost 12,500 jobs.'],
+  ['It costs 12.500 euros a year.', 'It costs 12,500 euros a year.'],
+  ['Unemployment fell in 79.701 unemployed people.', 'Unemployment fell in 79,701 unemployed people.'],
+  ['Total: 4.189.659. The north counted 55.890 and the south 23.811.', 'Total: 4,189,659. The north counted 55,890 and the south 23,811.'],
+  ['Half of them, 50 %, voted.', 'Half of them, 50%, voted.'],
+  ['Prices rose 5.2 % on average.', 'Prices rose 5.2% on average.'],
+  ['Rates rose by 2, 5% this year.', 'Rates rose by 2.5% this year.'],
+  ['The menu costs 12 € per person.', 'The menu costs €12 per person.'],
+  ['The menu costs 12€ per person.', 'The menu costs €12 per person.'],
+  ['A grant of 3 million € was paid.', 'A grant of €3 million was paid.'],
+  ['A coffee is 2,5 € here.', 'A coffee is €2.5 here.'],
+  ['They raised 45 000 € in a week.', 'They raised €45,000 in a week.'],
+  ['Rent is 950 £ a month.', 'Rent is £950 a month.']
+]
+
+// [input, the span reported, the suggestion]
+const suggestions: Array<[string, string, string]> = [
+  ['The plan costs 12,500 million euros.', '12,500 million', '12.5 billion'],
+  ['Debt grew (+3,600 million) in a year.', '3,600 million', '3.6 billion'],
+  ['The fund holds 339,000 million euros.', '339,000 million', '339 billion'],
+  ['The meeting starts at 22h30 tonight.', '22h30', '10:30 p.m.'],
+  ['The meeting starts at 9h05 sharp.', '9h05', '9:05 a.m.'],
+  ['Polls close at 20h in Paris.', '20h', '8 p.m.'],
+  ['Doors open at 12h00.', '12h00', 'noon'],
+  ['The vote is on the 3 of March.', 'the 3 of March', 'March 3'],
+  ['The vote was on the 21 of June, 2021 in Lyon.', 'the 21 of June, 2021', 'June 21, 2021'],
+  ['It was signed on 12. June 2021 in Berlin.', '12. June 2021', 'June 12, 2021'],
+  ['Output fell by 298,0 to a new low.', '298,0', '298.0'],
+  ['The index lost ground (8,0) again.', '8,0', '8.0']
+]
+
+const valid: string[] = [
+  'The company has 1,500 employees.',
+  'The city has 3,133,000 residents.',
+  'A 4,500-employee plant closed.',
+  'Turnout was 28.63 percent.',
+  'Rates rose 0.5 points.',
+  'The score was 2-1 after extra time.',
+  'The train leaves at 10:30 and arrives at 14:45.',
+  'Call +33 6 12 34 56 78 or 01 23 45 67 89 for details.',
+  'Call 0612 345 678 today.',
+  'Install v1.2.3 or version 2.10.4 of the tool.',
+  'The server is at 192.168.100.200 on the LAN.',
+  'Choose option 1, 2 and 3.',
+  'Elections were held in 2019, 2020 and 2021.',
+  'In 2019 200 people attended.',
+  'The wreck lies at 48.8566, 2.3522 near the coast.',
+  'Read Article 1,5 of the treaty.',
+  'The meeting lasted 1h30 in all.',
+  'She sleeps 8h a night.',
+  'It costs €12 or 12 euros or $15.',
+  'He was born on the 3rd of March.',
+  'The vote is on 3 March 2021.',
+  'Pi is about 3.141 and e about 2.718.',
+  'It grew 12% and 50 percent.',
+  'They won 6-4, 6-3 in the final.',
+  'See https://example.com/a/1.500.000/page and mail me@1.234.567.org now.',
+  'He scored 12 goals. June was a good month.',
+  'The 2 of them left.'
+]
+
+describe('number-format', () => {
+  it.each(safe)('fixes %j', async (input, output) => {
+    const found = messages(input)
+    expect(found.length).toBeGreaterThan(0)
+    assertWellFormed(input, found)
+    expect(await fixed(input, config)).toBe(output)
+    // Idempotent, and silent on the output.
+    expect(await fixed(output, config)).toBe(output)
+    expect(messages(output).filter((m) => m.fix === 'safe')).toEqual([])
+  })
+
+  it.each(suggestions)('suggests for %j', async (input, actual, expected) => {
+    const found = messages(input)
+    expect(found.map((m) => [m.actual, m.expected, m.fix])).toEqual([[actual, [expected], 'suggestion']])
+    expect(await fixed(input, config)).toBe(input)
+  })
+
+  it.each(valid)('leaves %j alone', async (input) => {
+    expect(messages(input)).toEqual([])
+    expect(await fixed(input, config)).toBe(input)
+  })
+
+  it('uses the document’s dot-thousands to read a single group', async () => {
+    const text = 'The register counted 2.125.078 people. In March it was 10.221 more.'
+    expect(await fixed(text, config)).toBe('The register counted 2,125,078 people. In March it was 10,221 more.')
+    expect(await fixed('In March it was 10.221 more.', config)).toBe('In March it was 10.221 more.')
+  })
+
+  it('options turn off times, dates and billions', () => {
+    const off = only('number-format', {times: false, dates: false, billions: false})
+    const text = 'At 22h30 on the 3 of March they spent 12,500 million euros.'
+    expect(lint(text, off).filter((m) => m.ruleId === 'number-format')).toEqual([])
+  })
+
+  it('is linear on long adversarial lines', () => {
+    const patterns = ['1,5 ', '1.234.', '1 234 ', '12h', '1,2,', '9 ', '1.2.3.', '3 of ', '12. ', '2, 5 ']
+    for (const p of patterns) {
+      const text = p.repeat(Math.ceil(200_000 / p.length))
+      const t0 = performance.now()
+      messages(text)
+      expect(performance.now() - t0).toBeLessThan(4000)
+    }
+  })
+})
