@@ -1,13 +1,174 @@
-import {defineRule} from '../rule.js'
+import {VFileMessage} from 'vfile-message'
+import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {locatorFor} from '../position.js'
+import {defineRule, SOURCE} from '../rule.js'
 
-export interface NameInconsistentOptions {}
+export interface NameInconsistentOptions {
+  /** Report names that differ only by accents (`Vasquez` / `Vásquez`). */
+  accents: boolean
+}
 
-// Placeholder: the rule's logic is not written yet.
+/** Name particles MT drops or adds: `Damien (Van) Puyvelde`, `Ursula (von der) Leyen`. */
+const PARTICLES = new Set([
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'do', 'dos', 'du', 'la', 'le', 'ter', 'ten',
+  'zu', 'af', 'al', 'el', 'bin', 'ibn', 'y', 'e', 'mac', 'st'
+])
+
+/** Words that start a sentence or precede a name and are not part of it. */
+const LEADING = new Set([
+  'The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'To', 'Of', 'And', 'But', 'Or', 'As', 'If', 'When', 'While',
+  'After', 'Before', 'Since', 'According', 'For', 'With', 'Without', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame',
+  'Lord', 'Lady', 'President', 'Minister', 'Prime', 'Chancellor', 'Senator', 'General', 'Judge', 'Pope', 'King',
+  'Queen', 'Prince', 'Princess', 'Former', 'Then', 'This', 'That', 'These', 'Those', 'Yet', 'So', 'Also', 'Here',
+  'There', 'Where', 'Why', 'How', 'What', 'Who', 'Although', 'Though', 'Because', 'Meanwhile', 'However', 'Now',
+  'Today', 'Yesterday', 'Last', 'Next', 'Says', 'Said', 'Asked', 'Dear', 'Madam', 'Mister', 'Monsieur', 'Madame',
+  'Herr', 'Frau', 'Señor', 'Signor', 'Commissioner', 'Deputy', 'Secretary', 'Mayor', 'Governor', 'Ambassador',
+  'Colonel', 'Captain', 'Professor', 'Doctor', 'Father', 'Sister', 'Brother', 'Saint', 'Leader', 'Spokesman',
+  'Spokeswoman', 'Director', 'Chief', 'Chairman', 'CEO', 'MEP', 'MP', 'Vice', 'Foreign', 'Interior', 'Defence',
+  'Defense', 'Finance', 'Economy', 'Health', 'Justice', 'Labour', 'Labor', 'Education', 'Environment'
+])
+
+// A capitalized token, optionally followed by more capitalized tokens with particles between.
+// Tokens and particles are disjoint (upper- vs lower-case start), so matching is linear.
+const NAME = /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u00A0]+(?:(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le|ter|ten|zu|af|al|el|bin|ibn)[ \u00A0]+)*\p{Lu}[\p{L}\p{M}'’-]*)*/gu
+
+interface Mention {
+  start: number
+  end: number
+  tokens: string[]
+  form: string
+}
+
 export default defineRule<NameInconsistentOptions>({
   id: 'name-inconsistent',
   category: 'name-inconsistent',
-  description: 'One name spelled two ways in one document.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  description: 'One person or body spelled two ways in one document.',
+  note:
+    'Machine translation renders each occurrence of a name on its own: a particle (`Van`, `von der`) or an accent is dropped in one place and kept in another.',
+  defaults: {accents: true},
+  check(ctx) {
+    const {text} = ctx
+    if (!/\p{Lu}/u.test(text)) return
+    const mentions: Mention[] = []
+    for (const m of text.matchAll(NAME)) {
+      let start = m.index
+      let raw = m[0]
+      const parts = raw.split(/([ \u00A0]+)/)
+      // drop leading non-name words
+      while (parts.length > 2 && LEADING.has(parts[0])) {
+        start += parts[0].length + parts[1].length
+        parts.splice(0, 2)
+      }
+      raw = parts.join('')
+      let tokens = parts.filter((_, i) => i % 2 === 0)
+      // strip possessives and trailing hyphens from the last token
+      let last = tokens[tokens.length - 1]
+      let end = start + raw.length
+      const poss = /['’]s?$/.exec(last)
+      if (poss && last.length > poss[0].length) {
+        last = last.slice(0, -poss[0].length)
+        end -= poss[0].length
+        tokens = [...tokens.slice(0, -1), last]
+      }
+      mentions.push({start, end, tokens, form: tokens.join(' ')})
+    }
+    let lex: Lexicon | undefined
+    const reported = new Set<number>()
+    const report = (target: Mention, other: Mention, what: string) => {
+      if (reported.has(target.start)) return
+      reported.add(target.start)
+      const locator = locatorFor(ctx.file)
+      const cause = new VFileMessage(`Other spelling \`${other.form}\``, {
+        place: {start: locator.toPoint(other.start)!, end: locator.toPoint(other.end)!},
+        ruleId: 'name-inconsistent',
+        source: SOURCE
+      })
+      ctx.report({
+        start: target.start,
+        end: target.end,
+        reason: `Unexpected \`${target.form}\`, expected one spelling of the name (\`${other.form}\` elsewhere; ${what})`,
+        expected: [other.form],
+        cause
+      })
+    }
+
+    // 1. Same first and last token, middles that differ only by particles.
+    const groups = new Map<string, Mention[]>()
+    for (const m of mentions) {
+      if (m.tokens.length < 2) continue
+      const key = m.tokens[0] + '\u0000' + m.tokens[m.tokens.length - 1]
+      let list = groups.get(key)
+      if (!list) groups.set(key, (list = []))
+      list.push(m)
+    }
+    for (const list of groups.values()) {
+      const forms = new Map<string, Mention[]>()
+      for (const m of list) {
+        let f = forms.get(m.form)
+        if (!f) forms.set(m.form, (f = []))
+        f.push(m)
+      }
+      if (forms.size < 2) continue
+      const entries = [...forms.values()]
+      for (let i = 0; i < entries.length; i++) {
+        for (let j = i + 1; j < entries.length; j++) {
+          const a = entries[i]
+          const b = entries[j]
+          if (!particleVariants(a[0].tokens, b[0].tokens)) continue
+          lex ??= getLexicon()
+          // The surname must look like a name, not a common word (`New York` / `New Port York`).
+          const surname = a[0].tokens[a[0].tokens.length - 1]
+          if (lex.isLowerWord(surname)) continue
+          // rarer form; on a tie, the form that first appears later
+          const [target, other] = a.length < b.length ? [a, b] : b.length < a.length ? [b, a] : a[0].start > b[0].start ? [a, b] : [b, a]
+          for (const m of target) report(m, other[0], 'a particle differs')
+        }
+      }
+    }
+
+    // 2. Accent-only variants of a name token (Vasquez / Vásquez).
+    if (ctx.options.accents) {
+      const byBare = new Map<string, Map<string, Array<{start: number; end: number}>>>()
+      for (const m of mentions) {
+        let offset = m.start
+        for (const token of m.tokens) {
+          const at = text.indexOf(token, offset)
+          offset = at + token.length
+          if (token.length < 3 || !/\p{Ll}/u.test(token)) continue
+          const bare = stripAccents(token)
+          let forms = byBare.get(bare)
+          if (!forms) byBare.set(bare, (forms = new Map()))
+          let list = forms.get(token)
+          if (!list) forms.set(token, (list = []))
+          list.push({start: at, end: at + token.length})
+        }
+      }
+      for (const [bare, forms] of byBare) {
+        if (forms.size < 2) continue
+        lex ??= getLexicon()
+        if (lex.isLowerWord(bare)) continue
+        const list = [...forms.entries()].sort((x, y) => x[1].length - y[1].length || (x[0] === bare ? -1 : y[0] === bare ? 1 : 0))
+        const [targetForm, targets] = list[0]
+        const [otherForm, others] = list[list.length - 1]
+        for (const t of targets) {
+          report({...t, tokens: [targetForm], form: targetForm}, {...others[0], tokens: [otherForm], form: otherForm}, 'accents differ')
+        }
+      }
+    }
+  }
 })
+
+function particleVariants(a: string[], b: string[]): boolean {
+  const ma = a.slice(1, -1)
+  const mb = b.slice(1, -1)
+  const isParticles = (xs: string[]) => xs.every((x) => PARTICLES.has(x.toLowerCase()))
+  if (!isParticles(ma) || !isParticles(mb)) return false
+  const la = ma.map((x) => x.toLowerCase()).join(' ')
+  const lb = mb.map((x) => x.toLowerCase()).join(' ')
+  // differ in more than capitalisation (`von der` / `Von der` is a style choice)
+  return la !== lb
+}
+
+function stripAccents(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC')
+}
