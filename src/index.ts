@@ -2,7 +2,7 @@ import type {VFileMessage} from 'vfile-message'
 import {fixToFixpoint, type FixOptions, type FixResult} from './fix/loop.js'
 import {createProcessor, lintText, type Config} from './processor.js'
 
-export {defineRule, type RuleDefinition, type RuleContext, type RulePlugin, type MtcleanMessageFields} from './rule.js'
+export {defineRule, DOCS_BASE, SOURCE, type RuleDefinition, type RuleContext, type RulePlugin, type MtcleanMessageFields} from './rule.js'
 export {createProcessor, lintText, type Config, type Settings, type PresetName} from './processor.js'
 export {applyEdits, type Edit} from './fix/apply.js'
 export {fixToFixpoint, MAX_PASSES, type FixOptions, type FixResult} from './fix/loop.js'

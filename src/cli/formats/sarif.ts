@@ -1,0 +1,81 @@
+import {allRules, DOCS_BASE} from '../../index.js'
+import type {FormatOptions, ReportFile} from './types.js'
+
+/** SARIF 2.1.0, for GitHub code scanning and other viewers. */
+export function formatSarif(files: ReportFile[], options: FormatOptions): string {
+  const rules = allRules.map((rule) => ({
+    id: rule.ruleId,
+    name: rule.ruleId,
+    shortDescription: {text: rule.meta.description || rule.ruleId},
+    fullDescription: {text: rule.meta.note || rule.meta.description || rule.ruleId},
+    helpUri: DOCS_BASE + rule.ruleId + '.md',
+    properties: {category: rule.meta.category}
+  }))
+  const index = new Map(rules.map((r, i) => [r.id, i]))
+  const results = []
+  for (const f of files) {
+    const uri = f.path.split('\\').join('/')
+    for (const m of f.messages) {
+      const result: Record<string, unknown> = {
+        ruleId: m.ruleId,
+        level: m.severity === 'error' ? 'error' : m.severity === 'warning' ? 'warning' : 'note',
+        message: {text: m.message},
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: {uri},
+              region: {
+                startLine: m.line,
+                startColumn: m.column,
+                endLine: m.endLine,
+                endColumn: m.endColumn,
+                snippet: {text: m.actual}
+              }
+            }
+          }
+        ],
+        properties: {category: m.category, fix: m.fix, expected: m.expected}
+      }
+      const i = index.get(m.ruleId)
+      if (i !== undefined) result.ruleIndex = i
+      if (m.fix === 'safe' && m.expected.length === 1) {
+        result.fixes = [
+          {
+            description: {text: `Replace with ${JSON.stringify(m.expected[0])}`},
+            artifactChanges: [
+              {
+                artifactLocation: {uri},
+                replacements: [
+                  {
+                    deletedRegion: {startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn},
+                    insertedContent: {text: m.expected[0]}
+                  }
+                ]
+              }
+            ]
+          }
+        ]
+      }
+      results.push(result)
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mtclean',
+            version: options.version,
+            informationUri: 'https://github.com/mtclean/mtclean',
+            rules
+          }
+        },
+        columnKind: 'utf16CodeUnits',
+        results
+      }
+    ]
+  }
+  return JSON.stringify(log, null, 2) + '\n'
+}

@@ -1,0 +1,174 @@
+import {createReadStream} from 'node:fs'
+import {createInterface} from 'node:readline'
+import {dirname, resolve} from 'node:path'
+import type {ConfigResolver} from '../engine/config.js'
+import type {JsonMessage, TextResult} from '../engine/types.js'
+import {err} from './io.js'
+import type {Options} from './main.js'
+
+/** A record waiting for its text to be processed. */
+interface Item {
+  source: string
+  lineNo: number
+  raw: string
+  record?: Record<string, unknown>
+  text?: string
+  /** Pass the raw line through untouched (malformed, or no text field). */
+  passThrough?: boolean
+  drop?: boolean
+}
+
+const BATCH = 32
+
+function getField(record: unknown, path: string[]): unknown {
+  let value: unknown = record
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+    value = (value as Record<string, unknown>)[key]
+  }
+  return value
+}
+
+function setField(record: Record<string, unknown>, path: string[], value: unknown): void {
+  let target = record
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>
+  target[path[path.length - 1]] = value
+}
+
+/**
+ * `--jsonl`: stream JSON Lines records from files or stdin, line by line
+ * (bounded memory), in input order. `fix` writes each record with its text
+ * field cleaned (untouched lines stay byte-identical; `--report` adds the
+ * findings under "mtclean"); `check` writes one `{path, messages}` line per
+ * record, `path` being `FILE:LINE`.
+ */
+export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise<number> {
+  const field = opts.field.split('.')
+  const sources = opts.paths.length === 0 ? ['-'] : opts.paths
+  let failed = false
+  let errorFindings = 0
+  let warnings = 0
+  const {createRunner, runOrdered} = await import('../engine/pool.js')
+  const {createProgress} = await import('../engine/progress.js')
+  const progress = createProgress(undefined, 'records', opts.progress)
+  let runner = await createRunner(1)
+  let pooled = false
+  const stdout = process.stdout
+  const write = (line: string) =>
+    new Promise<void>((done) => {
+      if (stdout.write(line + '\n')) done()
+      else stdout.once('drain', done)
+    })
+  let outFile: import('node:fs').WriteStream | undefined
+  if (opts.outDir) {
+    err('--out-dir is not used with --jsonl: records go to stdout')
+    return 2
+  }
+  try {
+    for (const source of sources) {
+      const name = source === '-' ? (opts.stdinFilename ?? '<stdin>') : source
+      let config
+      try {
+        config = await resolver.forDirectory(source === '-' ? opts.cwd : dirname(resolve(opts.cwd, source)))
+      } catch (error) {
+        err((error as Error).message)
+        return 2
+      }
+      const input = source === '-' ? process.stdin : createReadStream(resolve(opts.cwd, source))
+      const opened = await new Promise<Error | undefined>((done) => {
+        if (source === '-') return done(undefined)
+        input.once('error', (e: Error) => done(e))
+        input.once('readable', () => done(undefined))
+      })
+      if (opened) {
+        const code = (opened as NodeJS.ErrnoException).code
+        err(`${name}: cannot read (${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : (opened as Error).message})`)
+        failed = true
+        continue
+      }
+      const lines = createInterface({input, crlfDelay: Infinity})
+      async function* batches(): AsyncGenerator<Item[]> {
+        let batch: Item[] = []
+        let lineNo = 0
+        for await (const raw of lines) {
+          lineNo++
+          const item: Item = {source: name, lineNo, raw}
+          if (raw.trim() === '') item.passThrough = true
+          else {
+            let record: unknown
+            try {
+              record = JSON.parse(raw)
+            } catch (error) {
+              err(`${name}:${lineNo}: invalid JSON (${(error as Error).message.split('\n')[0]})${opts.dropInvalid ? ', dropped' : ', passed through untouched'}`)
+              if (!opts.dropInvalid) failed = true
+              item.passThrough = true
+              item.drop = opts.dropInvalid
+            }
+            if (!item.passThrough) {
+              const text = getField(record, field)
+              if (typeof text === 'string' && typeof record === 'object' && record !== null && !Array.isArray(record)) {
+                item.record = record as Record<string, unknown>
+                item.text = text
+              } else item.passThrough = true
+            }
+          }
+          batch.push(item)
+          if (batch.length >= BATCH) {
+            yield batch
+            batch = []
+          }
+        }
+        if (batch.length) yield batch
+      }
+      let seen = 0
+      const work = async (batch: Item[]): Promise<[Item[], TextResult[]]> => {
+        seen++
+        if (!pooled && opts.jobs > 1 && (opts.jobsGiven || seen > 8)) {
+          pooled = true
+          runner = await createRunner(opts.jobs)
+        }
+        const texts = batch.filter((i) => i.text !== undefined).map((i) => i.text!)
+        const results = texts.length ? await runner.texts({config, mode: opts.command, suggestions: opts.suggestions, texts}) : []
+        return [batch, results]
+      }
+      await runOrdered(batches(), work, 8, async ([batch, results]) => {
+        let k = 0
+        for (const item of batch) {
+          progress.tick()
+          if (item.drop) continue
+          if (item.text === undefined) {
+            if (opts.command === 'fix') await write(item.raw)
+            continue
+          }
+          const result = results[k++]
+          const messages: JsonMessage[] = result.messages
+          if (opts.command === 'check') {
+            const shown = opts.quiet ? messages.filter((m) => m.severity === 'error') : messages
+            errorFindings += messages.filter((m) => m.severity === 'error').length
+            warnings += messages.filter((m) => m.severity === 'warning').length
+            await write(JSON.stringify({path: `${item.source}:${item.lineNo}`, messages: shown}))
+            continue
+          }
+          const changed = result.fixed !== item.text
+          if (!changed && !opts.report) {
+            await write(item.raw)
+            continue
+          }
+          if (changed) setField(item.record!, field, result.fixed)
+          if (opts.report) item.record!.mtclean = messages
+          await write(JSON.stringify(item.record))
+        }
+      })
+    }
+  } finally {
+    progress.done()
+    await runner.close()
+    outFile?.close()
+  }
+  if (failed) return 2
+  if (opts.command === 'check') {
+    if (errorFindings > 0 || (opts.frail && warnings > 0)) return 1
+    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) return 1
+  }
+  return 0
+}

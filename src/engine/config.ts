@@ -1,0 +1,297 @@
+import {existsSync, readFileSync, statSync} from 'node:fs'
+import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
+import {rulesById, type Config, type Settings} from '../index.js'
+import {SOURCE_LANGS} from '../types.js'
+
+/** What a config file may hold (`.mtcleanrc*`, `mtclean` in package.json, `--config`). */
+export interface ConfigFile {
+  /** Stop looking in parent directories. */
+  root?: boolean
+  /** Other config files (relative to this one) or `mtclean:recommended` / `mtclean:strict`. */
+  extends?: string | string[]
+  preset?: 'recommended' | 'strict'
+  rules?: Record<string, unknown>
+  settings?: Settings
+}
+
+export class ConfigError extends Error {}
+
+/** Config file names looked for in every directory, first found wins. */
+export const CONFIG_NAMES = ['.mtcleanrc', '.mtcleanrc.json', '.mtcleanrc.yml', '.mtcleanrc.yaml', 'package.json']
+
+const SEVERITIES = ['off', 'info', 'warn', 'error']
+const SETTINGS: Record<string, readonly string[]> = {
+  quoteStyle: ['american', 'british'],
+  quoteMarks: ['curly', 'straight'],
+  sourceLang: SOURCE_LANGS,
+  preset: ['recommended', 'strict']
+}
+
+interface RuleEntry {
+  severity?: string
+  options?: Record<string, unknown>
+}
+
+/** A config with rules normalised, ready to merge. */
+interface Layer {
+  preset?: 'recommended' | 'strict'
+  rules: Record<string, RuleEntry>
+  settings: Settings
+}
+
+const emptyLayer = (): Layer => ({rules: {}, settings: {}})
+
+function merge(base: Layer, over: Layer): Layer {
+  const rules: Record<string, RuleEntry> = {...base.rules}
+  for (const [id, entry] of Object.entries(over.rules)) {
+    const prev = rules[id] ?? {}
+    rules[id] = {
+      severity: entry.severity ?? prev.severity,
+      options: prev.options || entry.options ? {...prev.options, ...entry.options} : undefined
+    }
+  }
+  return {preset: over.preset ?? base.preset, rules, settings: {...base.settings, ...over.settings}}
+}
+
+/** The processor's Config for a layer. */
+function toConfig(layer: Layer): Config {
+  const rules: Config['rules'] = {}
+  for (const [id, entry] of Object.entries(layer.rules)) {
+    if (entry.severity && entry.options) rules[id] = [entry.severity, entry.options] as never
+    else if (entry.severity) rules[id] = entry.severity as never
+    else if (entry.options) rules[id] = entry.options
+  }
+  const config: Config = {}
+  if (layer.preset) config.preset = layer.preset
+  if (Object.keys(rules).length > 0) config.rules = rules
+  if (Object.keys(layer.settings).length > 0) config.settings = layer.settings
+  return config
+}
+
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+}
+
+function validateSettings(value: unknown, where: string): Settings {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${where}: "settings" must be an object, got ${typeName(value)}`)
+  }
+  for (const [key, v] of Object.entries(value)) {
+    const allowed = SETTINGS[key]
+    if (!allowed) throw new ConfigError(`${where}: unknown key "settings.${key}" (known: ${Object.keys(SETTINGS).join(', ')})`)
+    if (!allowed.includes(v as string)) {
+      throw new ConfigError(`${where}: bad value ${JSON.stringify(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})`)
+    }
+  }
+  return value as Settings
+}
+
+function validateRule(id: string, value: unknown, where: string): RuleEntry {
+  const rule = rulesById.get(id)
+  if (!rule) throw new ConfigError(`${where}: unknown rule "rules.${id}" (known: ${[...rulesById.keys()].join(', ')})`)
+  const severity = (v: unknown): string => {
+    if (typeof v !== 'string' || !SEVERITIES.includes(v)) {
+      throw new ConfigError(`${where}: bad severity ${JSON.stringify(v)} for "rules.${id}" (expected "off" | "info" | "warn" | "error")`)
+    }
+    return v
+  }
+  const options = (v: unknown): Record<string, unknown> => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      throw new ConfigError(`${where}: options of "rules.${id}" must be an object, got ${typeName(v)}`)
+    }
+    const defaults = (rule.meta.defaults ?? {}) as Record<string, unknown>
+    for (const [key, option] of Object.entries(v)) {
+      if (key === 'severity') {
+        severity(option)
+        continue
+      }
+      if (key in SETTINGS) {
+        validateSettings({[key]: option}, where)
+        continue
+      }
+      if (!(key in defaults)) {
+        const known = Object.keys(defaults)
+        throw new ConfigError(`${where}: unknown option "rules.${id}.${key}"${known.length ? ` (known: ${known.join(', ')})` : ' (this rule has no options)'}`)
+      }
+      const expected = defaults[key]
+      if (expected !== undefined && expected !== null && typeName(expected) !== typeName(option)) {
+        throw new ConfigError(`${where}: bad value ${JSON.stringify(option)} for "rules.${id}.${key}" (expected ${typeName(expected)})`)
+      }
+    }
+    return v as Record<string, unknown>
+  }
+  if (typeof value === 'string') return {severity: severity(value)}
+  if (Array.isArray(value)) {
+    if (value.length < 1 || value.length > 2) throw new ConfigError(`${where}: "rules.${id}" must be [severity, options]`)
+    return {severity: severity(value[0]), options: value[1] === undefined ? undefined : options(value[1])}
+  }
+  return {options: options(value)}
+}
+
+/** Validate a parsed config object; `where` names the file in errors. */
+export function validateConfig(raw: unknown, where: string): ConfigFile {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: a config must be an object, got ${typeName(raw)}`)
+  }
+  const known = ['root', 'extends', 'preset', 'rules', 'settings', '$schema']
+  for (const key of Object.keys(raw)) {
+    if (!known.includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
+  }
+  const config = raw as Record<string, unknown>
+  if ('root' in config && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
+  if ('preset' in config && config.preset !== 'recommended' && config.preset !== 'strict') {
+    throw new ConfigError(`${where}: bad value ${JSON.stringify(config.preset)} for "preset" (expected "recommended" | "strict")`)
+  }
+  if ('extends' in config) {
+    const ext = config.extends
+    if (!(typeof ext === 'string' || (Array.isArray(ext) && ext.every((e) => typeof e === 'string')))) {
+      throw new ConfigError(`${where}: "extends" must be a string or an array of strings`)
+    }
+  }
+  if ('settings' in config) validateSettings(config.settings, where)
+  if ('rules' in config) {
+    const rules = config.rules
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+      throw new ConfigError(`${where}: "rules" must be an object, got ${typeName(rules)}`)
+    }
+    for (const [id, value] of Object.entries(rules)) validateRule(id, value, where)
+  }
+  return config as ConfigFile
+}
+
+function layerOf(config: ConfigFile, where: string): Layer {
+  const rules: Record<string, RuleEntry> = {}
+  for (const [id, value] of Object.entries(config.rules ?? {})) rules[id] = validateRule(id, value, where)
+  return {preset: config.preset, rules, settings: {...config.settings}}
+}
+
+let yamlModule: typeof import('yaml') | undefined
+async function loadYaml() {
+  yamlModule ??= await import('yaml')
+  return yamlModule
+}
+
+/** Parse a config file's text by its name. Returns undefined for a package.json without an `mtclean` key. */
+async function parseFile(path: string): Promise<unknown> {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(`${path}: cannot read config (${(error as NodeJS.ErrnoException).code ?? error})`)
+  }
+  const name = basename(path)
+  const ext = extname(name)
+  if (name === 'package.json') {
+    try {
+      return (JSON.parse(text) as {mtclean?: unknown}).mtclean
+    } catch (error) {
+      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+    }
+  }
+  if (ext === '.json') {
+    try {
+      return JSON.parse(text)
+    } catch (error) {
+      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+    }
+  }
+  // .mtcleanrc (JSON or YAML), .yml, .yaml
+  const trimmed = text.trimStart()
+  if (ext !== '.yml' && ext !== '.yaml' && (trimmed.startsWith('{') || trimmed === '')) {
+    try {
+      return trimmed === '' ? {} : JSON.parse(text)
+    } catch (error) {
+      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+    }
+  }
+  const YAML = await loadYaml()
+  const doc = YAML.parseDocument(text)
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]
+    throw new ConfigError(`${path}:${e.linePos?.[0].line ?? 1}: invalid YAML (${e.message.split('\n')[0]})`)
+  }
+  return doc.toJSON() ?? {}
+}
+
+/** Finds, validates and cascades configs; caches per directory. */
+export class ConfigResolver {
+  private readonly dirCache = new Map<string, Promise<Layer>>()
+  private readonly fileCache = new Map<string, Promise<{layer: Layer; root: boolean}>>()
+
+  constructor(
+    private readonly options: {
+      /** `--config FILE`: applied over the cascade. */
+      configFile?: string
+      /** `--no-config`: no discovery. */
+      discover: boolean
+      /** Flags (--preset, --rule, --source-lang, --quote-style): applied last. */
+      overrides: ConfigFile
+    }
+  ) {}
+
+  /** The processor Config for a file in `dir`. */
+  async forDirectory(dir: string): Promise<Config> {
+    let layer = this.options.discover ? await this.cascade(resolve(dir)) : emptyLayer()
+    if (this.options.configFile) layer = merge(layer, (await this.loadFile(resolve(this.options.configFile), [])).layer)
+    layer = merge(layer, layerOf(validateConfig(this.options.overrides, 'command line'), 'command line'))
+    return toConfig(layer)
+  }
+
+  private cascade(dir: string): Promise<Layer> {
+    let hit = this.dirCache.get(dir)
+    if (!hit) {
+      hit = (async () => {
+        const own = await this.ownConfig(dir)
+        const parentDir = dirname(dir)
+        const parent = own?.root || parentDir === dir ? emptyLayer() : await this.cascade(parentDir)
+        return own ? merge(parent, own.layer) : parent
+      })()
+      this.dirCache.set(dir, hit)
+    }
+    return hit
+  }
+
+  private async ownConfig(dir: string): Promise<{layer: Layer; root: boolean} | undefined> {
+    for (const name of CONFIG_NAMES) {
+      const path = join(dir, name)
+      if (!existsSync(path)) continue
+      try {
+        if (!statSync(path).isFile()) continue
+      } catch {
+        continue
+      }
+      if (name === 'package.json') {
+        const raw = await parseFile(path)
+        if (raw === undefined) continue
+      }
+      return this.loadFile(path, [])
+    }
+    return undefined
+  }
+
+  loadFile(path: string, chain: string[]): Promise<{layer: Layer; root: boolean}> {
+    if (chain.includes(path)) throw new ConfigError(`${path}: "extends" cycle (${[...chain, path].join(' → ')})`)
+    let hit = this.fileCache.get(path)
+    if (!hit) {
+      hit = (async () => {
+        if (!existsSync(path)) throw new ConfigError(`${path}: config file not found`)
+        const raw = await parseFile(path)
+        const config = validateConfig(raw ?? {}, path)
+        let layer = emptyLayer()
+        const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends]
+        for (const parent of parents) {
+          if (parent === 'mtclean:recommended' || parent === 'mtclean:strict') {
+            layer = merge(layer, {...emptyLayer(), preset: parent.slice(8) as 'recommended' | 'strict'})
+            continue
+          }
+          const target = isAbsolute(parent) ? parent : resolve(dirname(path), parent)
+          layer = merge(layer, (await this.loadFile(target, [...chain, path])).layer)
+        }
+        layer = merge(layer, layerOf(config, path))
+        return {layer, root: config.root === true}
+      })()
+      this.fileCache.set(path, hit)
+    }
+    return hit
+  }
+}

@@ -1,0 +1,104 @@
+import type {Encoding} from './types.js'
+
+/** How a file's bytes were decoded, so the output can be encoded the same way. */
+export interface Decoded {
+  text: string
+  bom: boolean
+  kind: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+}
+
+export class DecodeError extends Error {}
+
+/**
+ * Decode a file: UTF-8 (BOM optional, stripped from `text`), UTF-16 with a
+ * BOM, or, when `encoding` is `windows-1252`, Windows-1252 for files that are
+ * not valid UTF-8. Binary files (NUL bytes) and invalid UTF-8 throw.
+ */
+export function decode(bytes: Uint8Array, encoding: Encoding = 'utf-8'): Decoded {
+  const b = bytes
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+    const kind = b[0] === 0xff ? 'utf-16le' : 'utf-16be'
+    if ((b.length - 2) % 2 !== 0) throw new DecodeError(`invalid ${kind.toUpperCase()}: odd number of bytes`)
+    try {
+      return {text: new TextDecoder(kind, {fatal: true, ignoreBOM: false}).decode(b), bom: true, kind}
+    } catch {
+      throw new DecodeError(`invalid ${kind.toUpperCase()} (unpaired surrogate)`)
+    }
+  }
+  const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf
+  const body = bom ? b.subarray(3) : b
+  const nul = body.indexOf(0)
+  if (nul >= 0) throw new DecodeError(`binary file (NUL byte at offset ${nul + (bom ? 3 : 0)})`)
+  try {
+    return {text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(body), bom, kind: 'utf-8'}
+  } catch {
+    if (encoding === 'windows-1252' && !bom) {
+      return {text: new TextDecoder('windows-1252').decode(body), bom: false, kind: 'windows-1252'}
+    }
+    const at = invalidUtf8At(body) + (bom ? 3 : 0)
+    throw new DecodeError(`invalid UTF-8 at byte ${at} (use --encoding windows-1252 to decode it as Windows-1252)`)
+  }
+}
+
+/** Encode text back the way it was decoded. */
+export function encode(text: string, how: Decoded): Uint8Array {
+  switch (how.kind) {
+    case 'utf-8': {
+      const body = Buffer.from(text, 'utf8')
+      return how.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body
+    }
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    case 'utf-16be': {
+      const le = Buffer.from(text, 'utf16le')
+      le.swap16()
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), le])
+    }
+    case 'windows-1252':
+      return encode1252(text)
+  }
+}
+
+let table1252: Map<string, number> | undefined
+function encode1252(text: string): Uint8Array {
+  if (!table1252) {
+    table1252 = new Map()
+    const decoder = new TextDecoder('windows-1252')
+    for (let i = 0; i < 256; i++) table1252.set(decoder.decode(Uint8Array.of(i)), i)
+  }
+  const out = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const byte = table1252.get(text[i])
+    if (byte === undefined) {
+      throw new DecodeError(`cannot write ${JSON.stringify(text[i])} (U+${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}) back as Windows-1252`)
+    }
+    out[i] = byte
+  }
+  return out
+}
+
+/** Byte offset of the first invalid UTF-8 sequence. */
+function invalidUtf8At(b: Uint8Array): number {
+  let i = 0
+  while (i < b.length) {
+    const c = b[i]
+    let n = 0
+    let min = 0
+    if (c < 0x80) {
+      i++
+      continue
+    } else if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80]
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800]
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000]
+    else return i
+    let cp = c & (0x3f >> n)
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k]
+      if (d === undefined || (d & 0xc0) !== 0x80) return i
+      cp = (cp << 6) | (d & 0x3f)
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i
+    i += n + 1
+  }
+  return b.length
+}

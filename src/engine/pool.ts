@@ -1,0 +1,51 @@
+import type {FileResult, FileTask, TextResult, TextsTask} from './types.js'
+
+type Work = {file?: FileTask; texts?: TextsTask}
+
+/** A pool of worker threads (tinypool), or the main thread when `jobs` is 1. */
+export interface Runner {
+  file(task: FileTask): Promise<FileResult>
+  texts(task: TextsTask): Promise<TextResult[]>
+  close(): Promise<void>
+  readonly threads: number
+}
+
+export async function createRunner(jobs: number): Promise<Runner> {
+  if (jobs <= 1) {
+    const {processFile, processTexts} = await import('./run.js')
+    return {file: processFile, texts: processTexts, close: async () => {}, threads: 1}
+  }
+  const {Tinypool} = await import('tinypool')
+  const pool = new Tinypool({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 0
+  })
+  return {
+    file: (task) => pool.run({file: task} satisfies Work) as Promise<FileResult>,
+    texts: (task) => pool.run({texts: task} satisfies Work) as Promise<TextResult[]>,
+    close: () => pool.destroy(),
+    threads: jobs
+  }
+}
+
+/**
+ * Run tasks with at most `window` in flight, calling `onResult` in task
+ * order (the output is the same whatever the number of workers).
+ */
+export async function runOrdered<T, R>(
+  tasks: Iterable<T> | AsyncIterable<T>,
+  run: (task: T) => Promise<R>,
+  window: number,
+  onResult: (result: R) => void | Promise<void>
+): Promise<void> {
+  const queue: Promise<R>[] = []
+  for await (const task of tasks) {
+    const promise = run(task)
+    promise.catch(() => {})
+    queue.push(promise)
+    if (queue.length >= window) await onResult(await queue.shift()!)
+  }
+  while (queue.length) await onResult(await queue.shift()!)
+}

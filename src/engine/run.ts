@@ -1,0 +1,152 @@
+import {readFile, stat, realpath} from 'node:fs/promises'
+import type {VFileMessage} from 'vfile-message'
+import {createLinter, fixToFixpoint, type Config} from '../index.js'
+import {decode, encode, DecodeError} from './encoding.js'
+import {filterByMarkers} from './markers.js'
+import {toJson} from './messages.js'
+import type {FileResult, FileTask, JsonMessage, TextResult, TextsTask} from './types.js'
+import {assertWritable, atomicWrite} from './write.js'
+
+type Linter = ReturnType<typeof createLinter>
+const linters = new Map<string, Linter>()
+
+/** One linter per configuration, built once per process (or worker). */
+export function linterFor(config: Config): Linter {
+  const key = JSON.stringify(config)
+  let linter = linters.get(key)
+  if (!linter) {
+    linter = createLinter(config)
+    linters.set(key, linter)
+  }
+  return linter
+}
+
+type Located = VFileMessage & {startOffset: number}
+
+function lintWithMarkers(linter: Linter, text: string, path?: string): VFileMessage[] {
+  return filterByMarkers(text, linter.check(text, path) as Located[])
+}
+
+export interface TextOutcome {
+  messages: JsonMessage[]
+  before?: JsonMessage[]
+  fixed?: string
+  unsettled?: boolean
+}
+
+/** Check or fix one decoded text (inline markers honoured). */
+export async function processText(
+  text: string,
+  config: Config,
+  mode: 'check' | 'fix',
+  suggestions: boolean,
+  path?: string,
+  wantBefore = false
+): Promise<TextOutcome> {
+  const linter = linterFor(config)
+  if (mode === 'check') return {messages: lintWithMarkers(linter, text, path).map(toJson)}
+  let before: JsonMessage[] | undefined
+  const result = await fixToFixpoint(
+    text,
+    (value) => {
+      const messages = lintWithMarkers(linter, value, path)
+      if (wantBefore && before === undefined) before = messages.map(toJson)
+      return messages
+    },
+    {suggestions}
+  )
+  return {messages: result.messages.map(toJson), before, fixed: result.text, unsettled: result.unsettled}
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DecodeError) return error.message
+  const e = error as NodeJS.ErrnoException
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or directory'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'is a directory'
+    case 'EROFILE':
+    case 'EROFS':
+      return 'read-only file, not rewritten'
+    case 'ENOSPC':
+      return 'no space left on device, not written'
+    default:
+      return e.message ?? String(error)
+  }
+}
+
+/** Read, decode, check or fix, and write one file. Never throws. */
+export async function processFile(task: FileTask): Promise<FileResult> {
+  const result: FileResult = {index: task.index, display: task.display, messages: [], changed: false}
+  let step = 'read'
+  try {
+    let bytes: Uint8Array
+    if (task.bytes) bytes = task.bytes
+    else {
+      const info = await stat(task.path!)
+      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'})
+      if (info.size > task.maxFileSize) {
+        return {...result, error: `${task.display}: file too large (${info.size} bytes > --max-file-size ${task.maxFileSize})`}
+      }
+      bytes = await readFile(task.path!)
+    }
+    if (bytes.length > task.maxFileSize) {
+      return {...result, error: `${task.display}: input too large (${bytes.length} bytes > --max-file-size ${task.maxFileSize})`}
+    }
+    step = 'decode'
+    const decoded = decode(bytes, task.encoding)
+    step = 'process'
+    const outcome = await processText(decoded.text, task.config, task.mode, task.suggestions, task.path, task.originalMessages)
+    result.messages = outcome.messages
+    result.before = outcome.before
+    result.unsettled = outcome.unsettled
+    if (task.mode === 'fix') {
+      const fixed = outcome.fixed!
+      result.changed = fixed !== decoded.text
+      if (task.returnTexts) {
+        result.original = decoded.text
+        result.fixed = fixed
+      }
+      step = 'encode'
+      const output = result.changed ? encode(fixed, decoded) : bytes
+      if (task.returnOutput) result.output = output
+      if (task.write) {
+        step = 'write'
+        if (task.write.kind === 'in-place') {
+          if (result.changed) {
+            const target = await realpath(task.path!)
+            const mode = await assertWritable(target)
+            await atomicWrite(target, output, mode)
+            result.written = true
+          }
+        } else {
+          const {mkdir} = await import('node:fs/promises')
+          const {dirname} = await import('node:path')
+          await mkdir(dirname(task.write.path), {recursive: true})
+          await atomicWrite(task.write.path, output)
+          result.written = true
+        }
+      }
+    }
+    return result
+  } catch (error) {
+    const where = step === 'write' && task.write?.kind === 'to' ? `${task.write.path}` : task.display
+    const message = describe(error)
+    const prefix = step === 'write' ? 'cannot write: ' : step === 'read' ? 'cannot read: ' : ''
+    return {...result, messages: [], changed: false, output: undefined, error: `${where}: ${prefix}${message}`}
+  }
+}
+
+/** Check or fix a batch of texts (JSONL records). */
+export async function processTexts(task: TextsTask): Promise<TextResult[]> {
+  const out: TextResult[] = []
+  for (const text of task.texts) {
+    const outcome = await processText(text, task.config, task.mode, task.suggestions, undefined, true)
+    out.push(task.mode === 'fix' ? {messages: outcome.before ?? [], fixed: outcome.fixed} : {messages: outcome.messages})
+  }
+  return out
+}

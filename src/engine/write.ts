@@ -1,0 +1,41 @@
+import {open, rename, unlink, chmod, stat, access, constants} from 'node:fs/promises'
+import {basename, dirname, join} from 'node:path'
+import {randomBytes} from 'node:crypto'
+
+/** Temporary files being written: removed if the process is interrupted. */
+export const pendingTemps = new Set<string>()
+
+/**
+ * Write `data` to `target` atomically: a temporary file in the same
+ * directory, flushed, then renamed over the target. The target is either the
+ * old file or the new one, never a partial one. `mode` defaults to the
+ * target's current mode (or 0o666 less the umask for a new file).
+ */
+export async function atomicWrite(target: string, data: Uint8Array, mode?: number): Promise<void> {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.mtclean.tmp`)
+  pendingTemps.add(tmp)
+  try {
+    const handle = await open(tmp, 'wx', mode ?? 0o666)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    if (mode !== undefined) await chmod(tmp, mode)
+    await rename(tmp, target)
+  } catch (error) {
+    await unlink(tmp).catch(() => {})
+    throw error
+  } finally {
+    pendingTemps.delete(tmp)
+  }
+}
+
+/** Throw a clear error when `path` may not be rewritten in place. */
+export async function assertWritable(path: string): Promise<number> {
+  const info = await stat(path)
+  if ((info.mode & 0o222) === 0) throw Object.assign(new Error('read-only file'), {code: 'EROFILE'})
+  await access(path, constants.W_OK)
+  return info.mode & 0o7777
+}
