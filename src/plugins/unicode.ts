@@ -1,13 +1,272 @@
+import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
+import type {Finding} from '../types.js'
 
-export interface UnicodeOptions {}
+export interface UnicodeOptions {
+  /** Repair UTF-8 decoded with the wrong code page (`Ã©` → `é`, `â€™` → `’`, `โ€œ` → `“`). */
+  mojibake: boolean
+  /** Decode HTML entities left in text (`&nbsp;`, `&#8217;`, `&quot;`). */
+  entities: boolean
+  /** Delete zero-width and control characters (ZWJ/ZWNJ kept where a script or emoji needs them). */
+  invisible: boolean
+  /** Replace no-break, thin and other odd spaces between two Latin words by a normal space. */
+  spaces: boolean
+  /** Compose decomposed letters (NFC). */
+  nfc: boolean
+  /** Restore apostrophes lost with the mojibake (`doesnt` → `doesn’t`), checked with the dictionary. */
+  apostrophes: boolean
+}
 
-// Placeholder: the rule's logic is not written yet.
+// Windows-1252 bytes 0x80–0x9F (undefined bytes map to the C1 control of the same value).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
+const BYTE_OF = new Map<string, number>()
+for (let i = 0; i < 32; i++) {
+  BYTE_OF.set(CP1252_HIGH[i], 0x80 + i)
+  BYTE_OF.set(String.fromCharCode(0x80 + i), 0x80 + i)
+}
+for (let b = 0xa0; b <= 0xff; b++) BYTE_OF.set(String.fromCharCode(b), b)
+// TIS-620 / Windows-874 Thai letters: byte = code point − 0x0E00 + 0xA0
+const thaiByte = (c: string) => {
+  const cp = c.charCodeAt(0)
+  return cp >= 0x0e01 && cp <= 0x0e5b ? cp - 0x0e00 + 0xa0 : undefined
+}
+const CONT_CLASS = '\\u0080-\\u00BF' + [...CP1252_HIGH].filter((c) => c.charCodeAt(0) > 0xff).join('')
+// A UTF-8 lead byte read as Latin-1/cp1252 (Â–ô) or as Thai (โ = 0xE2 …), then 1–3 continuation bytes.
+const MOJIBAKE = new RegExp(`[\\u00C2-\\u00F4\\u0E22-\\u0E54][${CONT_CLASS}]{1,3}`, 'g')
+const CONT = new RegExp(`^[${CONT_CLASS}]$`)
+
+const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});/g
+const NAMED: Record<string, string> = {
+  nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
+  sbquo: '‚', bdquo: '„', laquo: '«', raquo: '»', ndash: '–', mdash: '—', hellip: '…', euro: '€', pound: '£',
+  yen: '¥', cent: '¢', copy: '©', reg: '®', trade: '™', deg: '°', middot: '·', bull: '•', shy: '', zwj: '',
+  zwnj: '', thinsp: ' ', ensp: ' ', emsp: ' ', eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', aacute: 'á',
+  agrave: 'à', acirc: 'â', auml: 'ä', atilde: 'ã', aring: 'å', ccedil: 'ç', iacute: 'í', igrave: 'ì', icirc: 'î',
+  iuml: 'ï', oacute: 'ó', ograve: 'ò', ocirc: 'ô', ouml: 'ö', otilde: 'õ', oslash: 'ø', uacute: 'ú', ugrave: 'ù',
+  ucirc: 'û', uuml: 'ü', ntilde: 'ñ', szlig: 'ß', Eacute: 'É', Egrave: 'È', Agrave: 'À', Ccedil: 'Ç', Ouml: 'Ö',
+  Uuml: 'Ü', Auml: 'Ä', Ntilde: 'Ñ', oelig: 'œ', OElig: 'Œ', aelig: 'æ', AElig: 'Æ', iexcl: '¡', iquest: '¿',
+  sect: '§', para: '¶', plusmn: '±', times: '×', divide: '÷', frac12: '½', frac14: '¼', frac34: '¾', prime: '′',
+  Prime: '″', lrm: '', rlm: ''
+}
+
+// Invisible characters: C0/C1 controls (not tab, LF, CR), zero-width, soft hyphen, BOM, bidi marks.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2060\uFEFF]/g
+const ODD_SPACE = /[\u00A0\u2000-\u200A\u202F\u205F]/g
+const DECOMPOSED = /\P{M}\p{M}+/gu
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/
+const NEEDS_ZW = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u20E3]/u
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u
+
+/** Contraction endings whose apostrophe may have been lost. */
+const CONTRACTION = /^(\p{L}+)(n't|'re|'ve|'ll|'d|'m)$/u
+const LOST_APOSTROPHE = /(?<![\p{L}\p{M}'’])(\p{L}{1,12}?)(nt|re|ve|ll|d|m)(?![\p{L}\p{M}'’])/gu
+const S_CONTRACTIONS = new Set(['thats', 'whats', 'heres', 'theres', 'wheres', 'whos', 'hows', 'hes', 'shes', 'everyones', 'nobodys', 'somebodys', 'someones'])
+
 export default defineRule<UnicodeOptions>({
   id: 'unicode',
   category: 'unicode',
-  description: 'Mojibake, HTML entities, invisible characters, odd spaces.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  description: 'Mojibake, HTML entities, invisible or control characters, odd spaces, decomposed letters.',
+  note:
+    'Scrapers and pipelines decode UTF-8 with the wrong code page (Windows-1252, Latin-1, Windows-874), leave HTML entities undecoded and carry zero-width or control characters from the page source.',
+  defaults: {mojibake: true, entities: true, invisible: true, spaces: true, nfc: true, apostrophes: true},
+  check(ctx) {
+    const {text, options} = ctx
+    const findings: Finding[] = []
+    // Fast exit: pure ASCII without `&` or controls.
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\u0009\u000A\u000D\u0020-\u007E]|&/.test(text) && !options.apostrophes) return
+    const taken: Array<[number, number]> = []
+    const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a)
+    const add = (f: Finding) => {
+      if (!free(f.start, Math.max(f.end, f.start + 1))) return
+      taken.push([f.start, Math.max(f.end, f.start + 1)])
+      findings.push(f)
+    }
+
+    if (options.mojibake) {
+      for (const m of text.matchAll(MOJIBAKE)) {
+        const fixedRun = repairMojibake(m[0], text[m.index + m[0].length])
+        if (!fixedRun) continue
+        const [length, replacement] = fixedRun
+        add({
+          start: m.index,
+          end: m.index + length,
+          expected: [replacement],
+          fix: 'safe',
+          reason: `Unexpected mojibake \`${m[0].slice(0, length)}\`, expected \`${replacement}\``
+        })
+      }
+      // `Â` before a space where a no-break space lost its second byte: `costsÂ 10`
+      for (const m of text.matchAll(/(?<=[\p{Ll}\p{N}.,;:!?%”’)])Â(?=[ \u00A0])/gu)) {
+        add({start: m.index, end: m.index + 1, expected: [''], fix: 'safe', reason: 'Unexpected mojibake `Â`, expected nothing'})
+      }
+      // `voilÃ ` : à whose second byte (0xA0) became a space
+      for (const m of text.matchAll(/(?<=\p{Ll})Ã(?=[ \u00A0])/gu)) {
+        add({start: m.index, end: m.index + 1, expected: ['à'], fix: 'safe', reason: 'Unexpected mojibake `Ã`, expected `à`'})
+      }
+    }
+
+    if (options.entities && text.includes('&')) {
+      for (const m of text.matchAll(ENTITY)) {
+        const value = decodeEntity(m[1])
+        if (value === undefined) continue
+        add({
+          start: m.index,
+          end: m.index + m[0].length,
+          expected: [value],
+          fix: 'safe',
+          reason: `Unexpected HTML entity \`${m[0]}\`, expected ${value ? '`' + value + '`' : 'nothing'}`
+        })
+      }
+    }
+
+    if (options.invisible) {
+      for (const m of text.matchAll(INVISIBLE)) {
+        const at = m.index
+        const c = m[0]
+        const cp = c.charCodeAt(0)
+        if (cp === 0xfeff && at === 0) continue
+        const prev = text[at - 1] ?? ''
+        const next = text[at + 1] ?? ''
+        const around = prevCodePoint(text, at) + nextCodePoint(text, at + 1)
+        if ((cp === 0x200c || cp === 0x200d || cp === 0x200b) && NEEDS_ZW.test(around)) continue
+        if ((cp === 0x200e || cp === 0x200f) && RTL.test(text.slice(Math.max(0, at - 60), at + 60))) continue
+        if (cp >= 0x80 && cp <= 0x9f && !taken.every(([a, b]) => at < a || at >= b)) continue
+        void prev
+        void next
+        add({
+          start: at,
+          end: at + 1,
+          expected: [''],
+          fix: 'safe',
+          reason: `Unexpected invisible character U+${cp.toString(16).toUpperCase().padStart(4, '0')}, expected nothing`
+        })
+      }
+    }
+
+    if (options.spaces) {
+      for (const m of text.matchAll(ODD_SPACE)) {
+        const at = m.index
+        // Between two Latin words only: no-break spaces before units, numbers, %, currency
+        // and French punctuation are typography, not damage.
+        const before = text.slice(Math.max(0, at - 3), at)
+        const after = text.slice(at + 1, at + 4)
+        if (!/[a-z]{2}$/i.test(before) || !/^[a-z]{2}/i.test(after)) continue
+        if (/^(Mr|Ms|Dr|St|No)$/.test(before.slice(-2))) continue
+        add({
+          start: at,
+          end: at + 1,
+          expected: [' '],
+          fix: 'safe',
+          reason: `Unexpected U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} between words, expected a space`
+        })
+      }
+    }
+
+    if (options.nfc && /\p{M}/u.test(text)) {
+      for (const m of text.matchAll(DECOMPOSED)) {
+        const composed = m[0].normalize('NFC')
+        if (composed === m[0]) continue
+        add({start: m.index, end: m.index + m[0].length, expected: [composed], fix: 'safe', reason: `Unexpected decomposed \`${m[0]}\`, expected \`${composed}\``})
+      }
+    }
+
+    if (options.apostrophes) {
+      let lex: Lexicon | undefined
+      const straight = ctx.options && (ctx.options as {quoteMarks?: string}).quoteMarks === 'straight'
+      let mark: string | undefined
+      for (const m of text.matchAll(LOST_APOSTROPHE)) {
+        const word = m[0]
+        const lower = word.toLowerCase()
+        let candidate: string | undefined
+        const stem = m[1]
+        const end = m[2]
+        if (end === 'nt') candidate = stem + "n't"
+        else candidate = stem + "'" + end
+        if (lower.length < 2) continue
+        if (text[m.index + word.length] === '’' || text[m.index + word.length] === "'" || text[m.index - 1] === '’' || text[m.index - 1] === "'") continue
+        lex ??= getLexicon()
+        if (lex.isWord(word)) continue
+        if (!CONTRACTION.test(candidate) || !lex.isWord(candidate)) continue
+        mark ??= straight ? "'" : countOf(text, "'") > countOf(text, '’') ? "'" : '’'
+        const replacement = candidate.replace("'", mark)
+        add({start: m.index, end: m.index + word.length, expected: [replacement], fix: 'safe', reason: `Unexpected \`${word}\`, expected \`${replacement}\` (lost apostrophe)`})
+      }
+      for (const m of text.matchAll(/(?<![\p{L}\p{M}'’])\p{L}{2,9}s(?![\p{L}\p{M}'’])/gu)) {
+        if (!S_CONTRACTIONS.has(m[0].toLowerCase())) continue
+        mark ??= straight ? "'" : countOf(text, "'") > countOf(text, '’') ? "'" : '’'
+        const replacement = m[0].slice(0, -1) + mark + 's'
+        add({start: m.index, end: m.index + m[0].length, expected: [replacement], fix: 'safe', reason: `Unexpected \`${m[0]}\`, expected \`${replacement}\` (lost apostrophe)`})
+      }
+    }
+
+    findings.sort((a, b) => a.start - b.start)
+    for (const f of findings) ctx.report(f)
+  }
 })
+
+function countOf(text: string, c: string): number {
+  let n = 0
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++
+  return n
+}
+
+function prevCodePoint(text: string, at: number): string {
+  if (at <= 0) return ''
+  const lo = text.charCodeAt(at - 1)
+  if (lo >= 0xdc00 && lo <= 0xdfff && at >= 2) return text.slice(at - 2, at)
+  return text[at - 1]
+}
+function nextCodePoint(text: string, at: number): string {
+  const cp = text.codePointAt(at)
+  return cp === undefined ? '' : String.fromCodePoint(cp)
+}
+
+/** Decode a run read with the wrong code page: [length consumed, replacement], or undefined. */
+export function repairMojibake(run: string, following: string | undefined): [number, string] | undefined {
+  const lead = run[0]
+  const thai = thaiByte(lead)
+  const leadByte = thai ?? BYTE_OF.get(lead)
+  if (leadByte === undefined) return undefined
+  const need = leadByte >= 0xf0 ? 3 : leadByte >= 0xe0 ? 2 : 1
+  const bytes = [leadByte]
+  let usedSpecial = false
+  for (let i = 1; i <= need && i < run.length; i++) {
+    const b = BYTE_OF.get(run[i])
+    if (b === undefined || b < 0x80 || b > 0xbf) return undefined
+    if (run.charCodeAt(i) > 0xff || (b >= 0x80 && b <= 0x9f)) usedSpecial = true
+    bytes.push(b)
+  }
+  // Thai letters followed by Latin-1 signs are real Thai text far more often than mojibake.
+  if (thai !== undefined && !usedSpecial) return undefined
+  if (bytes.length - 1 < need) {
+    // `â€` / `โ€` with its last byte (0x9D, undefined in the code page) dropped: a closing quote.
+    if (leadByte === 0xe2 && bytes.length === 2 && bytes[1] === 0x80 && !(following && CONT.test(following))) return [2, '”']
+    return undefined
+  }
+  let decoded: string
+  try {
+    decoded = new TextDecoder('utf-8', {fatal: true}).decode(Uint8Array.from(bytes))
+  } catch {
+    return undefined
+  }
+  const cp = decoded.codePointAt(0)!
+  // Only characters that real text holds: Latin letters and signs, general punctuation, €, ™.
+  const plausible = (cp >= 0xa0 && cp <= 0x24f) || (cp >= 0x2010 && cp <= 0x203a) || cp === 0x20ac || cp === 0x2122
+  if (!plausible) return undefined
+  // A Latin-1 pair that decodes to a Latin-1 letter must look like damage: `Ã©`, not `Â©` in `©`-using text.
+  return [bytes.length, decoded]
+}
+
+function decodeEntity(body: string): string | undefined {
+  if (body[0] === '#') {
+    const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
+    if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return undefined
+    if (cp === 0xa0) return ' '
+    if (cp === 0x200b || cp === 0xad) return ''
+    return String.fromCodePoint(cp)
+  }
+  return NAMED[body]
+}
+
+export {LATIN_LETTER}

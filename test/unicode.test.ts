@@ -1,0 +1,73 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('unicode')
+
+const invalid: Array<[string, string]> = [
+  ['The cafÃ© reopened.', 'The café reopened.'],
+  ['It wasnâ€™t ready.', 'It wasn’t ready.'],
+  ['â€œWe will win,â€\u009D he said.', '“We will win,” he said.'],
+  ['â€œWe will win,â€ he said.', '“We will win,” he said.'],
+  ['It costs 10Â euros; prices rose by 5%Â in May.', 'It costs 10 euros; prices rose by 5% in May.'],
+  ['The Ã‰lysÃ©e said noâ€¦', 'The Élysée said no…'],
+  ['â‚¬5 million and Â£3 million', '€5 million and £3 million'],
+  ['โ€œBut it’s important,โ€ he said.', '“But it’s important,” he said.'],
+  ['as soon as possible.โ€ Then', 'as soon as possible.” Then'],
+  ['The minister&nbsp;said it&#8217;s over &amp; done, &quot;really&quot;.', 'The minister said it’s over & done, "really".'],
+  ['Use &#x2019; and &rsquo; and &eacute;t&eacute;.', 'Use ’ and ’ and été.'],
+  ['zero\u200Bwidth and soft\u00ADhyphen and bell\u0007 here', 'zerowidth and softhyphen and bell here'],
+  ['the\u00A0government and the\u202Fcouncil', 'the government and the council'],
+  ['Cafe\u0301 de Flore', 'Café de Flore'],
+  ['He doesnt know and they didnt care; Im not sure.', 'He doesn’t know and they didn’t care; I’m not sure.'],
+  ['Thats what he said, but its fine.', 'That’s what he said, but its fine.'],
+  ['Ã¢â‚¬â„¢', '’']
+]
+
+const valid = [
+  'AT&T and Procter & Gamble; R&D; Q&A; a&b; &unknownentity; & alone.',
+  'Le ministère a annoncé la réforme : « C’est fini ! »',
+  'Der Präsident sagte: „Das ist Fußball“ und „Straße“.',
+  'Zażółć gęślą jaźń — Łódź, Kraków, Gdańsk.',
+  'Tiếng Việt có dấu: Hà Nội, Đà Nẵng, Huế.',
+  'Η Αθήνα είναι η πρωτεύουσα. Москва — столица России.',
+  'القاهرة عاصمة مصر. ירושלים היא עיר.',
+  'ภาษาไทยเป็นภาษาราชการ กรุงเทพมหานคร โกก โกกก',
+  '東京は日本の首都です。北京是中国的首都。서울은 한국의 수도입니다.',
+  'Family 👨\u200D👩\u200D👧\u200D👦, thumbs 👍🏽, flag 🏳️\u200D🌈, keycap 1️⃣.',
+  'Persian: می\u200Cخواهم; Hindi: क्\u200Dष.',
+  '50\u00A0% and 10\u00A0km and Mr.\u00A0Smith and €\u00A0200 and 12\u202F000.',
+  '\uFEFFA file that starts with a BOM.',
+  'SÃO PAULO and São Paulo; NÃO; ÂMBITO; Ångström; Ça va; Ñandú.',
+  'He can’t and won’t; it’s theirs; the Obamas; Its fine; were; wed; shed; ill; cant.',
+  'Tab\tand\r\nCRLF line.',
+  'The CAFÉ and the café; naïve; coöperate; Zoë.',
+  'I said "don\'t" and she said don’t.'
+]
+
+describe('unicode', () => {
+  for (const [input, output] of invalid) {
+    it(`fixes: ${JSON.stringify(input)}`, async () => {
+      const messages = lint(input, config)
+      expect(messages.length).toBeGreaterThan(0)
+      assertWellFormed(input, messages)
+      const out = await fixed(input, config)
+      expect(out).toBe(output)
+      expect(await fixed(out, config)).toBe(out)
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${JSON.stringify(input)}`, async () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+      expect(await fixed(input, config)).toBe(input)
+    })
+  }
+  it('uses straight apostrophes when asked', async () => {
+    expect(await fixed('He doesnt know.', only('unicode', {}, {quoteMarks: 'straight'}))).toBe("He doesn't know.")
+  })
+  it('is linear on long adversarial input', () => {
+    const long = 'Ã'.repeat(100000) + 'â€'.repeat(50000) + '&#'.repeat(50000) + 'nt'.repeat(50000)
+    const t = performance.now()
+    lint(long, config)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+})
