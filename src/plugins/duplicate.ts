@@ -1,13 +1,108 @@
+import {viewOf} from '../document.js'
 import {defineRule} from '../rule.js'
 
-export interface DuplicateOptions {}
+export interface DuplicateOptions {
+  /** Shortest repeated line (in words) reported as a duplicated headline or paragraph. */
+  minWords: number
+  /** Extra word pairs that may legitimately repeat (`had had`), lower case. */
+  allow: string[]
+}
 
-// Placeholder: the rule's logic is not written yet.
+/** Doubled words that are English (`had had`, `that that`, `very very`). */
+const ALLOWED = new Set([
+  'had', 'that', 'is', 'do', 'did', 'bye', 'very', 'so', 'no', 'yes', 'really', 'far', 'many', 'more', 'much',
+  'knock', 'tut', 'chop', 'blah', 'bla', 'ha', 'haha', 'go', 'night', 'hush', 'there', 'now', 'well', 'oh', 'ah',
+  'again', 'on', 'in', 'up', 'out', 'down', 'over', 'off', 'her', 'him', 'them', 'it', 'you', 'what', 'who',
+  'why', 'when', 'where', 'how', 'which', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
+  'ten', 'hundred', 'thousand', 'million', 'round', 'step', 'little', 'long', 'dum', 'la', 'na', 'pom', 'boo',
+  'tsk', 'ding', 'dong', 'beep', 'hey', 'wow', 'quick', 'faster', 'louder', 'higher', 'deeper', 'closer',
+  'wait', 'stop', 'help', 'come', 'please', 'mea', 'bravo', 'encore', 'mama', 'papa', 'agar', 'tom', 'nyet', 'si',
+  'ja', 'oui', 'non', 'nein', 'da', 'ne', 'ni'
+])
+
+/** Doubles that are never English: fixed without asking. */
+const SAFE = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'for', 'with', 'from', 'this', 'their', 'his', 'its', 'our', 'my', 'your', 'to', 'was', 'were', 'are', 'has', 'have', 'will', 'would', 'be', 'been', 'but', 'as', 'at', 'by', 'than', 'these', 'those'])
+
 export default defineRule<DuplicateOptions>({
   id: 'duplicate',
   category: 'duplicate',
-  description: 'A paragraph scraped twice, or a word repeated.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  description: 'A headline or paragraph repeated verbatim, or a word repeated (`the the`).',
+  note:
+    'Scrapers pick up a headline twice (page title and article title) or a paragraph twice (teaser and body); machine translation and editing leave a word doubled.',
+  defaults: {minWords: 4, allow: []},
+  check(ctx) {
+    const {text, options} = ctx
+    // 1. Repeated lines (headline or paragraph scraped twice).
+    const seen = new Map<string, number>()
+    let prevKey: string | undefined
+    let prevEnd = 0
+    let lineStart = 0
+    while (lineStart <= text.length) {
+      let lineEnd = text.indexOf('\n', lineStart)
+      if (lineEnd < 0) lineEnd = text.length
+      const raw = text.slice(lineStart, lineEnd)
+      const trimmed = raw.trim()
+      if (trimmed) {
+        const key = trimmed.replace(/[\s\-–—|:·•]+$/u, '').replace(/\s+/g, ' ')
+        const words = key.split(' ').length
+        const contentStart = lineStart + raw.indexOf(trimmed[0])
+        const contentEnd = contentStart + trimmed.length
+        if (words >= options.minWords && /\p{L}/u.test(key)) {
+          if (key === prevKey) {
+            // Adjacent copy: delete it with the separator before it.
+            ctx.report({
+              start: prevEnd,
+              end: contentEnd,
+              expected: [''],
+              fix: 'safe',
+              reason: `Unexpected repeated ${words > 20 ? 'paragraph' : 'line'} \`${ellipsis(key)}\`, expected it once`
+            })
+          } else if (seen.has(key) && words >= 8) {
+            ctx.report({
+              start: contentStart,
+              end: contentEnd,
+              expected: [''],
+              fix: 'suggestion',
+              reason: `Unexpected repeated paragraph \`${ellipsis(key)}\`, expected it once (first at offset ${seen.get(key)})`
+            })
+          }
+          if (!seen.has(key)) seen.set(key, contentStart)
+        }
+        prevKey = key
+        prevEnd = contentEnd
+      }
+      lineStart = lineEnd + 1
+    }
+
+    // 2. Repeated words: `the the`.
+    const allow = new Set(options.allow.map((w) => w.toLowerCase()))
+    const view = viewOf(ctx.tree)
+    const words = view.words
+    for (let i = 1; i < words.length; i++) {
+      const a = words[i - 1]
+      const b = words[i]
+      if (a.value.length === 0 || a.value.toLowerCase() !== b.value.toLowerCase()) continue
+      const between = text.slice(a.end, b.start)
+      if (!/^[ \t\u00A0]+$/.test(between)) continue
+      if (!/^\p{L}+$/u.test(a.value)) continue
+      const lower = a.value.toLowerCase()
+      if (ALLOWED.has(lower) || allow.has(lower)) continue
+      // Both capitalized: a name (Duran Duran, Walla Walla, Sirhan Sirhan).
+      if (/^\p{Lu}/u.test(b.value) && !SAFE.has(lower)) continue
+      // Inside a hyphenated or slashed compound: `Baden-Baden`, `bye-bye`
+      if (/[-/]/.test(text[a.start - 1] ?? '') || /[-/]/.test(text[b.end] ?? '')) continue
+      const safe = SAFE.has(lower)
+      ctx.report({
+        start: a.end,
+        end: b.end,
+        expected: [''],
+        fix: safe ? 'safe' : 'suggestion',
+        reason: `Unexpected repeated word \`${b.value}\`, expected it once`
+      })
+    }
+  }
 })
+
+function ellipsis(s: string): string {
+  return s.length > 60 ? s.slice(0, 57) + '…' : s
+}
