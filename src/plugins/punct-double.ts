@@ -2,12 +2,61 @@ import {defineRule} from '../rule.js'
 
 export interface PunctDoubleOptions {}
 
-// Placeholder: the rule's logic is not written yet.
+const CANDIDATE = /[.!?][”"»]\.|”\.,|\.[ \t\u00A0]+\.|,,+|\.\.+|[!?]\./g
+const END = /^(?:$|[\s”"’»)\]])/
+
+/**
+ * Doubled or conflicting terminal punctuation: `protection. .` → `protection.`,
+ * `way.”.` → `way.”`, `yet?”.` → `yet?”`, `speed”.,` → `speed”,`, `,,` → `,`,
+ * `done..` → `done.`, `ready?.` → `ready?`. Ellipses (`...`, `. . .`) are kept.
+ */
 export default defineRule<PunctDoubleOptions>({
   id: 'punct-double',
   category: 'punct-double',
   description: 'Doubled or conflicting terminal punctuation.',
-  note: 'TODO',
+  note:
+    'Machine translation adds its own period after a quotation or sentence that already ended (the source put the period outside the closing quote), and scrapers join fragments that each kept theirs.',
   defaults: {},
-  check() {}
+  check(ctx) {
+    const {text} = ctx
+    CANDIDATE.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = CANDIDATE.exec(text))) {
+      const s = m.index
+      const found = m[0]
+      const e = s + found.length
+      const before = text[s - 1] ?? ''
+      const after = text[e] ?? ''
+      let del: [number, number] | undefined
+      if (/^[.!?][”"»]\.$/.test(found)) {
+        // `way.”.` — not `U.S.”.`-style abbreviations, not the start of an ellipsis.
+        if (before !== '.' && after !== '.' && END.test(text.slice(e, e + 1))) del = [e - 1, e]
+      } else if (found === '”.,') {
+        del = [s + 1, s + 2]
+      } else if (found[0] === '.' && found[found.length - 1] === '.' && /[ \t\u00A0]/.test(found[1] ?? '')) {
+        // `protection. .` — but not a spaced ellipsis `. . .` nor `… .`.
+        const spacedBefore = /\.[ \t\u00A0]$/.test(text.slice(Math.max(0, s - 2), s))
+        const spacedAfter = /^[ \t\u00A0]*\./.test(text.slice(e, e + 4))
+        if (before !== '.' && before !== '…' && !spacedBefore && !spacedAfter && /[\p{L}\p{N})”"’]/u.test(before)) del = [s + 1, e]
+      } else if (found[0] === ',') {
+        if (found.length === 2 && /[\p{L}\p{N}”"’)]/u.test(before) && !/[\p{N}]/u.test(after)) del = [s + 1, e]
+      } else if (found === '..') {
+        if (/[\p{L})”"’]/u.test(before) && END.test(after)) del = [s + 1, e]
+      } else if (/^[!?]\.$/.test(found)) {
+        if (before !== '.' && END.test(after)) del = [s + 1, e]
+      }
+      if (!del) {
+        // Let an overlapping candidate start inside this one (`?”.,`).
+        if (found.length === 3) CANDIDATE.lastIndex = s + 1
+        continue
+      }
+      ctx.report({
+        start: del[0],
+        end: del[1],
+        expected: [''],
+        fix: 'safe',
+        reason: `Unexpected doubled punctuation \`${text.slice(Math.max(0, s - 1), e)}\`, expected \`${text.slice(Math.max(0, s - 1), del[0]) + text.slice(del[1], e)}\``
+      })
+    }
+  }
 })

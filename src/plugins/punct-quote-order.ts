@@ -1,13 +1,104 @@
 import {defineRule} from '../rule.js'
+import {analyzeQuotes, isSpace, type Mark, type QuoteAnalysis} from './quotes/analyze.js'
+import {show, type QuoteSettings} from './quotes/style.js'
+import {reportingClauseAt} from './quotes/words.js'
 
-export interface PunctQuoteOrderOptions {}
+export interface PunctQuoteOrderOptions extends QuoteSettings {
+  /**
+   * Quoted fragments (a quotation that starts inside a sentence: `called it “a
+   * disaster”.`) in American style: `always` moves the period or comma inside,
+   * `never` leaves them, `auto` (default) moves them only in a document that
+   * shows other machine-translation quote damage (foreign, glued, padded or
+   * unbalanced marks, or `”,`/`”.` after a full quoted sentence), so a clean
+   * document written in British/logical style is left alone.
+   */
+  fragments: 'auto' | 'always' | 'never'
+}
 
-// Placeholder: the rule's logic is not written yet.
+interface Candidate {
+  mark: Mark
+  punct: string
+  strong: boolean
+  list: boolean
+}
+
+/**
+ * `security”.` → `security.”` and `what”, explains` → `what,” explains`: the
+ * French/logical order of punctuation and closing quote, in American style.
+ */
 export default defineRule<PunctQuoteOrderOptions>({
   id: 'punct-quote-order',
   category: 'punct-quote-order',
   description: 'A period or comma outside the closing quote (American style).',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  note:
+    'French, Spanish, Italian and German put the period and comma after the closing quote; machine translation keeps that order, which American style (and British style, for a full quoted sentence) does not use.',
+  defaults: {quoteStyle: 'american', fragments: 'auto'},
+  check(ctx) {
+    const {text} = ctx
+    const analysis = analyzeQuotes(text, ctx.tree)
+    const american = ctx.options.quoteStyle !== 'british'
+    const candidates: Candidate[] = []
+    let strongCount = 0
+    for (const mark of analysis.marks) {
+      const c = candidate(text, analysis, mark, american)
+      if (!c) continue
+      if (c.strong) strongCount++
+      candidates.push(c)
+    }
+    const damaged = analysis.damage + strongCount > 0
+    const fragments = ctx.options.fragments ?? 'auto'
+    for (const c of candidates) {
+      let fix: boolean
+      if (c.strong) fix = true
+      else fix = american && !c.list && (fragments === 'always' || (fragments === 'auto' && damaged))
+      if (!fix) continue
+      const {pos, ch} = c.mark
+      ctx.report({
+        start: pos,
+        end: pos + 2,
+        expected: [c.punct + ch],
+        fix: 'safe',
+        reason: `Unexpected ${c.punct === '.' ? 'period' : 'comma'} after the closing quote ${show(ch + c.punct)}, expected ${show(c.punct + ch)}`
+      })
+    }
+  }
 })
+
+function candidate(text: string, analysis: QuoteAnalysis, mark: Mark, american: boolean): Candidate | undefined {
+  if (mark.role !== 'close' || mark.depth !== 1 || mark.glued || mark.wrongWay || mark.pad > 0) return
+  if ('«»„‟'.includes(mark.ch)) return
+  const punct = text[mark.pos + 1]
+  if (punct !== '.' && punct !== ',') return
+  const after = text[mark.pos + 2] ?? ''
+  if (after === '.' || after === ',' || /[\p{L}\p{N}]/u.test(after)) return // `”.,` is punct-double's; `”.com`
+  const last = text[mark.pos - 1] ?? ''
+  if (/[.!?,;:…]/.test(last)) return
+  const para = analysis.paragraphs[mark.para]
+  const opener = mark.pair >= 0 ? analysis.marks[mark.pair] : undefined
+  if (!opener) return // quote-unbalanced first
+  if (punct === ',') {
+    let j = mark.pos + 2
+    while (isSpace(text[j]) && j < para.end) j++
+    const list = '“"«„'.includes(text[j] ?? '')
+    const reporting = reportingClauseAt(text, mark.pos + 2)
+    const full = fullUtterance(text, para.start, opener.pos, mark.pos)
+    // Before a reporting clause the comma goes inside in American style; in British style only after a full sentence.
+    return {mark, punct, strong: reporting && (american || full), list}
+  }
+  return {mark, punct, strong: fullUtterance(text, para.start, opener.pos, mark.pos), list: false}
+}
+
+/** The opener starts a sentence: at the paragraph start or after `. ` / `? ` / `! `. */
+function standalone(text: string, paraStart: number, open: number): boolean {
+  let j = open
+  while (j > paraStart && isSpace(text[j - 1])) j--
+  if (j === paraStart) return true
+  return /[.!?]/.test(text[j - 1]) || (/[”"’)]/.test(text[j - 1]) && /[.!?]/.test(text[j - 2] ?? ''))
+}
+
+/** A full quoted utterance: it starts a sentence with a capital, or holds a sentence end inside. */
+function fullUtterance(text: string, paraStart: number, open: number, close: number): boolean {
+  const inner = text.slice(open + 1, close)
+  if (/[.!?]\s+\p{Lu}/u.test(inner)) return true
+  return standalone(text, paraStart, open) && /^\s*\p{Lu}/u.test(inner)
+}

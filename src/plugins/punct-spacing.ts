@@ -2,12 +2,102 @@ import {defineRule} from '../rule.js'
 
 export interface PunctSpacingOptions {}
 
-// Placeholder: the rule's logic is not written yet.
+const SPACE_BEFORE = /(?<![ \t\u00A0\u202F\u2009])[ \t\u00A0\u202F\u2009]+(?=[.,;:!?)])/g
+const SPACE_AFTER_PAREN = /\((-?)[ \t\u00A0]+(?=[^\s)])/g
+const GLUED = /(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})|(?<=\p{Ll}),(?=\p{Ll})|(?<=\p{Ll});(?=\p{Ll})|(?<=\p{Ll}\p{Ll}):(?=\p{Lu}\p{Ll})/gu
+/** Characters that make a token a URL, address, file name, handle or code, never prose. */
+const NOT_PROSE = /[/@\\=_&#<>{}[\]|~^*+]|www|http/i
+
+/**
+ * French spacing before punctuation (`Ukraine .`, `word ;`, `why ?`, no-break
+ * spaces before `; : ! ?`), a space after `(`, and a missing space after
+ * sentence punctuation where words were glued (`good.It`, `facility,killing`).
+ * Leaves `U.S.`, `e.g.`, `3.5`, `10:30`, `1,500`, URLs, e-mail addresses, file
+ * names, `.NET` and ellipses alone.
+ */
 export default defineRule<PunctSpacingOptions>({
   id: 'punct-spacing',
   category: 'punct-spacing',
-  description: 'A space before punctuation or a missing space after it.',
-  note: 'TODO',
+  description: 'A space before punctuation, after an opening parenthesis, or missing after a sentence end.',
+  note:
+    'French puts a (no-break) space before ; : ! ? and machine translation keeps it, and sometimes before a period or comma too; scrapers that join link text drop the space after punctuation.',
   defaults: {},
-  check() {}
+  check(ctx) {
+    const {text} = ctx
+    let m: RegExpExecArray | null
+    SPACE_BEFORE.lastIndex = 0
+    while ((m = SPACE_BEFORE.exec(text))) {
+      const s = m.index
+      const p = s + m[0].length
+      const punct = text[p]
+      const before = text[s - 1] ?? ''
+      const after = text[p + 1] ?? ''
+      if (!/[\p{L}\p{N}”"’»)%]/u.test(before)) continue
+      const afterEnd = after === '' || /\s/.test(after)
+      let ok: boolean
+      switch (punct) {
+        case '.':
+          ok = (afterEnd && !/^\s\.(?:\s|$)/.test(text.slice(p + 1, p + 4))) || /[:,;)”"’]/.test(after)
+          break
+        case ',':
+          ok = afterEnd || /[”"’]/.test(after)
+          break
+        case ':':
+          ok = afterEnd && !(/\p{N}/u.test(before) && /^\s*\p{N}/u.test(text.slice(p + 1, p + 4)))
+          break
+        case ')':
+          ok = true
+          break
+        default:
+          // ; ! ?
+          ok = afterEnd || /[”"’)!?]/.test(after)
+      }
+      if (!ok) continue
+      ctx.report({
+        start: s,
+        end: p,
+        expected: [''],
+        fix: 'safe',
+        reason: `Unexpected space before \`${punct}\`, expected \`${before}${punct}\``
+      })
+    }
+    SPACE_AFTER_PAREN.lastIndex = 0
+    while ((m = SPACE_AFTER_PAREN.exec(text))) {
+      const start = m.index + 1 + m[1].length
+      const end = m.index + m[0].length
+      // `( -` dash, `(- 2.64%)` only before a number.
+      if (m[1] && !/\p{N}/u.test(text[end] ?? '')) continue
+      ctx.report({
+        start,
+        end,
+        expected: [''],
+        fix: 'safe',
+        reason: `Unexpected space after \`(${m[1]}\`, expected \`(${m[1]}${text[end]}\``
+      })
+    }
+    GLUED.lastIndex = 0
+    while ((m = GLUED.exec(text))) {
+      const p = m.index
+      const token = tokenAround(text, p)
+      if (NOT_PROSE.test(token)) continue
+      if (m[0] === '.' && (token.slice(0, -1).split('.').length > 2)) continue
+      if (m[0] === ':' && /^[a-z]+:/i.test(token) && /^(?:mailto|tel|urn|doi|isbn|file|data)/i.test(token)) continue
+      ctx.report({
+        start: p,
+        end: p + 1,
+        expected: [m[0] + ' '],
+        fix: 'safe',
+        reason: `Missing space after \`${m[0]}\` in \`${token}\`, expected \`${m[0]} \``
+      })
+    }
+  }
 })
+
+/** The run of non-space characters around `at` (at most 100 each side). */
+function tokenAround(text: string, at: number): string {
+  let s = at
+  let e = at
+  while (s > 0 && at - s < 100 && !/\s/.test(text[s - 1])) s--
+  while (e < text.length && e - at < 100 && !/\s/.test(text[e])) e++
+  return text.slice(s, e)
+}

@@ -1,13 +1,58 @@
 import {defineRule} from '../rule.js'
+import {analyzeQuotes} from './quotes/analyze.js'
+import {englishMark, show, type QuoteSettings} from './quotes/style.js'
 
-export interface QuoteForeignOptions {}
+export interface QuoteForeignOptions extends QuoteSettings {}
 
-// Placeholder: the rule's logic is not written yet.
+const FOREIGN = '«»„‟‹›‚'
+
+/**
+ * Quote marks of the source language (« » „ ‚ ‹ ›), curly marks turned the
+ * wrong way (`” x “`) and marks padded with spaces (`“ x ”`, `x »`) → the
+ * English marks of the chosen style, nested quotations in single marks.
+ */
 export default defineRule<QuoteForeignOptions>({
   id: 'quote-foreign',
   category: 'quote-foreign',
-  description: 'Source-language quote marks (« » „ ‚ ‹ ›) or padded/reversed curly quotes in English text.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  description: 'Quote marks of the source language, turned the wrong way, or padded with spaces.',
+  note:
+    'French, Italian and Spanish quote with « » and a space inside the marks, German and Dutch with „ “; machine translation keeps the marks or turns them into curly quotes facing the wrong way, with the spaces left inside.',
+  defaults: {quoteMarks: 'curly'},
+  check(ctx) {
+    const {text} = ctx
+    const analysis = analyzeQuotes(text, ctx.tree)
+    for (const mark of analysis.marks) {
+      if (mark.role === 'none') continue
+      const foreign = FOREIGN.includes(mark.ch)
+      if (!foreign && !mark.wrongWay && mark.pad === 0) continue
+      // A closer glued to the next word is quote-glued's (it writes the mark too).
+      if (mark.role === 'close' && mark.glued) continue
+      const glyph = foreign || mark.wrongWay ? englishMark(mark.role, mark.depth, ctx.options.quoteMarks) : mark.ch
+      const start = mark.role === 'open' ? mark.pos : mark.pos - mark.pad
+      const end = mark.role === 'open' ? mark.pos + 1 + mark.pad : mark.pos + 1
+      const actual = text.slice(start, end)
+      if (actual === glyph) continue
+      const what = foreign
+        ? `foreign ${mark.role === 'open' ? 'opening' : 'closing'} quote ${show(actual)}`
+        : mark.wrongWay
+          ? `${mark.role === 'open' ? 'opening' : 'closing'} quote turned the wrong way ${show(actual)}`
+          : `space ${mark.role === 'open' ? 'after the opening' : 'before the closing'} quote ${show(actual)}`
+      ctx.report({start, end, expected: [glyph], fix: 'safe', reason: `Unexpected ${what}, expected ${show(glyph)}`})
+    }
+    // Single foreign marks (‹ › ‚) are not paired by the analysis: map them when they clearly open or close.
+    const single = /[‹›‚]/g
+    let m: RegExpExecArray | null
+    while ((m = single.exec(text))) {
+      const c = m[0]
+      const after = text[m.index + 1] ?? ''
+      const before = text[m.index - 1] ?? ''
+      let role: 'open' | 'close' | undefined
+      if (c === '‚' || c === '‹') role = /\s/.test(after) || after === '' ? undefined : 'open'
+      else role = /\s/.test(before) || before === '' ? undefined : 'close'
+      if (c === '‹' && role === 'open' && /[\p{L}\p{N}]/u.test(before)) role = 'close' // ›x‹ (German)
+      if (!role) continue
+      const glyph = englishMark(role, 2, ctx.options.quoteMarks)
+      ctx.report({start: m.index, end: m.index + 1, expected: [glyph], fix: 'safe', reason: `Unexpected foreign quote ${show(c)}, expected ${show(glyph)}`})
+    }
+  }
 })

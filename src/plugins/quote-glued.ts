@@ -1,13 +1,65 @@
 import {defineRule} from '../rule.js'
+import {analyzeQuotes, isWordChar} from './quotes/analyze.js'
+import {englishMark, show, type QuoteSettings} from './quotes/style.js'
+import {capitalisedVerbAt, reportingClauseAt} from './quotes/words.js'
 
-export interface QuoteGluedOptions {}
+export interface QuoteGluedOptions extends QuoteSettings {}
 
-// Placeholder: the rule's logic is not written yet.
+/**
+ * A closing quote glued to the next word (`solutions”Kremlin`, `mistakes.”notes`,
+ * `virus. ”The`, `months "Anne`) or an opening quote glued to the previous one
+ * (`said“We`). Before a reporting clause the lost comma comes back too.
+ */
 export default defineRule<QuoteGluedOptions>({
   id: 'quote-glued',
   category: 'quote-glued',
   description: 'A quote mark glued to the neighbouring word.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  note:
+    'Machine translation and scrapers drop the space (and the comma) between a quotation and the reporting clause that follows it, or between a word and an opening quote.',
+  defaults: {quoteMarks: 'curly'},
+  check(ctx) {
+    const {text} = ctx
+    const analysis = analyzeQuotes(text, ctx.tree)
+    for (const mark of analysis.marks) {
+      if (!mark.glued || mark.role === 'none') continue
+      if (mark.role === 'close') {
+        const glyph = mark.wrongWay || '«»„‟'.includes(mark.ch) ? englishMark('close', mark.depth, ctx.options.quoteMarks) : mark.ch
+        let start = mark.pos - mark.pad
+        let end = mark.pos + 1
+        const last = text[start - 1] ?? ''
+        const nextLower = /\p{Ll}/u.test(text[mark.pos + 1] ?? '')
+        const verbCap = capitalisedVerbAt(text, mark.pos + 1) >= 0
+        const reporting = mark.depth === 1 && reportingClauseAt(text, mark.pos + 1)
+        let replacement = glyph + ' '
+        if (reporting) {
+          if (last === '.' && (nextLower || verbCap) && text[start - 2] !== '.') {
+            start--
+            replacement = ',' + glyph + ' '
+          } else if (isWordChar(last) || last === ')' || last === '%') {
+            replacement = ',' + glyph + ' '
+          }
+          if (verbCap && !/[.!?]/.test(last)) {
+            replacement += text[mark.pos + 1].toLowerCase()
+            end++
+          }
+        }
+        ctx.report({
+          start,
+          end,
+          expected: [replacement],
+          fix: 'safe',
+          reason: `Unexpected closing quote glued to the next word ${show(text.slice(start, mark.pos + 2))}, expected ${show(replacement + (end > mark.pos + 1 ? '' : text[mark.pos + 1]))}`
+        })
+      } else {
+        const replacement = ' ' + mark.ch
+        ctx.report({
+          start: mark.pos,
+          end: mark.pos + 1,
+          expected: [replacement],
+          fix: 'safe',
+          reason: `Unexpected opening quote glued to the previous word ${show(text.slice(Math.max(0, mark.pos - 1), mark.pos + 2))}, expected a space before it`
+        })
+      }
+    }
+  }
 })

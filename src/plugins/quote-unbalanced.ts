@@ -1,13 +1,105 @@
 import {defineRule} from '../rule.js'
+import {analyzeQuotes, isSpace, nextSentenceStart, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
+import {englishMark, show, type QuoteSettings} from './quotes/style.js'
 
-export interface QuoteUnbalancedOptions {}
+export interface QuoteUnbalancedOptions extends QuoteSettings {}
 
-// Placeholder: the rule's logic is not written yet.
+/**
+ * A closing quote with no opener in its paragraph (the opener is put back where
+ * the quotation must have started), an opener never closed (closed at the end
+ * of its paragraph when that is the only place), and a pair mixing straight and
+ * curly marks. A paragraph left open and followed by a paragraph that reopens
+ * the quotation is correct English and left alone.
+ */
 export default defineRule<QuoteUnbalancedOptions>({
   id: 'quote-unbalanced',
   category: 'quote-unbalanced',
-  description: 'A quotation with a closer and no opener, or an opener never closed.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  description: 'A quotation with a closer and no opener, an opener never closed, or mixed marks.',
+  note:
+    'Machine translation often drops the opening mark of a quotation that starts a paragraph, or converts only one of the two marks; scrapers lose marks at link and paragraph boundaries.',
+  defaults: {quoteMarks: 'curly'},
+  check(ctx) {
+    const {text} = ctx
+    const {marks, paragraphs} = analyzeQuotes(text, ctx.tree)
+    for (let i = 0; i < marks.length; i++) {
+      const mark = marks[i]
+      const para = paragraphs[mark.para]
+      if (mark.orphanClose) orphanClose(i, mark, para)
+      else if (mark.orphanOpen) orphanOpen(i, mark, para)
+      else if (mark.role === 'close' && mark.pair >= 0) mixed(mark, marks[mark.pair])
+    }
+
+    function orphanClose(i: number, mark: Mark, para: QuoteParagraph) {
+      const glyph = mark.ch === '"' ? '"' : englishMark('open', 1, ctx.options.quoteMarks)
+      const reporting = reportingAfter(text, mark.pos)
+      let k = mark.pos + 1
+      while (k < para.end && /[.,;:!?)\]”"»’\s]/.test(text[k])) k++
+      const endsParagraph = k >= para.end
+      let at = -1
+      if (i > para.from) {
+        // After the previous quote mark: the first sentence that starts after it.
+        at = nextSentenceStart(text, Math.max(para.start, marks[i - 1].pos - 1), mark.pos)
+      } else {
+        const starts = sentenceStarts(text, para.start, mark.pos)
+        at = starts.length > 0 && reporting ? starts[starts.length - 1] : para.start
+      }
+      const reason = `Unexpected closing quote ${show(mark.ch)} with no opening quote`
+      if (at < 0 || !(reporting || endsParagraph)) {
+        ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected an opening quote where the quotation starts'})
+        return
+      }
+      const width = text.codePointAt(at)! > 0xffff ? 2 : 1
+      const first = text.slice(at, at + width)
+      ctx.report({
+        start: at,
+        end: at + width,
+        expected: [glyph + first],
+        fix: 'safe',
+        reason: `${reason} (at ${mark.pos}), expected ${show(glyph)} before ${show(text.slice(at, Math.min(para.end, at + 12)))}`
+      })
+    }
+
+    function orphanOpen(i: number, mark: Mark, para: QuoteParagraph) {
+      const reason = `Unexpected opening quote ${show(mark.ch)} never closed`
+      const last = text[para.end - 1]
+      const lastMark = i === para.to - 1
+      // The end is inferable when nothing after the paragraph could continue the quotation: the
+      // document ends, or the next paragraph is a short line that is not a sentence (page furniture).
+      const next = paragraphs[mark.para + 1]
+      const nextText = next ? text.slice(next.start, next.end) : ''
+      const nothingFollows = !next || (!/[.!?…:;,”"]$/.test(nextText) && nextText.split(/\s+/).length < 8)
+      if (mark.depth === 1 && lastMark && nothingFollows && /[.!?…]/.test(last) && !isSpace(text[para.end - 2])) {
+        const glyph = mark.ch === '"' ? '"' : englishMark('close', 1, ctx.options.quoteMarks)
+        ctx.report({
+          start: para.end - 1,
+          end: para.end,
+          expected: [last + glyph],
+          fix: 'safe',
+          reason: `${reason} (at ${mark.pos}), expected ${show(glyph)} at the end of the paragraph`
+        })
+        return
+      }
+      ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected a closing quote'})
+    }
+
+    function mixed(close: Mark, open: Mark) {
+      const straightOpen = open.ch === '"'
+      const straightClose = close.ch === '"'
+      if (straightOpen === straightClose) return
+      if (!'“”'.includes(straightOpen ? close.ch : open.ch)) return
+      const straight = ctx.options.quoteMarks === 'straight'
+      // Rewrite the mark that differs from the chosen style.
+      const target = straight ? (straightOpen ? close : open) : straightOpen ? open : close
+      const role = target === open ? 'open' : 'close'
+      if (target.wrongWay || target.pad > 0 || (role === 'close' && target.glued)) return // another rule rewrites it
+      const glyph = englishMark(role, 1, ctx.options.quoteMarks)
+      ctx.report({
+        start: target.pos,
+        end: target.pos + 1,
+        expected: [glyph],
+        fix: 'safe',
+        reason: `Unexpected ${role === 'open' ? 'opening' : 'closing'} quote ${show(target.ch)} paired with ${show((target === open ? close : open).ch)}, expected ${show(glyph)}`
+      })
+    }
+  }
 })

@@ -1,0 +1,301 @@
+/**
+ * One linear pass over the document that pairs double quote marks paragraph by
+ * paragraph and records what is wrong with them. Shared (cached per tree) by
+ * quote-glued, quote-unbalanced, quote-foreign and punct-quote-order so each
+ * rule only reads the result.
+ *
+ * Marks considered: “ ” „ ‟ " « » (one quotation level; a second level written
+ * with double marks is tracked as nesting). Single marks (‘ ’ ') are left to
+ * the apostrophe: they are never paired here.
+ */
+import type {Root} from 'nlcst'
+import {reportingClauseAt} from './words.js'
+
+export type Role = 'open' | 'close' | 'none'
+
+export interface Mark {
+  /** Offset of the mark in the text. */
+  pos: number
+  ch: string
+  role: Role
+  /** 1 for an outer quotation, 2 for one nested inside it. */
+  depth: number
+  /** Index (in `marks`) of the partner, or -1. */
+  pair: number
+  /** The glyph points the wrong way for its role (`”` opening, `“` closing). */
+  wrongWay: boolean
+  /** White space between the mark and the quoted text (`“ x`, `x ”`): its length. */
+  pad: number
+  /** Closer glued to a following letter/digit, or opener glued to a preceding word. */
+  glued: boolean
+  /** Closer with no opener in its paragraph. */
+  orphanClose: boolean
+  /** Opener never closed (and the next paragraph does not reopen the quotation). */
+  orphanOpen: boolean
+  /** The paragraph the mark is in. */
+  para: number
+}
+
+export interface QuoteParagraph {
+  start: number
+  end: number
+  /** Pairing could not be worked out: report nothing structural here. */
+  uncertain: boolean
+  /** First mark index and one past the last. */
+  from: number
+  to: number
+}
+
+export interface QuoteAnalysis {
+  marks: Mark[]
+  paragraphs: QuoteParagraph[]
+  /** How many signs of machine-translation quote damage the document shows. */
+  damage: number
+}
+
+const DOUBLE = /["“”„‟«»]/g
+const OPEN_GLYPHS = '“„«'
+const CLOSE_GLYPHS = '”»‟'
+
+export function isSpace(c: string | undefined): boolean {
+  return c === undefined || c === '' || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0' || c === '\u202F' || c === '\u2009' || c === '\u2007'
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+export function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && c !== '' && LETTER_OR_DIGIT.test(c)
+}
+
+const cache = new WeakMap<object, QuoteAnalysis>()
+
+/** Quote analysis of `text`, cached on `tree` (one pass shared by all quote rules). */
+export function analyzeQuotes(text: string, tree?: Root): QuoteAnalysis {
+  if (tree) {
+    const hit = cache.get(tree)
+    if (hit) return hit
+  }
+  const result = analyze(text)
+  if (tree) cache.set(tree, result)
+  return result
+}
+
+/** Paragraph spans: text between blank lines. */
+export function paragraphSpans(text: string): Array<{start: number; end: number}> {
+  const spans: Array<{start: number; end: number}> = []
+  const sep = /(?:\r\n|\r|\n)[ \t\u00A0]*(?:\r\n|\r|\n)/g
+  let from = 0
+  let m: RegExpExecArray | null
+  while ((m = sep.exec(text))) {
+    push(from, m.index)
+    from = m.index + m[0].length
+  }
+  push(from, text.length)
+  return spans
+  function push(start: number, end: number) {
+    while (start < end && isSpace(text[start])) start++
+    while (end > start && isSpace(text[end - 1])) end--
+    if (end > start) spans.push({start, end})
+  }
+}
+
+function analyze(text: string): QuoteAnalysis {
+  const marks: Mark[] = []
+  const paragraphs: QuoteParagraph[] = []
+  const spans = paragraphSpans(text)
+  for (const span of spans) {
+    const from = marks.length
+    DOUBLE.lastIndex = span.start
+    let m: RegExpExecArray | null
+    while ((m = DOUBLE.exec(text)) && m.index < span.end) {
+      marks.push({pos: m.index, ch: m[0], role: 'none', depth: 0, pair: -1, wrongWay: false, pad: 0, glued: false, orphanClose: false, orphanOpen: false, para: paragraphs.length})
+    }
+    paragraphs.push({start: span.start, end: span.end, uncertain: false, from, to: marks.length})
+  }
+  for (let p = 0; p < paragraphs.length; p++) pairParagraph(text, marks, paragraphs, p)
+  carryQuotations(text, marks, paragraphs)
+  let damage = 0
+  for (const mark of marks) {
+    if (mark.role === 'none') continue
+    if ('«»„‟'.includes(mark.ch) || mark.wrongWay || mark.pad > 0 || mark.glued || mark.orphanClose) damage++
+    else if (mark.role === 'close' && mark.pair >= 0 && marks[mark.pair].ch !== mark.ch && (mark.ch === '"') !== (marks[mark.pair].ch === '"')) damage++
+  }
+  return {marks, paragraphs, damage}
+}
+
+/**
+ * Quotations that run over several paragraphs. A paragraph left open is fine when the next
+ * paragraph with quote marks reopens it (English style) or closes it with a closer that has
+ * no opener of its own (a style that does not reopen; the closer is paired with the opener).
+ * Otherwise the opener is never closed — except in a document cut off mid-paragraph.
+ */
+function carryQuotations(text: string, marks: Mark[], paragraphs: QuoteParagraph[]): void {
+  let carry = -1
+  for (const para of paragraphs) {
+    if (para.uncertain) {
+      carry = -1
+      continue
+    }
+    if (carry >= 0 && para.to > para.from) {
+      const first = marks[para.from]
+      if (first.role === 'open' && first.pos === para.start) {
+        // Reopened: correct.
+      } else if (first.orphanClose) {
+        first.orphanClose = false
+        first.pair = carry
+        marks[carry].pair = para.from
+      } else {
+        marks[carry].orphanOpen = true
+      }
+      carry = -1
+    }
+    const unclosed: number[] = []
+    for (let i = para.from; i < para.to; i++) if (marks[i].role === 'open' && marks[i].pair === -1) unclosed.push(i)
+    if (unclosed.length === 1 && marks[unclosed[0]].depth === 1) carry = unclosed[0]
+    else for (const i of unclosed) marks[i].orphanOpen = true
+  }
+  if (carry >= 0) {
+    // Never closed before the end: unless the text is cut off mid-sentence.
+    const last = paragraphs[paragraphs.length - 1]
+    const tail = text.slice(last.start, last.end)
+    const cut = !/[.!?…”"’)]$/.test(tail) && tail.split(/\s+/).length >= 8
+    if (!cut) marks[carry].orphanOpen = true
+  }
+}
+
+function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[], p: number): void {
+  const para = paragraphs[p]
+  const stack: number[] = []
+  for (let i = para.from; i < para.to; i++) {
+    const mark = marks[i]
+    const {pos, ch} = mark
+    const before = pos > para.start ? text[pos - 1] : ''
+    const after = pos + 1 < para.end ? text[pos + 1] : ''
+    const spaceBefore = isSpace(before)
+    const spaceAfter = isSpace(after)
+    const punctAfter = after !== '' && '.,;:!?)]'.includes(after)
+    const openShape = (spaceBefore || '([{—–-/‘\''.includes(before)) && !spaceAfter && !punctAfter
+    const closeShape = !spaceBefore && (spaceAfter || punctAfter || '”’"»'.includes(after))
+    const spacedBoth = spaceBefore && spaceAfter
+    const remaining = para.to - i - 1
+    const open = stack.length > 0
+
+    if (ch === '"' && /\d/.test(before) && !open) {
+      // 12" (inches) or similar: not a quote.
+      continue
+    }
+    let role: Role
+    if (!open) {
+      if (CLOSE_GLYPHS.includes(ch)) {
+        if ((openShape || spacedBoth) && remaining > 0 && !(ch === '»' && spacedBoth)) role = 'open'
+        else role = 'close'
+      } else if (OPEN_GLYPHS.includes(ch)) {
+        // An opener glyph that cannot open (`apart “.` `tricky “` at the end) closes a lost quotation.
+        if (punctAfter || (spaceBefore && after === '')) role = 'close'
+        else if (closeShape && remaining === 0 && !isWordChar(after)) role = 'close'
+        else role = 'open'
+      } else {
+        // Straight quote. Opening-shaped but the last mark and followed by a reporting clause: a closer
+        // glued to the clause whose opener was lost (`months "Anne Hidalgo announces`).
+        if (closeShape && !openShape) role = 'close'
+        else if (openShape && remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close'
+        else role = 'open'
+      }
+    } else {
+      // A quotation is open.
+      if (closeShape || (spacedBoth && (remaining === 0 || CLOSE_GLYPHS.includes(ch))) || (spaceBefore && (after === '' || punctAfter))) role = 'close'
+      else if (openShape || spacedBoth) {
+        if (remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close' // glued to the clause: `months "Anne announces`, `novel “Launches`
+        else if (CLOSE_GLYPHS.includes(ch) && spaceBefore && /[.!?]/.test(text[pos - 2] ?? '')) role = 'close' // `virus. ”The`
+        else if (pos > para.start && (text[pos - 1] === '\n' || text[pos - 1] === '\r')) {
+          // A new line inside the paragraph reopening a quotation.
+          stack.length = 0
+          role = 'open'
+        } else if (stack.length === 1 && remaining >= 2) role = 'open'
+        else {
+          para.uncertain = true
+          return
+        }
+      } else {
+        // Glued on both sides: `word”word` or `word"word`.
+        if (CLOSE_GLYPHS.includes(ch) || ch === '"') role = 'close'
+        else {
+          para.uncertain = true
+          return
+        }
+      }
+    }
+    mark.role = role
+    if (role === 'open') {
+      mark.wrongWay = ch === '”'
+      let j = pos + 1
+      while (j < para.end && (text[j] === ' ' || text[j] === '\u00A0' || text[j] === '\u202F' || text[j] === '\t')) j++
+      mark.pad = j - pos - 1
+      if (mark.pad > 0 && j < para.end && !isWordChar(text[j]) && !'‘\'(…['.includes(text[j])) mark.pad = 0
+      // Glued to the previous word: `said“We`, `,“We`.
+      if (!spaceBefore && before !== '' && (isWordChar(before) || '.,;:!?”'.includes(before))) mark.glued = true
+      stack.push(i)
+      mark.depth = stack.length
+      if (stack.length > 2) {
+        para.uncertain = true
+        return
+      }
+    } else {
+      mark.wrongWay = ch === '“'
+      let j = pos
+      while (j > para.start && (text[j - 1] === ' ' || text[j - 1] === '\u00A0' || text[j - 1] === '\u202F' || text[j - 1] === '\t')) j--
+      mark.pad = pos - j
+      if (mark.pad > 0 && j > para.start && !/[\p{L}\p{N}.!?,;…)%’]/u.test(text[j - 1])) mark.pad = 0
+      if (isWordChar(after)) mark.glued = true
+      if (stack.length === 0) {
+        mark.orphanClose = true
+        mark.depth = 1
+      } else {
+        const opener = stack.pop()!
+        mark.pair = opener
+        marks[opener].pair = i
+        mark.depth = stack.length + 1
+      }
+    }
+  }
+}
+
+/** A reporting clause follows the closer at `pos` (after `,` `.` and spaces)? */
+export function reportingAfter(text: string, pos: number): boolean {
+  let j = pos + 1
+  if (text[j] === ',' || text[j] === '.') j++
+  return reportingClauseAt(text, j)
+}
+
+/** Offset of the sentence start at or after `from` (a capital after `. `), before `limit`; -1 if none. */
+export function nextSentenceStart(text: string, from: number, limit: number): number {
+  const piece = text.slice(from, limit)
+  const re = /[.!?…][”"’»)]*[ \t\u00A0]+(?=[“"«‘(]?[\p{Lu}\p{N}])/gu
+  const m = re.exec(piece)
+  if (!m) return -1
+  return from + m.index + m[0].length
+}
+
+/** Sentence starts (offsets) strictly inside (from, limit). */
+export function sentenceStarts(text: string, from: number, limit: number): number[] {
+  const out: number[] = []
+  let at = from
+  for (;;) {
+    const s = nextSentenceStart(text, at, limit)
+    if (s < 0) break
+    if (!isAbbreviationEnd(text, s)) out.push(s)
+    at = s
+  }
+  return out
+}
+
+/** Is the sentence-end before `start` (a `.` then spaces) an abbreviation like `Mr.` or `U.S.`? */
+function isAbbreviationEnd(text: string, start: number): boolean {
+  let j = start
+  while (j > 0 && isSpace(text[j - 1])) j--
+  if (text[j - 1] !== '.') return false
+  let k = j - 1
+  while (k > 0 && /\p{L}/u.test(text[k - 1])) k--
+  const word = text.slice(k, j - 1)
+  if (text[k - 1] === '.') return true // U.S.
+  return /^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|[A-Z])$/.test(word)
+}

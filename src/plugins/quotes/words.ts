@@ -1,0 +1,101 @@
+/**
+ * Small word lists shared by the quote rules: reporting verbs (the verb of a
+ * reporting clause such as `, he said` / `, explains X`) and subject pronouns.
+ */
+
+const VERBS = [
+  'say', 'said', 'tell', 'told', 'add', 'added', 'explain', 'explained', 'note', 'noted', 'assure', 'assured',
+  'specify', 'specified', 'sigh', 'sighed', 'confide', 'confided', 'recall', 'recalled', 'insist', 'insisted',
+  'stress', 'stressed', 'underline', 'underlined', 'warn', 'warned', 'indicate', 'indicated', 'declare', 'declared',
+  'continue', 'continued', 'advance', 'advanced', 'affirm', 'affirmed', 'assert', 'asserted', 'argue', 'argued',
+  'state', 'stated', 'reply', 'replied', 'answer', 'answered', 'estimate', 'estimated', 'judge', 'judged',
+  'launch', 'launched', 'hammer', 'hammered', 'announce', 'announced', 'exclaim', 'exclaimed', 'proclaim',
+  'proclaimed', 'write', 'wrote', 'comment', 'commented', 'observe', 'observed', 'admit', 'admitted',
+  'acknowledge', 'acknowledged', 'conclude', 'concluded', 'lament', 'lamented', 'regret', 'regretted',
+  'emphasize', 'emphasized', 'emphasise', 'emphasised', 'point', 'pointed', 'sum', 'summed', 'tweet', 'tweeted',
+  'ask', 'asked', 'repeat', 'repeated', 'claim', 'claimed', 'denounce', 'denounced', 'deplore', 'deplored',
+  'according', 'remark', 'remarked', 'murmur', 'murmured', 'whisper', 'whispered', 'shout', 'shouted',
+  'protest', 'protested', 'retort', 'retorted', 'reassure', 'reassured', 'promise', 'promised', 'predict',
+  'predicted', 'suggest', 'suggested', 'specifies', 'concede', 'conceded', 'acknowledges', 'observes', 'ensure',
+  'ensured', 'maintain', 'maintained', 'summarize', 'summarized', 'summarise', 'summarised', 'relate', 'related',
+  'testify', 'testified', 'confirm', 'confirmed', 'deny', 'denied', 'rejoice', 'rejoiced', 'complain',
+  'complained', 'analyze', 'analyzed', 'analyse', 'analysed', 'consider', 'considered', 'believe', 'believed',
+  'think', 'thought', 'judges', 'slip', 'slipped', 'quip', 'quipped', 'joke', 'joked', 'cry', 'cried', 'laugh',
+  'laughed', 'smile', 'smiled', 'welcome', 'welcomed', 'greet', 'greeted', 'regrets', 'notice', 'noticed',
+  'report', 'reported', 'reveal', 'revealed', 'detail', 'detailed', 'clarify', 'clarified', 'recognize',
+  'recognized', 'recognise', 'recognised', 'hope', 'hoped', 'fear', 'feared', 'worry', 'worried', 'plead',
+  'pleaded', 'urge', 'urged', 'tempers', 'tempered', 'nuance', 'nuanced', 'points', 'posted', 'posts',
+  'writes', 'says', 'tells', 'adds', 'explains', 'notes', 'assures', 'sighs', 'confides', 'recalls', 'insists',
+  'stresses', 'underlines', 'warns', 'indicates', 'declares', 'continues', 'advances', 'affirms', 'asserts',
+  'argues', 'states', 'replies', 'answers', 'estimates', 'launches', 'hammers', 'announces', 'exclaims',
+  'proclaims', 'comments', 'admits', 'concludes', 'laments', 'emphasizes', 'emphasises', 'sums', 'tweets',
+  'asks', 'repeats', 'claims', 'denounces', 'deplores', 'remarks', 'murmurs', 'whispers', 'shouts', 'protests',
+  'retorts', 'reassures', 'promises', 'predicts', 'suggests', 'concedes', 'ensures', 'maintains', 'summarizes',
+  'summarises', 'relates', 'testifies', 'confirms', 'denies', 'rejoices', 'complains', 'analyzes', 'analyses',
+  'considers', 'believes', 'thinks', 'quips', 'jokes', 'cries', 'laughs', 'smiles', 'welcomes', 'notices',
+  'reports', 'reveals', 'details', 'clarifies', 'recognizes', 'recognises', 'hopes', 'fears', 'worries',
+  'pleads', 'urges', 'nuances'
+]
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set(VERBS)
+
+export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'one'])
+
+/** Words that may stand between a name and its reporting verb: `Kremlin spokesman Dmitry Peskov told`. */
+const MAX_SUBJECT_WORDS = 6
+
+const WORD = /[\p{L}\p{M}’'.-]+/uy
+
+/**
+ * Does a reporting clause start at `from` (after optional spaces)? True for
+ * `notes this source`, `he recalls`, `Kremlin spokesman Dmitry Peskov told`,
+ * `adds the minister`, `according to`; false for `in addition`, `that`.
+ */
+export function reportingClauseAt(text: string, from: number): boolean {
+  let i = from
+  const words: string[] = []
+  while (words.length <= MAX_SUBJECT_WORDS + 1) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\u00A0')) i++
+    WORD.lastIndex = i
+    const m = WORD.exec(text)
+    if (!m) break
+    let w = m[0]
+    i += w.length
+    const trailingDot = w.endsWith('.')
+    w = w.replace(/\.+$/, '')
+    if (w) words.push(w)
+    // A sentence end (not an abbreviation such as `Mr.`) stops the clause.
+    if (trailingDot && !/^(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*)$/.test(w)) break
+    const next = text[i]
+    if (next !== ' ' && next !== '\u00A0') break
+  }
+  if (words.length === 0) return false
+  const first = words[0]
+  const lower = first.toLowerCase()
+  if (REPORTING_VERBS.has(lower)) return true
+  if (PRONOUNS.has(lower) && words.length > 1 && REPORTING_VERBS.has(words[1].toLowerCase())) return true
+  // A capitalised subject (name, title) followed by a reporting verb.
+  if (/^\p{Lu}/u.test(first)) {
+    for (let k = 1; k < words.length && k <= MAX_SUBJECT_WORDS; k++) {
+      const w = words[k].toLowerCase()
+      if (REPORTING_VERBS.has(w) && w !== 'according') return true
+    }
+  }
+  // `the minister said`, `this source notes`, `a spokesman told`.
+  if (/^(?:the|this|that|a|an|his|her|their|our|its)$/.test(lower)) {
+    for (let k = 1; k < words.length && k <= 4; k++) {
+      if (REPORTING_VERBS.has(words[k].toLowerCase()) && words[k] !== 'according') return true
+    }
+  }
+  return false
+}
+
+/** Is the first word at `from` a reporting verb written with a capital (`Launches`)? Returns its offset or -1. */
+export function capitalisedVerbAt(text: string, from: number): number {
+  WORD.lastIndex = from
+  const m = WORD.exec(text)
+  if (!m) return -1
+  const w = m[0].replace(/\.+$/, '')
+  if (/^\p{Lu}\p{Ll}/u.test(w) && REPORTING_VERBS.has(w.toLowerCase()) && w.toLowerCase() !== 'according') return from
+  return -1
+}
