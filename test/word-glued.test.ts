@@ -14,6 +14,8 @@ const invalid: Array<[string, string]> = [
   ['The NATOSecretary General spoke.', 'The NATO Secretary General spoke.'],
   ['A system of creative accountingdevised by the bank.', 'A system of creative accounting devised by the bank.'],
   ['Friedrich Merz spoke. Friedrich Merzexpressed doubts.', 'Friedrich Merz spoke. Friedrich Merz expressed doubts.'],
+  ['The party president, Gleisi Hoffmanncriticized the plan.', 'The party president, Gleisi Hoffmann criticized the plan.'],
+  ['German Chancellor Friedrich Merzexpressed support.', 'German Chancellor Friedrich Merz expressed support.'],
   ['“The situation remains very worryingassures a senior official.', '“The situation remains very worrying,” assures a senior official.']
 ]
 
@@ -31,7 +33,9 @@ const valid = [
   'Москва заявила, что переговоры продолжатся. 東京で会議が開かれた。',
   'A BlackRock fund and a PlayStation game, a PowerPoint deck.',
   'The infighting and the pushback on the plugin standby mode.',
-  'The Holland–Macron meeting; Macronist deputies voted.'
+  'The Holland–Macron meeting; Macronist deputies voted.',
+  'Tom Holland and Mary Thatcher met Ahmed Mohammed; Anna Karlsson arrived.',
+  'Paris. Bloomsdayed is not a word.'
 ]
 
 describe('word-glued', () => {

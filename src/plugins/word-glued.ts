@@ -50,14 +50,22 @@ export default defineRule<WordGluedOptions>({
       return counts.get(w) ?? 0
     }
     let paragraphIndex = 0
-    for (const word of view.words) {
+    for (let index = 0; index < view.words.length; index++) {
+      const word = view.words[index]
       const bare = stripPossessive(word.value)
       if (bare.length < 5 || !/^\p{L}+$/u.test(bare)) continue
       if (keep.has(bare) || KEEP.has(bare)) continue
       lex ??= getLexicon()
       if (lex.isWord(bare) || lex.isWord(word.value)) continue
       if (!contextOk(text, word)) continue
-      const split = findSplit(bare, lex, countOf)
+      const prev = view.words[index - 1]
+      const afterName =
+        prev !== undefined &&
+        /^\p{Lu}\p{Ll}+$/u.test(prev.value) &&
+        /^[ \u00A0]$/.test(text.slice(prev.end, word.start)) &&
+        !lex.isLowerWord(prev.value) &&
+        !/[.!?:”"]\s*$/.test(text.slice(Math.max(0, prev.start - 3), prev.start))
+      const split = findSplit(bare, lex, countOf, afterName)
       if (!split) continue
       // The same fused form elsewhere in the document: a name or a term, not an accident.
       if (countOf(bare) > 1) continue
@@ -103,7 +111,7 @@ function contextOk(text: string, word: Span): boolean {
 type CountOf = (w: string) => number
 
 /** The one split point of `token` that is likely, or undefined. */
-export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 0): number | undefined {
+export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 0, afterName = false): number | undefined {
   const candidates: number[] = []
   const lowerStart = token[0] === token[0].toLowerCase()
   const humps: number[] = []
@@ -168,6 +176,14 @@ export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 
       if (!fn && !verb && !REPORTING_VERBS.has(right)) continue
       const known = countOf(left) > 0 || countOf(left + 's') > 0
       if (known || (lex.isLowerWord(left) && fn && left.length >= 4)) candidates.push(i)
+    }
+    if (candidates.length === 0 && afterName) {
+      // `Gleisi Hoffmanncriticized`: a first name, then surname + past-tense or reporting verb.
+      // The longest verb wins (`Merz|expressed`, not `Merzex|pressed`).
+      for (let i = 3; i <= token.length - 6; i++) {
+        const right = token.slice(i)
+        if (lex.isLowerWord(right) && (/ed$/.test(right) || REPORTING_VERBS.has(right))) return i
+      }
     }
     return candidates.length === 1 ? candidates[0] : undefined
   }
