@@ -3,6 +3,10 @@ import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
+import {phraseSource, PhraseSyntaxError} from './phrase.js'
+
+/** Entry keys that hold phrase patterns (src/data/phrase.ts), checked at load time. */
+const PATTERN_KEYS: Record<string, string[]> = {masthead: ['literal'], paywall: ['phrases'], boilerplate: ['phrases']}
 
 /** The project's `rules/` folder (next to `dist/` and `src/`). */
 export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules')
@@ -89,6 +93,16 @@ export function loadRuleFile(rule: string, file: string, source?: string): DataE
     const id = String(entry.id)
     if (ids.has(id)) throw new RuleDataError(file, line, `duplicate id "${id}"`)
     ids.add(id)
+    for (const key of PATTERN_KEYS[rule] ?? []) {
+      for (const pattern of (entry[key] as string[] | undefined) ?? []) {
+        try {
+          phraseSource(pattern)
+        } catch (error) {
+          if (error instanceof PhraseSyntaxError) throw new RuleDataError(file, line, `${id}: ${key}: ${error.message}`)
+          throw error
+        }
+      }
+    }
     return {match: [], keep: [], ...entry, id, lang: value.lang ?? 'any', file, line} as DataEntry
   })
 }

@@ -1,0 +1,198 @@
+/**
+ * Phrase patterns: literal phrases with a tiny placeholder syntax, compiled to
+ * regular expressions that are safe by construction (every repetition is over
+ * a character class that cannot overlap the separator that follows it, so
+ * matching is linear in the input).
+ *
+ * Syntax (see docs/rule-data.md):
+ * - words are matched literally; any run of spaces matches any run of
+ *   horizontal white space (never a line break); `'` and `’` match each other;
+ * - a space before `%`, `:`, `;`, `!`, `?` or `»` is optional (French spacing);
+ * - `{n}` a number (`50`, `1.5`, `1,5`), `{word}` one word, `{words}` one to
+ *   eight words, `{date}` a date (12 March 2023, March 12, 2023, 12/03/2023,
+ *   optionally with "at 10:30"), `{time}` a time (10:30, 10h30, 3.15 p.m.),
+ *   `{rest}` the rest of the line (only at the end);
+ * - `(a|b|c)` one of several literal alternatives, `[…]` an optional part;
+ * - `\\` before a character makes it literal (`\\[email protected\\]`, `\\(c\\)`).
+ */
+
+export class PhraseSyntaxError extends Error {
+  constructor(
+    public pattern: string,
+    detail: string
+  ) {
+    super(`pattern "${pattern}": ${detail}`)
+    this.name = 'PhraseSyntaxError'
+  }
+}
+
+/** Horizontal white space (never a line break). */
+export const HSPACE = '[^\\S\\r\\n]'
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]'
+const WORD = `${WORD_CHAR}+(?:[-'’./&]${WORD_CHAR}+)*`
+const NUMBER = '\\d+(?:[.,]\\d+)*'
+const TIME = `\\d{1,2}[:h.]\\d{2}(?:${HSPACE}*[ap]\\.?m\\.?)?`
+/** 12/03/2023, 2023-03-12, 12 March 2023, March 12, 2023, 12th March 2023 — optionally "at 10:30". */
+const DATE =
+  `(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|(?:\\d{1,2}(?:st|nd|rd|th|er|\\.)?${HSPACE}+)?\\p{L}{3,12}\\.?(?:${HSPACE}+\\d{1,2}(?:st|nd|rd|th)?)?,?${HSPACE}+\\d{4})` +
+  `(?:,?${HSPACE}+(?:at|à|um|a las|alle|às|om|o|-|–)${HSPACE}+${TIME})?`
+const APOSTROPHES = "['’‘`]"
+const LOOSE_BEFORE = new Set(['%', ':', ';', '!', '?', '»'])
+
+type Token = {kind: 'lit'; source: string; first: string; last: string} | {kind: 'opt'; source: string} | {kind: 'rest'}
+
+function escapeChar(char: string): string {
+  if (char === "'" || char === '’' || char === '‘') return APOSTROPHES
+  return /[\\^$.*+?()[\]{}|/]/.test(char) ? '\\' + char : char
+}
+
+function literal(text: string): string {
+  let out = ''
+  for (const char of text) out += escapeChar(char)
+  return out
+}
+
+/** Compile one chunk of a pattern (no spaces at top level) to a regex source. */
+function chunk(text: string, pattern: string): {source: string; first: string; last: string; rest: boolean} {
+  let source = ''
+  let rest = false
+  let i = 0
+  while (i < text.length) {
+    const char = text[i]
+    if (char === '\\' && i + 1 < text.length) {
+      source += escapeChar(text[i + 1])
+      i += 2
+    } else if (char === '{') {
+      const close = text.indexOf('}', i)
+      if (close < 0) throw new PhraseSyntaxError(pattern, 'unclosed "{"')
+      const name = text.slice(i + 1, close)
+      if (name === 'n') source += NUMBER
+      else if (name === 'word') source += WORD
+      else if (name === 'words') source += `${WORD}(?:${HSPACE}+${WORD}){0,7}`
+      else if (name === 'date') source += DATE
+      else if (name === 'time') source += TIME
+      else if (name === 'rest') {
+        if (close !== text.length - 1) throw new PhraseSyntaxError(pattern, '{rest} must end the pattern')
+        source += '[^\\r\\n]*'
+        rest = true
+      } else throw new PhraseSyntaxError(pattern, `unknown placeholder {${name}} (known: {n}, {word}, {words}, {date}, {time}, {rest})`)
+      i = close + 1
+    } else if (char === '(') {
+      const close = text.indexOf(')', i)
+      if (close < 0) throw new PhraseSyntaxError(pattern, 'unclosed "("')
+      const options = text.slice(i + 1, close).split('|')
+      if (options.some((o) => o === '' || /[{}()[\]]/.test(o))) {
+        throw new PhraseSyntaxError(pattern, 'alternatives must be non-empty literal words')
+      }
+      // Longest first, so that a prefix never shadows a longer alternative.
+      options.sort((a, b) => b.length - a.length)
+      source += '(?:' + options.map((o) => o.split(/\s+/).map(literal).join(HSPACE + '+')).join('|') + ')'
+      i = close + 1
+    } else if (char === '}' || char === ')' || char === ']') {
+      throw new PhraseSyntaxError(pattern, `unexpected "${char}"`)
+    } else {
+      source += escapeChar(char)
+      i++
+    }
+  }
+  return {source, first: text[0], last: text[text.length - 1], rest}
+}
+
+function tokenize(pattern: string): Token[] {
+  const tokens: Token[] = []
+  let i = 0
+  const text = pattern.trim()
+  if (text === '') throw new PhraseSyntaxError(pattern, 'empty pattern')
+  while (i < text.length) {
+    if (/\s/.test(text[i])) {
+      i++
+      continue
+    }
+    if (text[i] === '[') {
+      const close = text.indexOf(']', i)
+      if (close < 0) throw new PhraseSyntaxError(pattern, 'unclosed "["')
+      const inner = text.slice(i + 1, close)
+      if (inner.includes('[') || inner.includes('{rest}')) throw new PhraseSyntaxError(pattern, 'optional parts cannot nest or hold {rest}')
+      tokens.push({kind: 'opt', source: sequence(tokenize(inner), pattern)})
+      i = close + 1
+      continue
+    }
+    // A chunk runs to the next top-level space (spaces inside (…) belong to it).
+    let j = i
+    let depth = 0
+    while (j < text.length && (depth > 0 || !/\s/.test(text[j])) && !(depth === 0 && text[j] === '[')) {
+      if (text[j] === '\\') {
+        j += 2
+        continue
+      }
+      if (text[j] === '(') depth++
+      else if (text[j] === ')') depth--
+      j++
+    }
+    const part = chunk(text.slice(i, j), pattern)
+    if (part.rest) {
+      if (text.slice(j).trim() !== '') throw new PhraseSyntaxError(pattern, '{rest} must end the pattern')
+      tokens.push({kind: 'lit', source: part.source.slice(0, -'[^\\r\\n]*'.length), first: part.first, last: part.last})
+      tokens.push({kind: 'rest'})
+    } else tokens.push({kind: 'lit', ...part})
+    i = j
+  }
+  return tokens
+}
+
+function sequence(tokens: Token[], pattern: string): string {
+  let out = ''
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    const before = index === 0 ? '' : sepBefore(token)
+    if (token.kind === 'rest') {
+      out += '[^\\r\\n]*'
+      continue
+    }
+    if (token.kind === 'opt') {
+      // The optional part owns the separator in front of it (or after it when first).
+      if (index === 0) out += `(?:${token.source}${HSPACE}+)?`
+      else out += `(?:${before}${token.source})?`
+      continue
+    }
+    if (token.source === '') continue
+    const previous = tokens[index - 1]
+    if (index > 0 && previous.kind === 'opt' && index - 1 === 0) out += token.source
+    else out += before + token.source
+  }
+  if (out === '') throw new PhraseSyntaxError(pattern, 'empty pattern')
+  return out
+}
+
+function sepBefore(token: Token): string {
+  if (token.kind === 'lit' && LOOSE_BEFORE.has(token.first)) return HSPACE + '*'
+  return HSPACE + '+'
+}
+
+export interface CompileOptions {
+  /** Match letters case-sensitively (the regex is still built for the `u` flag). */
+  caseSensitive?: boolean
+}
+
+/**
+ * The regex source of a phrase pattern, without flags or boundaries. Compile
+ * with the `u` flag (and `i` unless case matters).
+ */
+export function phraseSource(pattern: string): string {
+  return sequence(tokenize(pattern), pattern)
+}
+
+/** Word boundaries for a phrase: no letter or digit may touch its ends. */
+export function bounded(source: string): string {
+  return `(?<![\\p{L}\\p{M}\\p{N}])(?:${source})(?![\\p{L}\\p{M}\\p{N}])`
+}
+
+/** Compile one pattern to a RegExp matching it anywhere (with word boundaries). */
+export function compilePhrase(pattern: string, options: CompileOptions = {}): RegExp {
+  return new RegExp(bounded(phraseSource(pattern)), options.caseSensitive ? 'u' : 'iu')
+}
+
+/** Normalize a phrase for comparison: apostrophes, white space, case. */
+export function normalizePhrase(text: string): string {
+  return text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase()
+}

@@ -1,0 +1,331 @@
+/**
+ * Residue finder shared by `paywall` and `boilerplate`: page furniture that
+ * must be deleted whole — the sentence, line or paragraph it occupies.
+ *
+ * Entries (rules/<rule>/*.yml) list phrase patterns with a scope:
+ * - `line`: the phrase must be a whole line (bullets and closing punctuation aside);
+ * - `sentence`: a whole sentence, alone on its line or among other sentences;
+ * - `label`: a label that starts a line and introduces a link title
+ *   (`Read also: <title>`); the title is deleted with it, and when the label
+ *   stands alone, the short title lines right under it in the same paragraph.
+ * A phrase that only occurs inside a longer sentence is never reported.
+ */
+import {loadRuleData, type DataEntry} from './load.js'
+import {phraseSource, HSPACE} from './phrase.js'
+
+export type ResidueScope = 'line' | 'sentence' | 'label'
+
+export interface ResidueEntry extends DataEntry {
+  scope: ResidueScope
+  phrases: string[]
+  reason?: string
+}
+
+export interface ResidueOptions {
+  /** Extra rule files (YAML) to load besides the built-in ones. */
+  files?: string[]
+  /** Entry ids to turn off. */
+  disable?: string[]
+}
+
+interface Compiled {
+  entries: ResidueEntry[]
+  /** Whole-segment matchers: one capture group per entry. */
+  whole: RegExp
+  label: RegExp
+  labelGroups: ResidueEntry[]
+  wholeGroups: ResidueEntry[]
+}
+
+export interface ResidueHit {
+  start: number
+  end: number
+  /** The range to delete (may include line breaks and white space around the hit). */
+  deleteStart: number
+  deleteEnd: number
+  entries: ResidueEntry[]
+  /** What the residue occupies. */
+  unit: 'paragraph' | 'line' | 'sentence'
+}
+
+const LEAD = `^[\\s\\-–—•*·>»|#¿¡]*`
+const TRAIL = `[\\s.!?:;…»"”’)\\]|]*$`
+/** Longest line or sentence tested against the whole-unit patterns. */
+const MAX_UNIT = 600
+/** Longest link title that a label may take with it, in words. */
+const MAX_TITLE_WORDS = 30
+
+const compiledCache = new Map<string, Compiled>()
+
+export function compileResidue(rule: string, options: ResidueOptions = {}): Compiled {
+  const files = options.files ?? []
+  const disable = options.disable ?? []
+  const key = rule + '\0' + files.join('\0') + '\0' + disable.join('\0')
+  let hit = compiledCache.get(key)
+  if (hit) return hit
+  const off = new Set(disable)
+  const entries = loadRuleData<ResidueEntry>(rule, files).filter((e) => !off.has(e.id))
+  const wholeGroups: ResidueEntry[] = []
+  const labelGroups: ResidueEntry[] = []
+  const wholeParts: string[] = []
+  const labelParts: string[] = []
+  for (const entry of entries) {
+    const source = entry.phrases.map(phraseSource).join('|')
+    if (entry.scope === 'label') {
+      labelParts.push(`(${source})`)
+      labelGroups.push(entry)
+    }
+    // Labels alone on their line are whole-line residue too.
+    wholeParts.push(`(${source})`)
+    wholeGroups.push(entry)
+  }
+  const never = '(?!)'
+  hit = {
+    entries,
+    wholeGroups,
+    labelGroups,
+    whole: new RegExp(`${LEAD}(?:${wholeParts.join('|') || never})${TRAIL}`, 'iu'),
+    // A label, then a separator (punctuation, or white space before a capital), then the title.
+    label: new RegExp(
+      `${LEAD}(?:${labelParts.join('|') || never})(${HSPACE}*[:\\-–—|»>]+${HSPACE}*|${HSPACE}+)(?=\\S)`,
+      'iu'
+    )
+  }
+  compiledCache.set(key, hit)
+  return hit
+}
+
+function groupEntry(match: RegExpExecArray, groups: ResidueEntry[]): ResidueEntry | undefined {
+  for (let i = 0; i < groups.length; i++) if (match[i + 1] !== undefined) return groups[i]
+  return undefined
+}
+
+/** The entry whose phrase is the whole of `unit` (bullets and closing punctuation aside). */
+function wholeMatch(compiled: Compiled, unit: string): ResidueEntry | undefined {
+  if (unit.length > MAX_UNIT || unit.trim() === '') return undefined
+  const match = compiled.whole.exec(unit)
+  if (!match) return undefined
+  const entry = groupEntry(match, compiled.wholeGroups)
+  // Line-scoped phrases (and labels) only count when they are the whole line.
+  return entry
+}
+
+interface Line {
+  start: number
+  /** End of the line's content (before its line break). */
+  end: number
+  /** Index after the line break (== end at the end of the text). */
+  next: number
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  const length = text.length
+  while (start <= length) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = length
+    const next = end < length ? end + 1 : length
+    const contentEnd = end > start && text[end - 1] === '\r' ? end - 1 : end
+    lines.push({start, end: contentEnd, next})
+    if (end >= length) break
+    start = next
+  }
+  return lines
+}
+
+const SENTENCE_END = /[.!?…]+["”»’)]*(?=\s)/g
+
+/** Sentence segments of one line: [start, end) offsets relative to the line. */
+function segments(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  let from = 0
+  SENTENCE_END.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = SENTENCE_END.exec(line))) {
+    const end = match.index + match[0].length
+    out.push([from, end])
+    from = end
+    while (from < line.length && /\s/.test(line[from])) from++
+    SENTENCE_END.lastIndex = from
+  }
+  if (from < line.length) out.push([from, line.length])
+  return out
+}
+
+function wordCount(text: string): number {
+  const words = text.match(/\S+/g)
+  return words ? words.length : 0
+}
+
+interface LineVerdict {
+  whole: boolean
+  entries: ResidueEntry[]
+  /** Residue sentences when the line is not residue as a whole (relative offsets). */
+  sentences: Array<{start: number; end: number; entries: ResidueEntry[]}>
+  /** A label alone on its line: the title lines under it go too. */
+  bareLabel: boolean
+}
+
+function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined {
+  if (content.trim() === '') return undefined
+  const whole = wholeMatch(compiled, content)
+  if (whole) return {whole: true, entries: [whole], sentences: [], bareLabel: whole.scope === 'label'}
+  if (content.length <= MAX_UNIT * 2) {
+    const label = compiled.label.exec(content)
+    if (label) {
+      const separator = label[label.length - 1]
+      const entry = groupEntry(label, compiled.labelGroups)
+      const title = content.slice(label[0].length)
+      // Without punctuation after the label, the title must start like one (a capital, a digit, a quote).
+      const titled = separator.trim() !== '' || /^[\p{Lu}\d"“«‘']/u.test(title)
+      if (entry && titled && wordCount(title) <= MAX_TITLE_WORDS) return {whole: true, entries: [entry], sentences: [], bareLabel: false}
+    }
+  }
+  // Sentence by sentence: runs of up to four sentences that are one phrase.
+  const parts = segments(content)
+  const found: LineVerdict['sentences'] = []
+  let covered = 0
+  for (let i = 0; i < parts.length; ) {
+    let matched = 0
+    let entry: ResidueEntry | undefined
+    for (let j = Math.min(parts.length - 1, i + 3); j >= i; j--) {
+      const candidate = wholeMatch(compiled, content.slice(parts[i][0], parts[j][1]))
+      if (candidate && candidate.scope !== 'line') {
+        entry = candidate
+        matched = j - i + 1
+        break
+      }
+    }
+    if (entry) {
+      found.push({start: parts[i][0], end: parts[i + matched - 1][1], entries: [entry]})
+      covered += matched
+      i += matched
+    } else i++
+  }
+  if (found.length === 0) return undefined
+  if (covered === parts.length) {
+    return {whole: true, entries: [...new Set(found.flatMap((f) => f.entries))], sentences: [], bareLabel: false}
+  }
+  return {whole: false, entries: [], sentences: found, bareLabel: false}
+}
+
+function looksLikeTitle(text: string): boolean {
+  const trimmed = text.trim()
+  if (trimmed === '' || wordCount(trimmed) > 20) return false
+  return !/[.;,]$/.test(trimmed)
+}
+
+const analysisCache = new Map<string, {text: string; hits: ResidueHit[]}>()
+
+/**
+ * Residue of one rule in `text`: deletions of whole paragraphs (with the
+ * blank lines that separate them), lines (with their line break) and
+ * sentences (with the white space before or after them).
+ */
+export function findResidue(text: string, rule: string, options: ResidueOptions = {}): ResidueHit[] {
+  const compiled = compileResidue(rule, options)
+  const cacheKey = rule + '\0' + (options.files ?? []).join('\0') + '\0' + (options.disable ?? []).join('\0')
+  const cached = analysisCache.get(cacheKey)
+  if (cached && cached.text === text) return cached.hits
+  const hits = analyse(text, compiled)
+  analysisCache.set(cacheKey, {text, hits})
+  return hits
+}
+
+function analyse(text: string, compiled: Compiled): ResidueHit[] {
+  if (compiled.entries.length === 0) return []
+  const lines = splitLines(text)
+  // Paragraphs: maximal runs of non-blank lines.
+  const paragraphs: Array<{first: number; last: number}> = []
+  for (let i = 0; i < lines.length; i++) {
+    if (text.slice(lines[i].start, lines[i].end).trim() === '') continue
+    if (paragraphs.length > 0 && paragraphs[paragraphs.length - 1].last === i - 1) paragraphs[paragraphs.length - 1].last = i
+    else paragraphs.push({first: i, last: i})
+  }
+  const verdicts: Array<LineVerdict | undefined> = lines.map((line) => judgeLine(compiled, text.slice(line.start, line.end)))
+  // A bare label takes the short title lines right under it (same paragraph).
+  for (const paragraph of paragraphs) {
+    for (let i = paragraph.first; i <= paragraph.last; i++) {
+      const verdict = verdicts[i]
+      if (!verdict?.bareLabel) continue
+      let j = i + 1
+      while (j <= paragraph.last && !verdicts[j]?.whole && looksLikeTitle(text.slice(lines[j].start, lines[j].end))) {
+        verdicts[j] = {whole: true, entries: verdict.entries, sentences: [], bareLabel: false}
+        j++
+      }
+      i = j - 1
+    }
+  }
+
+  const hits: ResidueHit[] = []
+  // Whole paragraphs first, merged when consecutive.
+  const residueParagraph = paragraphs.map((p) => {
+    for (let i = p.first; i <= p.last; i++) if (!verdicts[i]?.whole) return false
+    return true
+  })
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]
+    if (residueParagraph[p]) {
+      let q = p
+      while (q + 1 < paragraphs.length && residueParagraph[q + 1]) q++
+      const start = lines[paragraphs[p].first].start
+      const end = lines[paragraphs[q].last].end
+      let deleteStart = start
+      let deleteEnd: number
+      if (q + 1 < paragraphs.length) deleteEnd = lines[paragraphs[q + 1].first].start
+      else if (p > 0) {
+        // Trailing residue: remove it with the white space before it, keeping one line break.
+        const previous = lines[paragraphs[p - 1].last]
+        deleteStart = previous.next
+        deleteEnd = text.length
+      } else deleteEnd = text.length
+      const entries = new Set<ResidueEntry>()
+      for (let k = p; k <= q; k++) {
+        for (let i = paragraphs[k].first; i <= paragraphs[k].last; i++) for (const e of verdicts[i]!.entries) entries.add(e)
+      }
+      hits.push({start, end, deleteStart, deleteEnd, entries: [...entries], unit: 'paragraph'})
+      p = q
+      continue
+    }
+    // Runs of whole residue lines inside a paragraph with content.
+    for (let i = paragraph.first; i <= paragraph.last; i++) {
+      const verdict = verdicts[i]
+      if (verdict?.whole) {
+        let j = i
+        while (j + 1 <= paragraph.last && verdicts[j + 1]?.whole) j++
+        const start = lines[i].start
+        const end = lines[j].end
+        const entries = new Set<ResidueEntry>()
+        for (let k = i; k <= j; k++) for (const e of verdicts[k]!.entries) entries.add(e)
+        // Not the last line: take the line break after the run; the last: the one before it.
+        const [deleteStart, deleteEnd] = j < paragraph.last ? [start, lines[j].next] : [lines[i - 1].end, end]
+        hits.push({start, end, deleteStart, deleteEnd, entries: [...entries], unit: 'line'})
+        i = j
+        continue
+      }
+      if (verdict && verdict.sentences.length > 0) {
+        const line = lines[i]
+        const content = text.slice(line.start, line.end)
+        for (const sentence of verdict.sentences) {
+          const start = line.start + sentence.start
+          const end = line.start + sentence.end
+          let deleteStart = start
+          let deleteEnd = end
+          if (sentence.start > 0) {
+            // Take the white space before it.
+            let s = sentence.start
+            while (s > 0 && /[^\S\r\n]/.test(content[s - 1])) s--
+            deleteStart = line.start + s
+          } else {
+            let e = sentence.end
+            while (e < content.length && /[^\S\r\n]/.test(content[e])) e++
+            deleteEnd = line.start + e
+          }
+          hits.push({start, end, deleteStart, deleteEnd, entries: sentence.entries, unit: 'sentence'})
+        }
+      }
+    }
+  }
+  return hits
+}
