@@ -1,13 +1,173 @@
+import {viewOf, type WordSpan} from '../document.js'
+import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {DAYS, MONTHS, NATIONALITIES} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
 
-export interface CaseOptions {}
+export interface CaseOptions {
+  /** Capitalize lowercase days, months and nationality adjectives (French/Spanish/Italian style). */
+  names: boolean
+  /** Report common nouns capitalized mid-sentence (German style): `the new Government plan`. */
+  nouns: boolean
+  /** Report a paragraph that starts in lower case after a finished one (a scraped break). */
+  paragraphs: boolean
+}
 
-// Placeholder: the rule's logic is not written yet.
+const DAY_SET = new Set(DAYS)
+const NATIONALITY_SET = new Set(NATIONALITIES)
+/** Months that are also ordinary words: capitalized only next to a date. */
+const AMBIGUOUS_MONTHS = new Set(['march', 'may', 'august'])
+const MONTH_SET = new Set(MONTHS)
+/** `polish` is also a verb and a noun: capitalized only before these nouns. */
+const POLISH_NOUNS = new Set(['government', 'president', 'prime', 'minister', 'army', 'police', 'people', 'border', 'capital', 'authorities', 'parliament', 'state', 'economy', 'side', 'zloty', 'presidency', 'foreign', 'national', 'city', 'town', 'company', 'court', 'church', 'law', 'language', 'prosecutor', 'media', 'farmers', 'workers', 'citizens', 'officials', 'opposition', 'ruling', 'embassy', 'ambassador', 'troops', 'soldiers', 'nationals', 'voters', 'election', 'elections'])
+const NUMBER_NOUNS = new Set(['Billion', 'Billions', 'Million', 'Millions', 'Thousand', 'Thousands', 'Hundred', 'Hundreds', 'Trillion', 'Trillions', 'Percent'])
+/** Nouns that English newsrooms capitalize on purpose for institutions. */
+const INSTITUTIONS = new Set([
+  'Government', 'State', 'Church', 'Army', 'Navy', 'Court', 'Constitution', 'Senate', 'Parliament', 'Commission',
+  'Council', 'Cabinet', 'Crown', 'President', 'Minister', 'Chancellor', 'Pope', 'King', 'Queen', 'Prince',
+  'Bank', 'Treasury', 'Party', 'Union', 'Assembly', 'Ministry', 'Department', 'Office', 'Republic', 'Kingdom',
+  'Empire', 'Federation', 'Embassy', 'Police', 'Mayor', 'Governor', 'Bishop', 'Cardinal', 'Emperor', 'Left',
+  'Right', 'Opposition', 'Prime', 'Secretary', 'General', 'Court', 'House', 'Chamber', 'Congress', 'Bundestag',
+  'Supreme', 'Internet', 'Web', 'Earth', 'Moon', 'Sun', 'Bible', 'Koran', 'Quran', 'God', 'Lord', 'Mass',
+  'Resistance', 'Liberation', 'Revolution', 'Holocaust', 'Games', 'Cup', 'League', 'Olympics', 'Brexit'
+])
+/** Words after which a capital is expected (titles, quotes, list markers). */
+const FUNCTION_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'old', 'of', 'for', 'with', 'and', 'or', 'many', 'some', 'every', 'each', 'no', 'more', 'few', 'several'])
+
 export default defineRule<CaseOptions>({
   id: 'case',
   category: 'case',
-  description: 'Source-language capitalisation leaking into English.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  description: 'Source-language capitalisation: German capitalized nouns, French lowercase months, days and nationalities.',
+  note:
+    'Machine translation keeps the casing rules of the source: German capitalizes every noun (`a Billion euros`), French, Spanish and Italian write months, days and nationality adjectives in lower case (`on tuesday, march 3`, `an algerian national`).',
+  defaults: {names: true, nouns: true, paragraphs: true},
+  check(ctx) {
+    const {text, options} = ctx
+    const view = viewOf(ctx.tree)
+    const words = view.words
+    let lex: Lexicon | undefined
+    let sentence = 0
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]
+      while (sentence < view.sentences.length - 1 && view.sentences[sentence].end <= w.start) sentence++
+      const sentenceStart = view.sentences[sentence]?.start ?? 0
+      const first = firstWordOfSentence(words, i, sentenceStart, text)
+      const value = w.value
+      if (!/^\p{L}+$/u.test(value)) continue
+      if (!prose(text, w)) continue
+
+      if (options.names && value === value.toLowerCase()) {
+        const lower = value
+        let certain = false
+        let candidate = false
+        if (DAY_SET.has(lower)) candidate = certain = true
+        else if (MONTH_SET.has(lower)) {
+          candidate = true
+          certain = !AMBIGUOUS_MONTHS.has(lower) || dateContext(text, w)
+          if (AMBIGUOUS_MONTHS.has(lower) && !certain) candidate = false
+        } else if (NATIONALITY_SET.has(lower)) {
+          const next = words[i + 1]
+          // An adjective before a lower-case noun, or a noun after an article: `the british daily`, `an algerian`.
+          const nextLower = next && /^\p{Ll}+$/u.test(next.value) && /^[ \u00A0]+$/.test(text.slice(w.end, next.start))
+          const prev = words[i - 1]
+          const afterArticle = prev && /^(the|a|an)$/i.test(prev.value)
+          candidate = Boolean(nextLower || afterArticle)
+          certain = candidate
+          if (lower === 'polish' && !(afterArticle && next && POLISH_NOUNS.has(next.value))) candidate = false
+        }
+        if (candidate) {
+          const upper = lower[0].toUpperCase() + lower.slice(1)
+          ctx.report({
+            start: w.start,
+            end: w.end,
+            expected: [upper],
+            fix: certain ? 'safe' : 'suggestion',
+            reason: `Unexpected lower-case \`${value}\`, expected \`${upper}\``
+          })
+          continue
+        }
+      }
+
+      if (options.nouns && !first && /^\p{Lu}\p{Ll}+$/u.test(value) && value.length >= 4) {
+        const prev = words[i - 1]
+        const next = words[i + 1]
+        if (!prev || !next) continue
+        if (!/^[ \u00A0]+$/.test(text.slice(prev.end, w.start)) || !/^[ \u00A0]+$/.test(text.slice(w.end, next.start))) continue
+        if (!/^\p{Ll}+$/u.test(prev.value) || !/^\p{Ll}+$/u.test(next.value)) continue
+        const number = NUMBER_NOUNS.has(value) && (/^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value))
+        if (!number) {
+          // `the Government said` is house style in British English; `the new Government plan` is not.
+          if ((INSTITUTIONS.has(value) && prev.value !== 'new' && prev.value !== 'old') || !FUNCTION_BEFORE.has(prev.value)) continue
+          // `the Minister of the Interior`, `a President of the Republic`: a title, capitalized on purpose.
+          if (next.value === 'of' || next.value === 'de' || next.value === 'du') continue
+          // `the Minister of the Interior`: the second half of a title.
+          if (prev.value === 'of' || words[i - 2]?.value === 'of') continue
+          if (/(?:ist|ists|ite|ites|ian|ians|an|ans|ic|ics)$/.test(value) && /^\p{Lu}/u.test(value)) continue
+          lex ??= getLexicon()
+          const lower = value.toLowerCase()
+          // A common noun the dictionary knows only in lower case, in a line that is not in title case.
+          if (!lex.hasExact(lower) || lex.hasExact(value)) continue
+          if (titleCaseLine(text, w.start)) continue
+        }
+        const lower = value.toLowerCase()
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected: [lower],
+          fix: number ? 'safe' : 'suggestion',
+          reason: `Unexpected capitalized \`${value}\` mid-sentence, expected \`${lower}\``
+        })
+      }
+    }
+
+    if (options.paragraphs) {
+      // A paragraph that starts in lower case after a finished paragraph: a scraped break.
+      for (const m of text.matchAll(/[.!?”"][ \t]*\n\s*(\p{Ll}+)(?=[ ,])/gu)) {
+        const word = m[1]
+        const start = m.index + m[0].length - word.length
+        lex ??= getLexicon()
+        if (!lex.hasExact(word)) continue
+        const upper = word[0].toUpperCase() + word.slice(1)
+        ctx.report({
+          start,
+          end: start + word.length,
+          expected: [upper],
+          fix: 'suggestion',
+          reason: `Unexpected lower-case \`${word}\` at the start of a paragraph, expected \`${upper}\` (or the paragraph joined to the one before)`
+        })
+      }
+    }
+  }
 })
+
+function firstWordOfSentence(words: WordSpan[], i: number, sentenceStart: number, text: string): boolean {
+  if (i === 0 || words[i - 1].end <= sentenceStart) return true
+  const between = text.slice(words[i - 1].end, words[i].start)
+  return /[.!?:;“"‘«(\n\-–—]/.test(between)
+}
+
+/** Not inside a URL, e-mail, hashtag or code. */
+function prose(text: string, w: WordSpan): boolean {
+  const before = text[w.start - 1] ?? ' '
+  const after = text[w.end] ?? ' '
+  if (/[@#/\\_.`=-]/.test(before) || /[@/\\_`=]/.test(after)) return false
+  if (after === '.' && /\p{L}/u.test(text[w.end + 1] ?? '')) return false
+  return true
+}
+
+function dateContext(text: string, w: WordSpan): boolean {
+  const before = text.slice(Math.max(0, w.start - 12), w.start)
+  const after = text.slice(w.end, w.end + 8)
+  return /\d(?:st|nd|rd|th)?[ \u00A0]+(?:of[ \u00A0]+)?$/.test(before) || /^[ \u00A0]+\d/.test(after) || /^,?[ \u00A0]+(?:19|20)\d\d/.test(after) || (/\b(?:in|since|until|till|early|late|mid|from|by|of|last|next|this)[ \u00A0]+$/i.test(before) && /^[ \u00A0]*[,.;)]|^[ \u00A0]+(?:and|to|or|when|the|this|last)\b/.test(after))
+}
+
+/** The line holding `at` is in title case (a headline): most of its words capitalized. */
+function titleCaseLine(text: string, at: number): boolean {
+  const s = text.lastIndexOf('\n', at) + 1
+  let e = text.indexOf('\n', at)
+  if (e < 0) e = text.length
+  const line = text.slice(s, e)
+  const ws = line.match(/\p{L}+/gu) ?? []
+  if (ws.length === 0) return false
+  const caps = ws.filter((x) => /^\p{Lu}/u.test(x)).length
+  return caps / ws.length >= 0.6 || (ws.length <= 12 && !/[.!?]\s*$/.test(line))
+}

@@ -1,0 +1,61 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('case')
+
+const safe: Array<[string, string]> = [
+  ['The vote is on tuesday, march 3.', 'The vote is on Tuesday, March 3.'],
+  ['He arrived on 12 may 2021 and left in january.', 'He arrived on 12 May 2021 and left in January.'],
+  ['Police arrested an algerian national on friday.', 'Police arrested an Algerian national on Friday.'],
+  ['According to the british daily, the french government agreed.', 'According to the British daily, the French government agreed.'],
+  ['The deal is worth a Billion euros.', 'The deal is worth a billion euros.']
+]
+
+const suggestions: Array<[string, string]> = [
+  ['They presented the new Government plan to the press.', 'Government'],
+  ['The old Railway station was closed last year.', 'Railway'],
+  ['The minister spoke.\n\non the other hand, the decline continued.', 'on']
+]
+
+const valid = [
+  'They may march on the capital. We march in August and the august body met.',
+  'The Government said on Monday that the State would pay. The White House and the Foreign Office agreed.',
+  'Unemployment Falls To Its Lowest Level In Years',
+  'The Polish government and the polish on the table; the Chinese market.',
+  'Le ministre a parlé mardi 3 mars; der Präsident sprach am Dienstag.',
+  'Visit https://example.com/tuesday or mail march@example.org; #french',
+  'Prices in Paris, the Bank of France and the European Central Bank.',
+  'He said: Government first. “Railway strikes are back,” he said.',
+  'iPhone sales rose.\n\niPhone sales fell.'
+]
+
+describe('case', () => {
+  for (const [input, output] of safe) {
+    it(`fixes: ${input}`, async () => {
+      const messages = lint(input, config)
+      assertWellFormed(input, messages)
+      expect(messages.length).toBeGreaterThan(0)
+      const out = await fixed(input, config)
+      expect(out).toBe(output)
+      expect(await fixed(out, config)).toBe(out)
+    })
+  }
+  for (const [input, actual] of suggestions) {
+    it(`suggests: ${actual}`, async () => {
+      const messages = lint(input, config)
+      expect(messages.map((m) => [m.actual, m.fix])).toEqual([[actual, 'suggestion']])
+      expect(await fixed(input, config)).toBe(input)
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${input}`, () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('is linear on long input', () => {
+    const long = '.' + '\n'.repeat(100000) + 'X ' + 'march '.repeat(50000)
+    const t = performance.now()
+    lint(long, config)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+})
