@@ -1,0 +1,129 @@
+import {describe, expect, it} from 'vitest'
+import type {Config} from '../src/index.js'
+import {loadRuleData, loadRuleFile} from '../src/data/load.js'
+import type {CalqueEntry} from '../src/plugins/calque.js'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+type Preset = 'recommended' | 'strict'
+function config(preset: Preset = 'recommended', settings: Config['settings'] = {}, options: Record<string, unknown> = {}): Config {
+  return {...only('calque', options, settings), preset}
+}
+const calques = (text: string, c: Config = config()) => lint(text, c).filter((m) => m.ruleId === 'calque')
+
+const entries = loadRuleData<CalqueEntry>('calque')
+
+describe('calque data', () => {
+  it('has at least 150 entries in every source language', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(150)
+    const langs = new Set(entries.map((e) => e.lang))
+    for (const lang of ['fr', 'de', 'es', 'it', 'pt', 'nl']) expect(langs.has(lang)).toBe(true)
+  })
+
+  // Each entry's examples: `match` texts are flagged in the entry's own preset (and source
+  // language when the entry is language-specific); `keep` texts are silent even in `strict`.
+  for (const entry of entries) {
+    const own = config(entry.strict ? 'strict' : 'recommended', entry.noisy ? {sourceLang: entry.lang as never} : {})
+    const loudest = config('strict', {sourceLang: entry.lang === 'any' ? undefined : (entry.lang as never)})
+    it(`${entry.id} (${entry.file.replace(/.*rules\//, 'rules/')}:${entry.line})`, async () => {
+      for (const example of entry.match) {
+        const found = calques(example.text, own)
+        expect(found.length, `not flagged: ${example.text}`).toBeGreaterThan(0)
+        assertWellFormed(example.text, found)
+        for (const m of found) expect(m.fix).toBe('suggestion')
+        // Suggestions are never applied by a plain fix.
+        expect(await fixed(example.text, own)).toBe(example.text)
+        if (example.output !== undefined) expect(await fixed(example.text, own, true)).toBe(example.output)
+      }
+      for (const text of entry.keep) {
+        expect(calques(text, loudest).map((m) => m.actual), `flagged: ${text}`).toEqual([])
+      }
+    })
+  }
+})
+
+describe('calque rule', () => {
+  it('suggests the reordered clause for an inverted reporting clause', () => {
+    const text = '“We know who does what,” explains to AFP a Western security source. Later “it works,” explains to Reuters Anna Weber, an analyst.'
+    const found = calques(text)
+    expect(found.map((m) => [m.actual, m.expected])).toEqual([
+      ['explains to AFP a Western security source', ['a Western security source told AFP']],
+      ['explains to Reuters Anna Weber', ['Anna Weber told Reuters']]
+    ])
+  })
+
+  it('flags reporting verbs only in reporting frames', () => {
+    const text = '“It is over,” assures Paul Martin, former minister. The warranty assures coverage. He assures investors of his support.'
+    expect(calques(text).map((m) => [m.actual, m.expected])).toEqual([['assures', ['says', 'insists']]])
+  })
+
+  it('flags `underlines for his part` and straight-quote frames', () => {
+    const text = 'Anne Roux, a lawyer, underlines for his part that "the law is vague," recalls the judge.'
+    expect(calques(text).map((m) => m.actual)).toEqual(['underlines', 'recalls'])
+  })
+
+  it('flags a gendered possessive whose antecedent is a place', () => {
+    const text = 'Moscow will keep informants in Europe and in capitals like Paris or London. It also has support there.\n\nAnd it would be rash to imagine his networks being dismantled in days, warns an expert.'
+    const found = calques(text)
+    expect(found.map((m) => [m.actual, m.expected])).toEqual([['his', ['its']]])
+  })
+
+  it('leaves possessives that refer to people alone', () => {
+    for (const text of [
+      'Moscow says President Putin will keep his promises.',
+      'France sent troops. The minister said his army was ready.',
+      'Berlin hosted Olaf Scholz, who gave his speech in the Bundestag.',
+      'Paris was quiet. She told her friends to stay home.'
+    ]) expect(calques(text)).toEqual([])
+  })
+
+  it('keeps the case of a sentence-initial calque', () => {
+    const found = calques('In the sights of the regulator, the platform is changing its rules.')
+    expect(found[0].expected?.[0]).toBe('In the crosshairs')
+  })
+
+  it('prefers the entries of the source language and hides noisy entries of other languages', () => {
+    const text = 'The minister will eventually attend the summit.'
+    expect(calques(text)).toEqual([])
+    expect(calques(text, config('strict', {sourceLang: 'it'})).length).toBe(1)
+    expect(calques(text, config('strict', {sourceLang: 'fr'}))).toEqual([])
+  })
+
+  it('strict-only entries stay quiet in the recommended preset', () => {
+    const text = 'The minister recalls that the budget was voted in June.'
+    expect(calques(text)).toEqual([])
+    expect(calques(text, config('strict')).length).toBe(1)
+  })
+
+  it('entries can be turned off by id and extended with files', () => {
+    const text = '“The threat is real,” assures a senior official.'
+    expect(calques(text, config('recommended', {}, {off: ['fr-assures']}))).toEqual([])
+  })
+
+  it('rejects a malformed file with file and line', () => {
+    const bad = 'lang: fr\nentries:\n  - {id: fr-x, phrase: foo, suggest: [bar], match: [{text: foo}], keep: [baz], colour: red}\n'
+    expect(() => loadRuleFile('calque', 'bad.yml', bad)).toThrow(/bad\.yml:3: .*unknown key "colour"/)
+  })
+
+  it('leaves clean news prose alone', () => {
+    const text = [
+      '“We will not raise taxes,” the minister said on Tuesday, adding that the budget was balanced.',
+      'The report estimates that 40,000 jobs are at risk and underlines the importance of training.',
+      'He recalls his first campaign vividly. The warranty ensures repairs are free.',
+      'France said its army was ready; Germany said its economy was slowing.',
+      'The company launched a new model, which analysts estimated would sell well.',
+      'Police grilled the suspect for hours. Tourists took in the sights of Rome.',
+      'A dozen of them signed the letter, and hundreds of people attended.'
+    ].join('\n\n')
+    expect(calques(text, config('strict'))).toEqual([])
+  })
+
+  it('is linear on long adversarial lines', () => {
+    const patterns = ['” assures ', 'explains to AFP ', 'A B C D ', 'his ', 'in the ', ', underlines the senior ', 'Moscow ']
+    for (const p of patterns) {
+      const text = p.repeat(Math.ceil(200_000 / p.length))
+      const t0 = performance.now()
+      calques(text, config('strict'))
+      expect(performance.now() - t0).toBeLessThan(5000)
+    }
+  })
+})
