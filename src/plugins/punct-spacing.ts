@@ -4,7 +4,7 @@ export interface PunctSpacingOptions {}
 
 const SPACE_BEFORE = /(?<![ \t\u00A0\u202F\u2009])[ \t\u00A0\u202F\u2009]+(?=[.,;:!?)])/g
 const SPACE_AFTER_PAREN = /\((-?)[ \t\u00A0]+(?=[^\s)])/g
-const GLUED = /(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})|(?<=\p{Ll}),(?=\p{Ll})|(?<=\p{Ll});(?=\p{Ll})|(?<=\p{Ll}\p{Ll}):(?=\p{Lu}\p{Ll})/gu
+const GLUED = /(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})|(?<=\p{Ll}\p{Ll});(?=\p{Ll}\p{Ll})|(?<=\p{Ll}\p{Ll}):(?=\p{Lu}\p{Ll})/gu
 /** Characters that make a token a URL, address, file name, handle or code, never prose. */
 const NOT_PROSE = /[/@\\=_&#<>{}[\]|~^*+]|www|http/i
 

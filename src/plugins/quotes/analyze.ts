@@ -183,6 +183,10 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
       // 12" (inches) or similar: not a quote.
       continue
     }
+    if (!open && ch === '»' && spaceBefore && before !== '' && spaceAfter && after !== '' && !reportingClauseAt(text, pos + 1)) {
+      // A separator (`Home » World » Europe`), not a quote.
+      continue
+    }
     let role: Role
     if (!open) {
       if (CLOSE_GLYPHS.includes(ch)) {

@@ -1,0 +1,56 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('punct-double')
+
+const invalid: Array<[string, string]> = [
+  ['They benefit from consular protection. .\n\nNext paragraph.', 'They benefit from consular protection.\n\nNext paragraph.'],
+  ['“We will help in every possible way.”.', '“We will help in every possible way.”'],
+  ['“Is she ready yet?”. We are.', '“Is she ready yet?” We are.'],
+  ['They want “more speed”., said the chancellor.', 'They want “more speed”, said the chancellor.'],
+  ['The talks,, resumed on Monday.', 'The talks, resumed on Monday.'],
+  ['It was over.. Then the rain came.', 'It was over. Then the rain came.'],
+  ['Really?. Yes.', 'Really? Yes.'],
+  ['Enough!. The crowd left.', 'Enough! The crowd left.'],
+  ['"It is done.". He left.', '"It is done." He left.']
+]
+
+const valid = [
+  'Wait... and then nothing…',
+  'And then . . . nothing.',
+  'He moved to the U.S.). Then',
+  'Apples, pears, etc., were sold.',
+  'e.g., this; Acme Inc., and others.',
+  'Pages 1..5 and ../docs/index.html',
+  'Version 1.2.3 was released at 10.30.',
+  '“Why?” he asked. “Because.”',
+  'Prices rose 1,5 %; 1,,5 is a typo we leave.',
+  'The U.S. “First Act”. Next.'
+]
+
+describe('punct-double', () => {
+  for (const [input, output] of invalid) {
+    it(`fixes: ${JSON.stringify(input)}`, async () => {
+      const messages = lint(input, config)
+      expect(messages.length).toBeGreaterThan(0)
+      assertWellFormed(input, messages)
+      const out = await fixed(input, config)
+      expect(out).toBe(output)
+      expect(await fixed(out, config)).toBe(out)
+      expect(lint(out, config)).toEqual([])
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${JSON.stringify(input)}`, () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('a long adversarial line finishes quickly', () => {
+    for (const unit of ['.', '. ', ',', '?”.', '.”.,', '!.']) {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length))
+      const t0 = performance.now()
+      lint(text, config)
+      expect(performance.now() - t0).toBeLessThan(5000)
+    }
+  })
+})

@@ -1,0 +1,67 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('punct-spacing')
+
+const invalid: Array<[string, string]> = [
+  ['since the start of the invasion of Ukraine .', 'since the start of the invasion of Ukraine.'],
+  ['the key question ; the answer', 'the key question; the answer'],
+  ['He said : we go.', 'He said: we go.'],
+  ['Why ? Nobody knows.', 'Why? Nobody knows.'],
+  ['Stop ! Now.', 'Stop! Now.'],
+  ['What now\u00A0? Nobody knows.', 'What now? Nobody knows.'],
+  ['Note\u202F: the vote is closed\u00A0!', 'Note: the vote is closed!'],
+  ['a service ( see below ) for all', 'a service (see below) for all'],
+  ['jobs were lost in services ( 59 fewer)', 'jobs were lost in services (59 fewer)'],
+  ['the index fell (- 2.6%) on Friday', 'the index fell (-2.6%) on Friday'],
+  ['11:33 p.m .: the vote is over', '11:33 p.m.: the vote is over'],
+  ['The weather was good.It rained later.', 'The weather was good. It rained later.'],
+  ['near the facility,killing several people', 'near the facility, killing several people'],
+  ['Note:This is final.', 'Note: This is final.'],
+  ['Really!Then he left.', 'Really! Then he left.'],
+  ['the agency EFE .\n\nNext.', 'the agency EFE.\n\nNext.'],
+  ['the “plan” , the budget', 'the “plan”, the budget']
+]
+
+const valid = [
+  'The U.S. and the U.K., e.g. this, i.e. that.',
+  'It grew 3.5 percent at 10:30 a.m. with 1,500 jobs.',
+  'See example.com/a.b and https://Example.org/Path.Html or www.Site.Com.',
+  'Write to john.doe@example.com or Jane.Smith@Example.org.',
+  'Open Report.Final.docx and the .NET framework; Node.js too.',
+  'And so on ... and on … and on.',
+  'The score was 2 : 1 at 10 : 30.',
+  'A smile :) and ( ) empty.',
+  'St.Louis and Mr.Smith.',
+  'A value of .5 and file .bashrc',
+  'Tab\tand\r\nCRLF line.',
+  'The ratio 1:2 and 3,000 and 4,5 and a,b',
+  '&nbsp;word and &amp;co'
+]
+
+describe('punct-spacing', () => {
+  for (const [input, output] of invalid) {
+    it(`fixes: ${JSON.stringify(input)}`, async () => {
+      const messages = lint(input, config)
+      expect(messages.length).toBeGreaterThan(0)
+      assertWellFormed(input, messages)
+      const out = await fixed(input, config)
+      expect(out).toBe(output)
+      expect(await fixed(out, config)).toBe(out)
+      expect(lint(out, config)).toEqual([])
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${JSON.stringify(input)}`, () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('a long adversarial line finishes quickly', () => {
+    for (const unit of [' ', '( ', 'ab.Cd', 'a ;', 'ab,cd', ' .', '(- ']) {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length))
+      const t0 = performance.now()
+      lint(text, config)
+      expect(performance.now() - t0).toBeLessThan(5000)
+    }
+  })
+})

@@ -1,0 +1,61 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('quote-foreign')
+const straight = only('quote-foreign', {}, {quoteMarks: 'straight'})
+
+const invalid: Array<[string, string]> = [
+  ['The minister spoke of « a historic turning point ».', 'The minister spoke of “a historic turning point”.'],
+  ['She said «\u00A0No\u00A0» and left.', 'She said “No” and left.'],
+  ['The chancellor spoke of a „turning point“ in Europe.', 'The chancellor spoke of a “turning point” in Europe.'],
+  ['The chancellor spoke of a „turning point” in Europe.', 'The chancellor spoke of a “turning point” in Europe.'],
+  ['The mayor was clear: “Stop, that is enough. »', 'The mayor was clear: “Stop, that is enough.”'],
+  ['He called it ” a lucky break » in his speech.', 'He called it “a lucky break” in his speech.'],
+  ['They are “ not convinced ” by the plan.', 'They are “not convinced” by the plan.'],
+  ['They call it " the wall " in the village.', 'They call it "the wall" in the village.'],
+  ['Under a banner reading “Together for the city! “.', 'Under a banner reading “Together for the city!”.'],
+  ['“He shouted « never » twice,” she said.', '“He shouted ‘never’ twice,” she said.'],
+  ['It is the end of an era ». The rest followed.', 'It is the end of an era”. The rest followed.'],
+  ['The poster said ‹home› in red.', 'The poster said ‘home’ in red.']
+]
+
+const valid = [
+  '“Fine,” he said.',
+  'The “yes” vote won; she wrote ‘maybe’.',
+  'Home » World » Europe',
+  'A 6" screen.',
+  'Ségolène Royal and Francois Hollande.',
+  '“We started in March.\n\n“By June we had finished,” she said.',
+  'The farmers’ union.',
+  '“He told me ‘never again’,” she said.'
+]
+
+describe('quote-foreign', () => {
+  for (const [input, output] of invalid) {
+    it(`fixes: ${JSON.stringify(input)}`, async () => {
+      const messages = lint(input, config)
+      expect(messages.length).toBeGreaterThan(0)
+      assertWellFormed(input, messages)
+      const out = await fixed(input, config)
+      expect(out).toBe(output)
+      expect(await fixed(out, config)).toBe(out)
+      expect(lint(out, config)).toEqual([])
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${JSON.stringify(input)}`, () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('writes straight marks when quoteMarks is straight', async () => {
+    expect(await fixed('She said « No » and left.', straight)).toBe('She said "No" and left.')
+  })
+  it('a long adversarial line finishes quickly', () => {
+    for (const unit of [' « ', '» ', '« a » ', '” x “ ', '„a“ ', '‹a› ']) {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length))
+      const t0 = performance.now()
+      lint(text, config)
+      expect(performance.now() - t0).toBeLessThan(5000)
+    }
+  })
+})

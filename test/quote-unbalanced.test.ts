@@ -1,0 +1,90 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('quote-unbalanced')
+const straight = only('quote-unbalanced', {}, {quoteMarks: 'straight'})
+
+const invalid: Array<[string, string]> = [
+  // A closer with no opener: the quotation starts the paragraph.
+  [
+    'The activists left the square.\n\nThe vote was rigged from the start,” notes the activist.',
+    'The activists left the square.\n\n“The vote was rigged from the start,” notes the activist.'
+  ],
+  ['We will never accept this. That is final.”', '“We will never accept this. That is final.”'],
+  // …or the first sentence after the previous quote mark.
+  [
+    '“The economy is fragile,” warns a senior Spanish official close to the talks. But we think the worst is behind us.”',
+    '“The economy is fragile,” warns a senior Spanish official close to the talks. “But we think the worst is behind us.”'
+  ],
+  [
+    '"It was a long night." I went home and slept until noon "Maria Lopez told the radio.',
+    '"It was a long night." "I went home and slept until noon "Maria Lopez told the radio.'
+  ],
+  // A multi-sentence paragraph whose quotation ends before a reporting clause: the last sentence.
+  [
+    'The crowd gathered at noon. The mood was calm. This reform looks dangerous », warns the union.',
+    'The crowd gathered at noon. The mood was calm. “This reform looks dangerous », warns the union.'
+  ],
+  // An opener never closed, when the end is clear.
+  [
+    'The union leader was blunt.\n\n“We will strike until the government listens to us.\n\nshare this article',
+    'The union leader was blunt.\n\n“We will strike until the government listens to us.”\n\nshare this article'
+  ],
+  // Straight opener with a curly closer.
+  ['The minister called "for calm and restraint.” Nothing else.', 'The minister called “for calm and restraint.” Nothing else.'],
+  ['The minister called “for calm and restraint." Nothing else.', 'The minister called “for calm and restraint.” Nothing else.']
+]
+
+const valid = [
+  // Multi-paragraph quotation, reopened (English style).
+  '“We started in March.\n\n“By June we had finished,” she said.',
+  // Multi-paragraph quotation in a style that does not reopen.
+  'Scholz: “The first part of the answer.\n\nThe second part of the answer.\n\nAnd the end of it.”',
+  // A document cut off inside a quotation.
+  'He added that “the reforms will continue and the budget will be adopted before the end of',
+  '“He said ‘no’ twice,” she recalled.',
+  'The farmers’ union and Jones’ farm; the 1990s’ boom.',
+  'A 12" pipe.',
+  "Mr Lopez said: 'They were wrong'.",
+  'Home » World » Europe',
+  '“Fine,” he said. “Very fine.”',
+  'The “yes” and “no” camps.'
+]
+
+describe('quote-unbalanced', () => {
+  for (const [input, output] of invalid) {
+    it(`fixes: ${JSON.stringify(input)}`, async () => {
+      const messages = lint(input, config)
+      expect(messages.length).toBeGreaterThan(0)
+      assertWellFormed(input, messages)
+      const out = await fixed(input, config)
+      expect(out).toBe(output)
+      expect(await fixed(out, config)).toBe(out)
+      expect(lint(out, config)).toEqual([])
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${JSON.stringify(input)}`, () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('reports an opener never closed when the end is unclear, without a fix', async () => {
+    const input = 'She said “we will see and left.\n\nThe council met the next day to vote on the plan for the harbour.'
+    const messages = lint(input, config)
+    expect(messages.map((m) => [m.actual, m.expected])).toEqual([['“', []]])
+    expect(await fixed(input, config)).toBe(input)
+  })
+  it('writes straight marks when quoteMarks is straight', async () => {
+    expect(await fixed('The minister called "for calm and restraint.” Nothing else.', straight)).toBe(
+      'The minister called "for calm and restraint." Nothing else.'
+    )
+  })
+  it('a long adversarial line finishes quickly', () => {
+    for (const unit of ['a.” ', '” x ', 'a. b.” ', '“a ', '"a." b "c ']) {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length))
+      const t0 = performance.now()
+      lint(text, config)
+      expect(performance.now() - t0).toBeLessThan(5000)
+    }
+  })
+})
