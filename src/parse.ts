@@ -27,7 +27,7 @@ export function parseDocument(value: string): Root {
   const children: RootContent[] = []
   const point: Point = {line: 1, column: 1, offset: 0}
   // Paragraph separators: white space holding two or more line breaks.
-  const separator = /[ \t\f\v\u00A0]*(?:\r\n|\r|\n)(?:[ \t\f\v\u00A0]*(?:\r\n|\r|\n))+[ \t\f\v\u00A0]*/g
+  const separator = /(?<![ \t\f\v\u00A0])[ \t\f\v\u00A0]*(?:\r\n|\r|\n)(?:[ \t\f\v\u00A0]*(?:\r\n|\r|\n))+[ \t\f\v\u00A0]*/g
   let from = 0
   let match: RegExpExecArray | null
   while ((match = separator.exec(value))) {
