@@ -1,13 +1,239 @@
+import {franc} from 'franc-min'
+import {viewOf} from '../document.js'
+import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
 
-export interface UntranslatedOptions {}
+export interface UntranslatedOptions {
+  /** Shortest run of source-language words reported (in words). */
+  minRun: number
+  /** Extra phrases that are meant to stay in the source language (loan phrases, names), lower case. */
+  allow: string[]
+}
 
-// Placeholder: the rule's logic is not written yet.
+/** Function words of the source languages that are not English words. */
+const FUNCTION_WORDS = new Set([
+  // French
+  'de', 'la', 'le', 'les', 'des', 'du', 'et', 'est', 'une', 'au', 'aux', 'sur', 'pour', 'dans', 'avec', 'par', 'qui',
+  'que', 'ne', 'pas', 'nous', 'vous', 'ils', 'elle', 'sont', 'été', 'cette', 'ces', 'leur', 'selon', 'mais', 'où',
+  // German
+  'der', 'das', 'und', 'dem', 'ein', 'eine', 'einen', 'ist', 'mit', 'für', 'von', 'zu', 'auf', 'nicht', 'sich',
+  'auch', 'wird', 'werden', 'bei', 'nach', 'aus', 'wie', 'oder', 'sie', 'wir', 'über', 'vom', 'zum', 'zur',
+  // Spanish / Catalan
+  'el', 'los', 'las', 'del', 'y', 'por', 'para', 'una', 'es', 'muy', 'pero', 'como', 'según', 'más', 'els', 'amb',
+  // Italian
+  'il', 'della', 'delle', 'degli', 'dei', 'che', 'gli', 'nel', 'nella', 'sono', 'lo', 'alla', 'anche', 'però',
+  // Portuguese
+  'em', 'na', 'um', 'uma', 'os', 'não', 'da', 'dos', 'das', 'ao', 'pelo', 'pela', 'segundo',
+  // Dutch
+  'het', 'een', 'van', 'voor', 'niet', 'zijn', 'ook', 'naar', 'wordt', 'heeft'
+])
+
+/** Loan phrases English uses as they are. */
+const LOAN_PHRASES = [
+  'persona non grata', "raison d'être", "raison d'etre", "coup d'état", "coup d'etat", 'fait accompli', 'déjà vu',
+  'joie de vivre', 'pièce de résistance', 'crème de la crème', 'tour de force', 'esprit de corps', 'hors de combat',
+  'cause célèbre', 'vis-à-vis', "c'est la vie", 'je ne sais quoi', 'nom de guerre', 'nom de plume', 'carte blanche',
+  'enfant terrible', 'belle époque', 'avant-garde', 'art nouveau', 'la dolce vita', 'dolce far niente', 'sotto voce',
+  'fin de siècle', 'mise en scène', 'à la carte', 'à la mode', 'tête-à-tête', 'de facto', 'de jure', 'status quo',
+  'modus operandi', 'quid pro quo', 'sine qua non', 'noblesse oblige', 'laissez-faire', 'savoir-faire', 'bête noire',
+  'cri de coeur', 'cri de cœur', 'coup de grâce', 'coup de grace', 'coup de théâtre', 'crime passionnel',
+  'comme il faut', 'de rigueur', 'film noir', 'haute couture', 'idée fixe', 'par excellence', 'pied-à-terre',
+  'plus ça change', 'pret-a-porter', 'prêt-à-porter', 'sans-papiers', 'trompe-l’œil', "trompe-l'oeil", 'vin de table',
+  'zeitgeist', 'realpolitik', 'weltanschauung', 'schadenfreude', 'ostpolitik', 'energiewende', 'mittelstand',
+  'la niña', 'el niño', 'los desaparecidos', 'aux armes', 'liberté, égalité, fraternité', 'mare nostrum',
+  'ancien régime', 'grande école', 'grandes écoles', 'gilets jaunes', 'en masse', 'en route', 'en passant',
+  'de trop', 'au fait', 'au pair', 'au revoir', 'bon appétit', 'bon voyage', 'cordon sanitaire', 'dolce vita'
+]
+const LANGS = ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'pol']
+const ELISION = /^(l|d|qu|j|n|s|c|m|t|dell|all|nell|sull|dall|un)['’](.+)$/i
+const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
+
+interface Token {
+  start: number
+  end: number
+  value: string
+  /** F: source function word, N: not an English word, E: English word, P: name particle (`de` in `Charles de Gaulle`). */
+  kind: 'F' | 'N' | 'E' | 'P'
+  lowerN: boolean
+}
+
 export default defineRule<UntranslatedOptions>({
   id: 'untranslated',
   category: 'untranslated',
-  description: 'A fragment left in the source language.',
-  note: 'TODO',
-  defaults: {},
-  check() {}
+  description: 'A sentence, aside or run of words left in the source language.',
+  note:
+    'Machine translation passes through what it cannot parse (bracketed asides, quotes, titles, rare terms) and sometimes a whole sentence, leaving source-language text in the English output.',
+  defaults: {minRun: 3, allow: []},
+  check(ctx) {
+    const {text, options} = ctx
+    const view = viewOf(ctx.tree)
+    if (view.sentences.length === 0) return
+    const lex = getLexicon()
+    const allow = [...LOAN_PHRASES, ...options.allow.map((s) => s.toLowerCase())]
+    const reported: Array<[number, number]> = []
+    let spans: Array<[number, number]> | undefined
+    const insideQuotes = (_: string, start: number, end: number) => within((spans ??= quotedSpans(text)), start, end)
+    for (const sentence of view.sentences) {
+      const body = text.slice(sentence.start, sentence.end)
+      if (!/\p{Ll}/u.test(body)) continue
+      const tokens = tokenize(body, sentence.start, lex)
+      if (tokens.length === 0) continue
+      markParticles(tokens)
+      const unquoted = tokens.filter((t) => !insideQuotes(text, t.start, t.end))
+      const lower = unquoted.filter((t) => /^\p{Ll}/u.test(t.value) && t.kind !== 'P')
+      // 1. Whole sentence in another language (quoted parts and names aside).
+      if (lower.length >= 5) {
+        const english = lower.filter((t) => t.kind === 'E').length
+        if (english / lower.length < 0.3) {
+          const probe = unquoted.map((t) => t.value).join(' ')
+          const lang = franc(probe, {only: LANGS, minLength: 20})
+          if (lang !== 'eng' && lang !== 'und') {
+            const start = tokens[0].start
+            const end = tokens[tokens.length - 1].end
+            reported.push([start, end])
+            ctx.report({
+              start,
+              end,
+              reason: `Unexpected sentence in another language (${lang}), expected English`
+            })
+            continue
+          }
+        }
+      }
+      // 2. Runs of source-language words inside an English sentence.
+      let i = 0
+      while (i < tokens.length) {
+        if (tokens[i].kind === 'E' || tokens[i].kind === 'P') {
+          i++
+          continue
+        }
+        let j = i
+        while (j < tokens.length && tokens[j].kind !== 'E' && tokens[j].kind !== 'P' && adjacent(text, tokens[j - 1], tokens[j], j > i)) j++
+        const run = tokens.slice(i, j)
+        i = Math.max(j, i + 1)
+        // a run does not end on a function word (`jefe del gabinete de` + English `crisis`)
+        while (run.length > 0 && run[run.length - 1].kind === 'F') run.pop()
+        if (run.length < options.minRun) continue
+        const fn = run.filter((t) => t.kind === 'F').length
+        const lowerN = run.filter((t) => t.lowerN).length
+        if (fn === 0 || lowerN === 0 || fn === run.length) continue
+        // A short capitalized run is a title, slogan or name (`Allez les bleus`, `Dans les étoilés`).
+        if (/^\p{Lu}/u.test(run[0].value) && run.length < options.minRun + 2) continue
+        // trim leading/trailing function words that are English-looking noise
+        const start = run[0].start
+        const end = run[run.length - 1].end
+        const phrase = text.slice(start, end)
+        if (allowed(phrase, allow)) continue
+        if (insideQuotes(text, start, end) || italic(text, start, end)) continue
+        if (reported.some(([a, b]) => start < b && end > a)) continue
+        reported.push([start, end])
+        ctx.report({start, end, reason: `Unexpected untranslated \`${phrase}\`, expected English`})
+      }
+    }
+  }
 })
+
+function tokenize(body: string, offset: number, lex: Lexicon): Token[] {
+  const tokens: Token[] = []
+  for (const m of body.matchAll(TOKEN)) {
+    const value = m[0]
+    const start = offset + m.index
+    const elided = ELISION.exec(value)
+    if (elided && !lex.isWord(value)) {
+      const cut = value.length - elided[2].length
+      tokens.push({start, end: start + cut, value: value.slice(0, cut), kind: 'F', lowerN: false})
+      tokens.push(classify(elided[2], start + cut, lex))
+      continue
+    }
+    tokens.push(classify(value, start, lex))
+  }
+  return tokens
+}
+
+/** Function words between two capitalized words are name particles: `Charles de Gaulle`, `Ursula von der Leyen`. */
+function markParticles(tokens: Token[]): void {
+  const cap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.value) && t.kind !== 'F'
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'F' || !/^\p{Ll}/u.test(tokens[i].value)) continue
+    let j = i
+    while (j < tokens.length && tokens[j].kind === 'F' && /^\p{Ll}/u.test(tokens[j].value)) j++
+    if (cap(tokens[i - 1]) && cap(tokens[j])) for (let k = i; k < j; k++) tokens[k].kind = 'P'
+    i = j - 1
+  }
+}
+
+function classify(value: string, start: number, lex: Lexicon): Token {
+  const lower = value.toLowerCase()
+  const end = start + value.length
+  if (FUNCTION_WORDS.has(value)) return {start, end, value, kind: 'F', lowerN: false}
+  if (FUNCTION_WORDS.has(lower) && value[0] !== value[0].toLowerCase() && value.slice(1) === value.slice(1).toLowerCase()) {
+    return {start, end, value, kind: 'F', lowerN: false}
+  }
+  const known = lex.isWord(value) || (value.includes('-') && value.split('-').every((p) => lex.isWord(p)))
+  if (known) return {start, end, value, kind: 'E', lowerN: false}
+  return {start, end, value, kind: 'N', lowerN: /^\p{Ll}/u.test(value) && value.length >= 3}
+}
+
+function adjacent(text: string, a: Token | undefined, b: Token, check: boolean): boolean {
+  if (!check || !a) return true
+  return /^[\s'’]*$/.test(text.slice(a.end, b.start))
+}
+
+function allowed(phrase: string, allow: string[]): boolean {
+  const lower = phrase.toLowerCase().replace(/’/g, "'")
+  return allow.some((p) => lower.includes(p.replace(/’/g, "'")))
+}
+
+/** Quoted stretches (“…”, ‘…’, «…», "…") within each line, in one linear scan: sorted [open, close] pairs. */
+function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  let curly = -1
+  let guillemet = -1
+  let single = -1
+  let straight = -1
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') {
+      curly = guillemet = single = straight = -1
+    } else if (c === '“') curly = i
+    else if (c === '”' && curly >= 0) {
+      spans.push([curly, i])
+      curly = -1
+    } else if (c === '«') guillemet = i
+    else if (c === '»' && guillemet >= 0) {
+      spans.push([guillemet, i])
+      guillemet = -1
+    } else if (c === '‘' && (i === 0 || /[\s(]/.test(text[i - 1]))) single = i
+    else if (c === '’' && single >= 0 && !/\p{L}/u.test(text[i + 1] ?? '')) {
+      spans.push([single, i])
+      single = -1
+    } else if (c === '"') {
+      if (straight < 0) straight = i
+      else {
+        spans.push([straight, i])
+        straight = -1
+      }
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0])
+}
+
+function within(spans: Array<[number, number]>, start: number, end: number): boolean {
+  // last span opening before `start`; spans nest rarely, so also check its predecessor
+  let lo = 0
+  let hi = spans.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (spans[mid][0] < start) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  for (let k = found; k >= 0 && k >= found - 2; k--) if (spans[k][0] < start && spans[k][1] >= end) return true
+  return false
+}
+
+function italic(text: string, start: number, end: number): boolean {
+  return (text[start - 1] === '*' && text[end] === '*') || (text[start - 1] === '_' && text[end] === '_')
+}

@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest'
+import {assertWellFormed, fixed, lint, only} from './helpers.js'
+
+const config = only('untranslated')
+
+const invalid: Array<[string, string]> = [
+  ['Three people were arrested [selon le ministère de l’Intérieur] on Monday.', 'selon le ministère de l’Intérieur'],
+  ['Yesterday the porte-parole du gouvernement said the reform would pass.', 'porte-parole du gouvernement'],
+  ['The talks ended. Le gouvernement a annoncé que la réforme des retraites serait votée la semaine prochaine. The unions protested.', 'Le gouvernement a annoncé que la réforme des retraites serait votée la semaine prochaine'],
+  ['The chancellor spoke. Die Bundesregierung hat heute über das neue Gesetz zur Energiewende abgestimmt und beschlossen. Then he left.', 'Die Bundesregierung hat heute über das neue Gesetz zur Energiewende abgestimmt und beschlossen'],
+  ['He was named jefe del gabinete de crisis last year.', 'jefe del gabinete']
+]
+
+const valid = [
+  'He was declared persona non grata; the raison d’être of the coup d’état was a fait accompli and a sense of déjà vu.',
+  'The Realpolitik of the Bundestag and the joie de vivre of the Place de la Concorde.',
+  'The crowd sang ‘Le jour de gloire est arrivé’ on the Avenue de la Grande Armée.',
+  'He sang “Allons enfants de la patrie, le jour de gloire est arrivé” with the crowd.',
+  'Charles de Gaulle, Ursula von der Leyen, Vincent van Gogh and José Luis Rodríguez Zapatero met.',
+  'Dmitry Peskov said the Schengen rules apply to Papaemmanuel and the covid vaccine.',
+  'The de-escalation and the de facto ceasefire held; the status quo remains.',
+  'Le Monde and Der Spiegel reported it; El País and La Repubblica too.',
+  'The minister met officials in the city. The talks lasted three hours and ended without agreement.'
+]
+
+describe('untranslated', () => {
+  for (const [input, actual] of invalid) {
+    it(`reports: ${actual}`, async () => {
+      const messages = lint(input, config)
+      assertWellFormed(input, messages)
+      expect(messages.map((m) => m.actual)).toEqual([actual])
+      expect(messages[0].fix).toBeUndefined()
+      expect(await fixed(input, config)).toBe(input)
+    })
+  }
+  for (const input of valid) {
+    it(`leaves alone: ${input}`, () => {
+      expect(lint(input, config).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('is linear on long input', () => {
+    const long = 'de la '.repeat(30000) + 'selon '.repeat(30000)
+    const t = performance.now()
+    lint(long, config)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+})
+describe('untranslated titles', () => {
+  it('leaves a short capitalized slogan or headline alone', () => {
+    expect(lint('The fans chanted Allez les bleus! The headline Dans les étoilés played on it.', config)).toEqual([])
+  })
+})
