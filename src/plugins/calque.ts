@@ -395,7 +395,7 @@ class Context {
     }
     if (set.has('{end}') && side === 'next') {
       const ch = this.charAfter(this.words[from].end)
-      if (ch === '' || /[.!?\n;:,)]/u.test(ch)) return true
+      if (ch === '' || /[.!?\n;)”"»]/u.test(ch)) return true
     }
     if (!word || !linked) return false
     if (set.has(word.lower)) return true

@@ -126,7 +126,7 @@ export default defineRule<NumberFormatOptions>({
         continue
       }
       // Bare `298,0`, `(8,0)`, `576,00`: a decimal comma, but the reading is for a person to confirm.
-      if (/^\s*(?:and|or|to|&)\s+\d/u.test(rest)) continue
+      if (/^\s*(?:and|or|&)\s+\d/u.test(rest)) continue
       if (/\d[\s,]*(?:and|or)\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue
       add({
         start,
