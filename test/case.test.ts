@@ -14,7 +14,9 @@ const safe: Array<[string, string]> = [
 const suggestions: Array<[string, string]> = [
   ['They presented the new Government plan to the press.', 'Government'],
   ['The old Railway station was closed last year.', 'Railway'],
-  ['The minister spoke.\n\non the other hand, the decline continued.', 'on']
+  ['The minister spoke.\n\non the other hand, the decline continued.', 'on'],
+  ['Matteo Salvini spoke first. Then Matteo salvini left, and Salvini laughed.', 'salvini'],
+  ['Mr Chancellor, What is missing is a plan.', 'What']
 ]
 
 const valid = [
@@ -26,7 +28,9 @@ const valid = [
   'Visit https://example.com/tuesday or mail march@example.org; #french',
   'Prices in Paris, the Bank of France and the European Central Bank.',
   'He said: Government first. “Railway strikes are back,” he said.',
-  'iPhone sales rose.\n\niPhone sales fell.'
+  'iPhone sales rose.\n\niPhone sales fell.',
+  'On Monday, The Times reported it; yes, I agree, and Paris, London and Rome too.',
+  'Jean-Claude Juncker et la commission: Jean était là.'
 ]
 
 describe('case', () => {

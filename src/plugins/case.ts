@@ -119,6 +119,46 @@ export default defineRule<CaseOptions>({
       }
     }
 
+    if (options.names) {
+      // A name written in lower case once (`Matteo salvini`) when the document capitalizes it elsewhere.
+      let counts: Map<string, number> | undefined
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i]
+        const prev = words[i - 1]
+        if (!/^\p{Ll}{4,}$/u.test(w.value) || !/^\p{Lu}\p{Ll}+$/u.test(prev.value)) continue
+        if (!/^[ \u00A0]$/.test(text.slice(prev.end, w.start))) continue
+        lex ??= getLexicon()
+        if (lex.isWord(w.value)) continue
+        if (!counts) {
+          counts = new Map()
+          for (const x of words) counts.set(x.value, (counts.get(x.value) ?? 0) + 1)
+        }
+        const upper = w.value[0].toUpperCase() + w.value.slice(1)
+        if ((counts.get(upper) ?? 0) < 2 || (counts.get(w.value) ?? 0) > 1) continue
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected: [upper],
+          fix: 'suggestion',
+          reason: `Unexpected lower-case \`${w.value}\`, expected \`${upper}\` as elsewhere in the text`
+        })
+      }
+    }
+
+    if (options.nouns) {
+      // A capitalized function word right after a comma, mid-sentence: `Mr Chancellor, What is missing`.
+      for (const m of text.matchAll(/(?<=\p{Ll}, )(And|But|Or|What|Which|Who|That|This|It|Is|Are|Was|Were|In|On|Of|For|With|To|As|He|She|They|We|There|Here|How|Why|When|Where)(?= \p{Ll})/gu)) {
+        const lower = m[0].toLowerCase()
+        ctx.report({
+          start: m.index,
+          end: m.index + m[0].length,
+          expected: [lower],
+          fix: 'suggestion',
+          reason: `Unexpected capitalized \`${m[0]}\` after a comma, expected \`${lower}\``
+        })
+      }
+    }
+
     if (options.paragraphs) {
       // A paragraph that starts in lower case after a finished paragraph: a scraped break.
       for (const m of text.matchAll(/[.!?”"][ \t]*\n\s*(\p{Ll}+)(?=[ ,])/gu)) {
