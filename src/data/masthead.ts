@@ -4,7 +4,7 @@
  */
 import {loadRuleData, type DataEntry} from './load.js'
 import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
-import {sourceLangOf} from './lang.js'
+import {guessSourceLang, sourceLangOf} from './lang.js'
 import type {SourceLang} from '../types.js'
 
 export interface MastheadEntry extends DataEntry {
@@ -100,7 +100,7 @@ const PRE_FRAMES: RegExp[] = [
 ]
 
 /** "(X)" right after a quotation. */
-const QUOTE_PAREN = /[”"»][^\S\r\n]*[.,;]?[^\S\r\n]*\([^\S\r\n]*$/u
+const QUOTE_PAREN = /[”"»][^.!?\r\n”"»“]{0,40}\([^\S\r\n]*$/u
 /** "…,” writes X." — an inverted reporting clause. */
 const INVERTED = new RegExp(
   `[,”"»][^\\S\\r\\n]*(?:${VERBS}|continues|continued|concludes|concluded|summarizes|summarises|headlines|headlined|titles|titled|analyzes|analyses|judges|believes|observes|observed|points\\s+out|pointed\\s+out)\\s+$`,
@@ -125,7 +125,38 @@ const FRAME_WORDS = new Set(
 )
 
 const NEXT_CAPITAL = /^[^\S\r\n]+(?:[\p{Lu}\d]|&)/u
-const NEXT_OF = /^[^\S\r\n]+(?:of|de|del|della|di|do|da|des|du|for|and)[^\S\r\n]+[\p{Lu}\d]/u
+const NEXT_OF =
+  /^[^\S\r\n]+(?:of|de|del|della|di|do|da|des|du|for|and)[^\S\r\n]+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}\d]/u
+
+const NATIONALITIES: Array<[RegExp, string[]]> = [
+  [/^(?:French|Parisian|Quebec|Québec|Canadian|French-language|Francophone)$/u, ['fr']],
+  [/^(?:German|Bavarian|Austrian|German-language|Berlin|Hamburg|Munich|Frankfurt)$/u, ['de']],
+  [/^(?:Swiss)$/u, ['fr', 'de', 'it']],
+  [/^(?:Belgian)$/u, ['fr', 'nl']],
+  [/^(?:Spanish|Mexican|Argentine|Argentinian|Chilean|Colombian|Peruvian|Venezuelan|Madrid|Spanish-language)$/u, ['es']],
+  [/^(?:Italian|Roman|Milanese|Milan|Rome|Turin)$/u, ['it']],
+  [/^(?:Portuguese|Brazilian|Lisbon|Portuguese-language)$/u, ['pt']],
+  [/^(?:Dutch|Flemish|Amsterdam|Dutch-language)$/u, ['nl']],
+  [/^(?:Catalan|Barcelona|Catalan-language)$/u, ['ca']],
+  [/^(?:Polish|Warsaw)$/u, ['pl']]
+]
+
+/** Languages named by a nationality adjective in the frame just before a hit ("the German daily"). */
+function nationalityLangs(before: string): Set<string> | undefined {
+  const tail = before.slice(-45)
+  const words = tail.match(/[\p{L}-]+/gu) ?? []
+  for (let i = words.length - 1; i >= Math.max(0, words.length - 4); i--) {
+    for (const [pattern, langs] of NATIONALITIES) if (pattern.test(words[i])) return new Set(langs)
+  }
+  return undefined
+}
+
+/** The canonical name right before the hit, as in "Valeurs actuelles (Current Values)" or "Le Monde, or World". */
+function glossed(before: string, name: string): boolean {
+  const tail = before.slice(-(name.length + 6)).replace(/[’]/g, "'")
+  const index = tail.toLowerCase().lastIndexOf(name.replace(/[’]/g, "'").toLowerCase())
+  return index >= 0 && /^[^\S\r\n]*[(,–—-]?[^\S\r\n]*(?:["“'‘]|the[^\S\r\n]+|or[^\S\r\n]+)?$/iu.test(tail.slice(index + name.length))
+}
 const PREVIOUS_WORD = /([\p{L}\p{M}\p{N}'’.-]+)[^\S\r\n]+$/u
 const SENTENCE_START = /(?:^|[.!?:]["”»’)]*[^\S\r\n]+|\n[^\S\r\n]*|["“«‘(—–-][^\S\r\n]*)$/u
 
@@ -176,12 +207,22 @@ export function findMastheads(text: string, options: MastheadDataOptions & {sour
     if (!framed && POSSESSIVE.test(after)) framed = true
     if (!framed && !(sentenceInitial && single) && (POST_VERB.test(after) || POST_NOUN.test(after))) framed = true
     if (!framed && !compiled.distinctive.has(k)) continue
-    let candidates = entries.filter((e) => !e.requireLang || language() === e.lang)
+    // A gloss after the name itself: "Valeurs actuelles (Current Values)".
+    if (entries.some((e) => glossed(before, e.name))) continue
+    // "the German daily The Time": the frame names the country.
+    const told = framed ? nationalityLangs(before) : undefined
+    let candidates = told ? entries.filter((e) => told.has(e.lang)) : []
+    if (candidates.length === 0) candidates = entries.filter((e) => !e.requireLang || language() === e.lang)
     if (candidates.length === 0) continue
     if (new Set(candidates.map((c) => c.name)).size > 1) {
       const chosen = language()
       const preferred = chosen ? candidates.filter((c) => c.lang === chosen) : []
       if (preferred.length > 0) candidates = preferred
+    }
+    if (candidates.length > 1) {
+      // Most likely first, by the text's own evidence.
+      const scores = guessSourceLang(text).scores as Record<string, number>
+      candidates = [...candidates].sort((a, b) => (scores[b.lang] ?? 0) - (scores[a.lang] ?? 0))
     }
     const names = [...new Set(candidates.map((c) => c.name))]
     hits.push({start, end, names, candidates, framed, literal: text.slice(coreStart, end)})

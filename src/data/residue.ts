@@ -28,13 +28,82 @@ export interface ResidueOptions {
   disable?: string[]
 }
 
+/**
+ * Phrases indexed by their first word, so that a sentence is only tested
+ * against the few phrases that can start with its first word (plus those that
+ * start with a placeholder). Each per-word regex has one capture group per entry.
+ */
+class PhraseIndex {
+  private readonly byWord = new Map<string, {regex: RegExp; groups: ResidueEntry[]}>()
+  private readonly wild: {regex: RegExp; groups: ResidueEntry[]} | undefined
+
+  constructor(pairs: Array<[ResidueEntry, string]>, wrap: (alternation: string) => string) {
+    const buckets = new Map<string, Map<ResidueEntry, string[]>>()
+    for (const [entry, phrase] of pairs) {
+      for (const word of firstWords(phrase)) {
+        const bucket = buckets.get(word) ?? new Map<ResidueEntry, string[]>()
+        bucket.set(entry, [...(bucket.get(entry) ?? []), phraseSource(phrase)])
+        buckets.set(word, bucket)
+      }
+    }
+    const build = (bucket: Map<ResidueEntry, string[]>) => ({
+      regex: new RegExp(wrap([...bucket.values()].map((sources) => `(${sources.join('|')})`).join('|')), 'iu'),
+      groups: [...bucket.keys()]
+    })
+    for (const [word, bucket] of buckets) if (word !== WILD) this.byWord.set(word, build(bucket))
+    const wild = buckets.get(WILD)
+    this.wild = wild ? build(wild) : undefined
+  }
+
+  exec(text: string): {entry: ResidueEntry; match: RegExpExecArray} | undefined {
+    const word = firstWordOf(text)
+    for (const bucket of [word === undefined ? undefined : this.byWord.get(word), this.wild]) {
+      if (!bucket) continue
+      const match = bucket.regex.exec(text)
+      if (match) {
+        const entry = groupEntry(match, bucket.groups)
+        if (entry) return {entry, match}
+      }
+    }
+    return undefined
+  }
+}
+
+const WILD = '\u0000'
+const LEAD_CHARS = /^[\s\-–—•*·>»|#¿¡]+/u
+const FIRST = /^[\p{L}\p{M}\p{N}]+/u
+
+/** The first word of a text, as the index sees it: lowercase, after bullets; or its first character. */
+function firstWordOf(text: string): string | undefined {
+  const rest = text.replace(LEAD_CHARS, '')
+  if (rest === '') return undefined
+  const word = FIRST.exec(rest)
+  return word ? word[0].toLowerCase() : rest[0].replace(/[’‘`]/, "'")
+}
+
+/** The words a phrase pattern can start with (WILD when it starts with a placeholder or an optional part). */
+function firstWords(pattern: string): string[] {
+  const text = pattern.trim().replace(LEAD_CHARS, '')
+  if (text.startsWith('{') || text.startsWith('[') || text === '') return [WILD]
+  if (text.startsWith('\\')) return [text[1].replace(/[’‘`]/, "'")]
+  if (text.startsWith('(')) {
+    const close = text.indexOf(')')
+    return text
+      .slice(1, close)
+      .split('|')
+      .flatMap((option) => firstWords(option))
+  }
+  return [firstWordOf(text) ?? WILD]
+}
+
 interface Compiled {
   entries: ResidueEntry[]
-  /** Whole-segment matchers: one capture group per entry. */
-  whole: RegExp
-  label: RegExp
-  labelGroups: ResidueEntry[]
-  wholeGroups: ResidueEntry[]
+  /** A whole line or sentence that is one phrase (bullets and closing punctuation aside). */
+  whole: PhraseIndex
+  /** A label that starts a line, then its separator (capture group after the entries' groups). */
+  label: PhraseIndex
+  /** Phrases of several sentences ("Already a subscriber? Log in"): tried on runs of sentences. */
+  multi: PhraseIndex
 }
 
 export interface ResidueHit {
@@ -65,31 +134,23 @@ export function compileResidue(rule: string, options: ResidueOptions = {}): Comp
   if (hit) return hit
   const off = new Set(disable)
   const entries = loadRuleData<ResidueEntry>(rule, files).filter((e) => !off.has(e.id))
-  const wholeGroups: ResidueEntry[] = []
-  const labelGroups: ResidueEntry[] = []
-  const wholeParts: string[] = []
-  const labelParts: string[] = []
+  const all: Array<[ResidueEntry, string]> = []
+  const labels: Array<[ResidueEntry, string]> = []
+  const several: Array<[ResidueEntry, string]> = []
   for (const entry of entries) {
-    const source = entry.phrases.map(phraseSource).join('|')
-    if (entry.scope === 'label') {
-      labelParts.push(`(${source})`)
-      labelGroups.push(entry)
+    for (const phrase of entry.phrases) {
+      // Labels alone on their line are whole-line residue too.
+      all.push([entry, phrase])
+      if (entry.scope === 'label') labels.push([entry, phrase])
+      if (entry.scope !== 'line' && /[.!?…][^\S\r\n]/.test(phrase.replace(/\{[a-z]+\}/g, ''))) several.push([entry, phrase])
     }
-    // Labels alone on their line are whole-line residue too.
-    wholeParts.push(`(${source})`)
-    wholeGroups.push(entry)
   }
-  const never = '(?!)'
   hit = {
     entries,
-    wholeGroups,
-    labelGroups,
-    whole: new RegExp(`${LEAD}(?:${wholeParts.join('|') || never})${TRAIL}`, 'iu'),
-    // A label, then a separator (punctuation, or white space before a capital), then the title.
-    label: new RegExp(
-      `${LEAD}(?:${labelParts.join('|') || never})(${HSPACE}*[:\\-–—|»>]+${HSPACE}*|${HSPACE}+)(?=\\S)`,
-      'iu'
-    )
+    whole: new PhraseIndex(all, (alternation) => `${LEAD}(?:${alternation})${TRAIL}`),
+    multi: new PhraseIndex(several, (alternation) => `${LEAD}(?:${alternation})${TRAIL}`),
+    // A label, then a separator (punctuation, or white space), then the title.
+    label: new PhraseIndex(labels, (alternation) => `${LEAD}(?:${alternation})(${HSPACE}*[:\\-–—|»>]+${HSPACE}*|${HSPACE}+)(?=\\S)`)
   }
   compiledCache.set(key, hit)
   return hit
@@ -103,11 +164,7 @@ function groupEntry(match: RegExpExecArray, groups: ResidueEntry[]): ResidueEntr
 /** The entry whose phrase is the whole of `unit` (bullets and closing punctuation aside). */
 function wholeMatch(compiled: Compiled, unit: string): ResidueEntry | undefined {
   if (unit.length > MAX_UNIT || unit.trim() === '') return undefined
-  const match = compiled.whole.exec(unit)
-  if (!match) return undefined
-  const entry = groupEntry(match, compiled.wholeGroups)
-  // Line-scoped phrases (and labels) only count when they are the whole line.
-  return entry
+  return compiled.whole.exec(unit)?.entry
 }
 
 interface Line {
@@ -172,10 +229,11 @@ function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined
   const whole = wholeMatch(compiled, content)
   if (whole) return {whole: true, entries: [whole], sentences: [], bareLabel: whole.scope === 'label'}
   if (content.length <= MAX_UNIT * 2) {
-    const label = compiled.label.exec(content)
-    if (label) {
+    const found = compiled.label.exec(content)
+    if (found) {
+      const label = found.match
       const separator = label[label.length - 1]
-      const entry = groupEntry(label, compiled.labelGroups)
+      const entry = found.entry
       const title = content.slice(label[0].length)
       // Without punctuation after the label, the title must start like one (a capital, a digit, a quote).
       const titled = separator.trim() !== '' || /^[\p{Lu}\d"“«‘']/u.test(title)
@@ -189,12 +247,19 @@ function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined
   for (let i = 0; i < parts.length; ) {
     let matched = 0
     let entry: ResidueEntry | undefined
-    for (let j = Math.min(parts.length - 1, i + 3); j >= i; j--) {
-      const candidate = wholeMatch(compiled, content.slice(parts[i][0], parts[j][1]))
+    for (let j = Math.min(parts.length - 1, i + 3); j > i && !entry; j--) {
+      if (parts[j][1] - parts[i][0] > MAX_UNIT) continue
+      const found = compiled.multi.exec(content.slice(parts[i][0], parts[j][1]))
+      if (found) {
+        entry = found.entry
+        matched = j - i + 1
+      }
+    }
+    if (!entry && parts[i][1] - parts[i][0] > 1) {
+      const candidate = wholeMatch(compiled, content.slice(parts[i][0], parts[i][1]))
       if (candidate && candidate.scope !== 'line') {
         entry = candidate
-        matched = j - i + 1
-        break
+        matched = 1
       }
     }
     if (entry) {
