@@ -10,6 +10,7 @@ const invalid: Array<[string, string]> = [
   ],
   ['Ursula von der Leyen arrived. Ursula von der Leyen spoke. Then Ursula Leyen left.', 'Ursula Leyen'],
   ['Mirtha Vásquez resigned. Mirtha Vásquez was replaced. Mirtha Vasquez said nothing.', 'Vasquez'],
+  ['“It is an opportunity,” explains to AFP Damien Puyvelde, an expert. Later, warns Damien Van Puyvelde, nothing.', 'Damien Van Puyvelde'],
   ['Frank-Walter Steinmeier met Gerhard de Boer. Gerhard Boer was silent.', 'Gerhard Boer']
 ]
 

@@ -94,8 +94,20 @@ export default defineRule<NameInconsistentOptions>({
 
     // 1. Same first and last token, middles that differ only by particles.
     const groups = new Map<string, Mention[]>()
+    // Each mention reduced to given name + particles + surname (`AFP Damien Puyvelde` → `Damien Puyvelde`).
+    const cores: Mention[] = []
     for (const m of mentions) {
       if (m.tokens.length < 2) continue
+      let k = m.tokens.length - 2
+      while (k >= 1 && PARTICLES.has(m.tokens[k].toLowerCase())) k--
+      if (PARTICLES.has(m.tokens[k].toLowerCase())) continue
+      const tokens = m.tokens.slice(k)
+      // offset of the given name inside the mention
+      let start = m.start
+      for (let t = 0; t < k; t++) start = text.indexOf(m.tokens[t + 1], start + m.tokens[t].length)
+      cores.push({start, end: m.end, tokens, form: tokens.join(' ')})
+    }
+    for (const m of cores) {
       const key = m.tokens[0] + '\u0000' + m.tokens[m.tokens.length - 1]
       let list = groups.get(key)
       if (!list) groups.set(key, (list = []))
