@@ -112,7 +112,9 @@ describe('calque rule', () => {
       'France said its army was ready; Germany said its economy was slowing.',
       'The company launched a new model, which analysts estimated would sell well.',
       'Police grilled the suspect for hours. Tourists took in the sights of Rome.',
-      'A dozen of them signed the letter, and hundreds of people attended.'
+      'A dozen of them signed the letter, and hundreds of people attended.',
+      'The word “grilled” means burned here, and "nullish" means null or undefined.',
+      'It reads the file at the path specified. Unless otherwise specified, it assures nothing.'
     ].join('\n\n')
     expect(calques(text, config('strict'))).toEqual([])
   })

@@ -476,13 +476,24 @@ class Context {
 
   afterQuote(i: number): boolean {
     let {ch, at} = this.charBefore(this.words[i].start)
-    if (ch === ',') ({ch, at} = this.charBefore(at))
-    if (ch === '' || !CLOSING_QUOTES.includes(ch)) return false
-    if (ch === '"') {
-      const before = at > 0 ? this.text[at - 1] : ''
-      if (before === '' || /\s/.test(before)) return false
+    let comma = false
+    if (ch === ',') {
+      comma = true
+      ;({ch, at} = this.charBefore(at))
     }
-    return true
+    if (ch === '' || !CLOSING_QUOTES.includes(ch)) return false
+    const inner = at > 0 ? this.text[at - 1] : ''
+    if (ch === '"' && (inner === '' || /\s/.test(inner))) return false
+    if (comma || inner === ',' || inner === '.' || inner === '!' || inner === '?' || inner === '…') return true
+    // No comma: `the word “grilled” means` is English; a quotation of four words or more
+    // followed by the verb (`“… many words” assures X`) is the inverted reporting clause.
+    const opener = ch === '”' ? '“' : ch === '»' ? '«' : '"'
+    const from = Math.max(0, at - 400)
+    const open = this.text.lastIndexOf(opener, at - 1)
+    if (open < from) return false
+    const quoted = this.text.slice(open + 1, at)
+    if (quoted.includes('\n')) return false
+    return (quoted.match(/\s+/g) ?? []).length >= 3
   }
 
   /** `to AFP`, `to Le Monde`, `to the press`: the words of the outlet and the index after it. */
