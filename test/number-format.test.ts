@@ -60,6 +60,7 @@ const valid: string[] = [
   'The train leaves at 10:30 and arrives at 14:45.',
   'Call +33 6 12 34 56 78 or 01 23 45 67 89 for details.',
   'Call 0612 345 678 today.',
+  'Call 0 800 123 456 for free.',
   'Install v1.2.3 or version 2.10.4 of the tool.',
   'The server is at 192.168.100.200 on the LAN.',
   'Choose option 1, 2 and 3.',

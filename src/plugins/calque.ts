@@ -77,6 +77,8 @@ interface Compiled {
   near?: Set<string>
   nearNot?: Set<string>
   antecedents?: string[][]
+  /** Last words of the antecedents, for a quick test. */
+  antecedentEnds?: Set<string>
 }
 
 interface Index {
@@ -204,7 +206,8 @@ export function compile(entry: CalqueEntry): Compiled {
     nextNot: set(entry['next-not']),
     near: set(entry.near),
     nearNot: set(entry['near-not']),
-    antecedents: entry.antecedents?.map((a) => a.split(/\s+/))
+    antecedents: entry.antecedents?.map((a) => a.split(/\s+/)),
+    antecedentEnds: entry.antecedents ? new Set(entry.antecedents.map((a) => a.split(/\s+/).pop()!)) : undefined
   }
 }
 
@@ -587,7 +590,7 @@ class Context {
     for (let k = i - 1; k >= 0 && i - k <= 60; k--) {
       const word = words[k]
       if (PERSON_PRONOUNS.has(word.lower) || PERSON.has(word.lower)) return false
-      if (antecedents.some((a) => this.endsWith(a, k))) {
+      if (c.antecedentEnds?.has(word.value) && antecedents.some((a) => this.endsWith(a, k))) {
         found = k
         break
       }

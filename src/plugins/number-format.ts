@@ -84,6 +84,8 @@ export default defineRule<NumberFormatOptions>({
       if (GLUE_AFTER.test(after(end)) || isReference(start)) continue
       // A year or a count before it (`in 2019 200 people`, `1 2 3`) makes the grouping doubtful.
       if (/\d[ \u00a0\u202f]$/u.test(text.slice(Math.max(0, start - 2), start))) continue
+      // `0 800 123 456`: a phone number, not an amount.
+      if (m[1].startsWith('0')) continue
       const replacement = m[1] + m[2].replace(/[ \u00a0\u202f]/g, ',') + (m[3] ? '.' + m[3].slice(1) : '')
       add({
         start,
