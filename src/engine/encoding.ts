@@ -33,7 +33,7 @@ export function decode(bytes: Uint8Array, encoding: Encoding = 'utf-8'): Decoded
     return {text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(body), bom, kind: 'utf-8'}
   } catch {
     if (encoding === 'windows-1252' && !bom) {
-      return {text: new TextDecoder('windows-1252').decode(body), bom: false, kind: 'windows-1252'}
+      return {text: decode1252(body), bom: false, kind: 'windows-1252'}
     }
     const at = invalidUtf8At(body) + (bom ? 3 : 0)
     throw new DecodeError(`invalid UTF-8 at byte ${at} (use --encoding windows-1252 to decode it as Windows-1252)`)
@@ -59,18 +59,40 @@ export function encode(text: string, how: Decoded): Uint8Array {
   }
 }
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (the rest is Latin-1). Node 20's TextDecoder
+ * decodes them as C1 controls, so the table is ours. 0x81, 0x8D, 0x8F, 0x90
+ * and 0x9D are unassigned and decode to the C1 control of the same value.
+ */
+const HIGH_1252 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178'
+
+function decode1252(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    const chars = new Array<string>(chunk.length)
+    for (let k = 0; k < chunk.length; k++) {
+      const b = chunk[k]
+      chars[k] = b >= 0x80 && b <= 0x9f ? HIGH_1252[b - 0x80] : String.fromCharCode(b)
+    }
+    out += chars.join('')
+  }
+  return out
+}
+
 let table1252: Map<string, number> | undefined
 function encode1252(text: string): Uint8Array {
   if (!table1252) {
     table1252 = new Map()
-    const decoder = new TextDecoder('windows-1252')
-    for (let i = 0; i < 256; i++) table1252.set(decoder.decode(Uint8Array.of(i)), i)
+    for (let i = 0; i < 256; i++) table1252.set(i >= 0x80 && i <= 0x9f ? HIGH_1252[i - 0x80] : String.fromCharCode(i), i)
   }
   const out = new Uint8Array(text.length)
   for (let i = 0; i < text.length; i++) {
     const byte = table1252.get(text[i])
     if (byte === undefined) {
-      throw new DecodeError(`cannot write ${JSON.stringify(text[i])} (U+${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}) back as Windows-1252`)
+      throw new DecodeError(`cannot write ${JSON.stringify(text[i])} (U+${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}) back as Windows-1252, not written`)
     }
     out[i] = byte
   }

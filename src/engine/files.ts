@@ -73,7 +73,8 @@ export async function expandInputs(args: string[], options: ExpandOptions): Prom
       out.notices.push(`${displayPath(cwd, path)}: skipped, a symbolic link out of ${displayPath(cwd, root) || '.'} (use --follow-symlinks)`)
       return
     }
-    if (options.exclude.some((dir) => within(dir, real) || within(dir, path))) return
+    // A directory such as --out-dir nested inside the searched tree is not input.
+    if (root !== undefined && options.exclude.some((dir) => dir !== root && within(root, dir) && (within(dir, real) || within(dir, path)))) return
     if (ignored(path)) {
       if (explicit) out.notices.push(`${displayPath(cwd, path)}: ignored (by .mtcleanignore or --ignore-pattern)`)
       return
@@ -127,7 +128,8 @@ async function glob(patterns: string[], cwd: string, options: ExpandOptions): Pr
     absolute: true,
     dot: false,
     onlyFiles: true,
-    followSymbolicLinks: options.followSymlinks,
+    // Links are listed (not resolved), then kept only when they stay inside the input tree.
+    followSymbolicLinks: true,
     ignore: ['**/node_modules/**', '**/.git/**'],
     expandDirectories: false
   })
