@@ -43,7 +43,8 @@ const valid: Array<[string, typeof config?]> = [
   ['The prefect denounced « a scandal ». He called it “an attack on the republic”.', never],
   // A list of quotations in a damaged document.
   ['“I am tired”, “I am angry”, “I am leaving”… The slogans « spread ».'],
-  ['Visit “example”.com today.']
+  ['Visit “example”.com today.'],
+  ['They denounce a “new drift”, “limitless violence”. The « mayor » spoke.']
 ]
 
 describe('punct-quote-order', () => {

@@ -74,6 +74,11 @@ describe('quote-unbalanced', () => {
     expect(messages.map((m) => [m.actual, m.expected])).toEqual([['“', []]])
     expect(await fixed(input, config)).toBe(input)
   })
+  it('does not guess the start after a quoted fragment mid-sentence', async () => {
+    const input = 'In terms of “age groups”, it needs refining. The young vote left, the old vote right », sums up the author.'
+    expect(lint(input, config).map((m) => [m.actual, m.expected])).toEqual([['»', []]])
+    expect(await fixed(input, config)).toBe(input)
+  })
   it('writes straight marks when quoteMarks is straight', async () => {
     expect(await fixed('The minister called "for calm and restraint.” Nothing else.', straight)).toBe(
       'The minister called "for calm and restraint." Nothing else.'

@@ -76,16 +76,20 @@ function candidate(text: string, analysis: QuoteAnalysis, mark: Mark, american: 
   const para = analysis.paragraphs[mark.para]
   const opener = mark.pair >= 0 ? analysis.marks[mark.pair] : undefined
   if (!opener) return // quote-unbalanced first
+  // A member of a list of quoted terms: `a “new drift”, “limitless violence”.`
+  let k = opener.pos
+  while (k > para.start && isSpace(text[k - 1])) k--
+  const afterList = text[k - 1] === ',' && '”"'.includes(text[k - 2] ?? '')
   if (punct === ',') {
     let j = mark.pos + 2
     while (isSpace(text[j]) && j < para.end) j++
-    const list = '“"«„'.includes(text[j] ?? '')
+    const list = afterList || '“"«„'.includes(text[j] ?? '')
     const reporting = reportingClauseAt(text, mark.pos + 2)
     const full = fullUtterance(text, para.start, opener.pos, mark.pos)
     // Before a reporting clause the comma goes inside in American style; in British style only after a full sentence.
     return {mark, punct, strong: reporting && (american || full), list}
   }
-  return {mark, punct, strong: fullUtterance(text, para.start, opener.pos, mark.pos), list: false}
+  return {mark, punct, strong: fullUtterance(text, para.start, opener.pos, mark.pos), list: afterList}
 }
 
 /** The opener starts a sentence: at the paragraph start or after `. ` / `? ` / `! `. */

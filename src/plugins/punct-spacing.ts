@@ -2,9 +2,14 @@ import {defineRule} from '../rule.js'
 
 export interface PunctSpacingOptions {}
 
-const SPACE_BEFORE = /(?<![ \t\u00A0\u202F\u2009])[ \t\u00A0\u202F\u2009]+(?=[.,;:!?)])/g
+const PUNCT = /[.,;:!?)]/g
 const SPACE_AFTER_PAREN = /\((-?)[ \t\u00A0]+(?=[^\s)])/g
-const GLUED = /(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})|(?<=\p{Ll}\p{Ll});(?=\p{Ll}\p{Ll})|(?<=\p{Ll}\p{Ll}):(?=\p{Lu}\p{Ll})/gu
+const GLUED = /[.!?,;:](?=\p{L})/gu
+const LOWER = /\p{Ll}/u
+const UPPER = /\p{Lu}/u
+const lower = (c: string | undefined) => c !== undefined && LOWER.test(c)
+const upper = (c: string | undefined) => c !== undefined && UPPER.test(c)
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u00A0' || c === '\u202F' || c === '\u2009'
 /** Characters that make a token a URL, address, file name, handle or code, never prose. */
 const NOT_PROSE = /[/@\\=_&#<>{}[\]|~^*+]|www|http/i
 
@@ -25,10 +30,12 @@ export default defineRule<PunctSpacingOptions>({
   check(ctx) {
     const {text} = ctx
     let m: RegExpExecArray | null
-    SPACE_BEFORE.lastIndex = 0
-    while ((m = SPACE_BEFORE.exec(text))) {
-      const s = m.index
-      const p = s + m[0].length
+    PUNCT.lastIndex = 0
+    while ((m = PUNCT.exec(text))) {
+      const p = m.index
+      if (!isBlank(text[p - 1])) continue
+      let s = p - 1
+      while (s > 0 && isBlank(text[s - 1])) s--
       const punct = text[p]
       const before = text[s - 1] ?? ''
       const after = text[p + 1] ?? ''
@@ -78,6 +85,10 @@ export default defineRule<PunctSpacingOptions>({
     GLUED.lastIndex = 0
     while ((m = GLUED.exec(text))) {
       const p = m.index
+      const c = m[0]
+      const [b2, b1, a1, a2] = [text[p - 2], text[p - 1], text[p + 1], text[p + 2]]
+      if (!lower(b1) || !lower(b2)) continue
+      if (c === ',' || c === ';' ? !(lower(a1) && lower(a2)) : !(upper(a1) && lower(a2))) continue
       const token = tokenAround(text, p)
       if (NOT_PROSE.test(token)) continue
       if (m[0] === '.' && (token.slice(0, -1).split('.').length > 2)) continue

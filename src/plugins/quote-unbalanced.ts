@@ -38,7 +38,11 @@ export default defineRule<QuoteUnbalancedOptions>({
       let at = -1
       if (i > para.from) {
         // After the previous quote mark: the first sentence that starts after it.
-        at = nextSentenceStart(text, Math.max(para.start, marks[i - 1].pos - 1), mark.pos)
+        // Only after a clear boundary: the previous quotation ended a sentence or a reporting clause
+        // followed it. After a quoted fragment mid-sentence the quotation may have begun earlier.
+        const prev = marks[i - 1]
+        const boundary = /[.!?]/.test(text[prev.pos - 1] ?? '') || text[prev.pos + 1] === '.' || reportingAfter(text, prev.pos)
+        at = boundary ? nextSentenceStart(text, Math.max(para.start, prev.pos - 1), mark.pos) : -1
       } else {
         const starts = sentenceStarts(text, para.start, mark.pos)
         at = starts.length > 0 && reporting ? starts[starts.length - 1] : para.start
