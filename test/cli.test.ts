@@ -433,3 +433,26 @@ describe('atomic writes', () => {
     expect(old + fresh).toBe(150)
   })
 })
+
+describe('CI integration files', () => {
+  it('action.yml and .pre-commit-hooks.yaml parse, and their commands run', async () => {
+    const {parse} = await import('yaml')
+    const root = join(import.meta.dirname, '..')
+    const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'))
+    expect(action.runs.using).toBe('composite')
+    const script = action.runs.steps.find((s: {id?: string}) => s.id === 'check').run as string
+    expect(script).toMatch(/check --no-progress --format github/)
+    expect(script).toMatch(/check --no-progress --format sarif --output-file/)
+    const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{id: string; entry: string; files: string}>
+    expect(hooks.map((h) => h.id)).toEqual(['mtclean', 'mtclean-fix'])
+    const dir = tree({'a.txt': DIRTY, 'b.md': CLEAN})
+    for (const hook of hooks) {
+      const args = hook.entry.split(' ').slice(1)
+      const files = ['a.txt', 'b.md'].filter((f) => new RegExp(hook.files).test(f))
+      expect(files).toEqual(['a.txt', 'b.md'])
+      const r = run([...args, ...files], {cwd: dir})
+      expect([0, 1]).toContain(r.code)
+    }
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(fixedDirty)
+  })
+})

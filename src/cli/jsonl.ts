@@ -99,7 +99,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
             try {
               record = JSON.parse(raw)
             } catch (error) {
-              err(`${name}:${lineNo}: invalid JSON (${(error as Error).message.split('\n')[0]})${opts.dropInvalid ? ', dropped' : ', passed through untouched'}`)
+              err(`${name}:${lineNo}: invalid JSON (${(error as Error).message.split('\n')[0]})${opts.command === 'check' ? ', skipped' : opts.dropInvalid ? ', dropped' : ', passed through untouched'}`)
               if (!opts.dropInvalid) failed = true
               item.passThrough = true
               item.drop = opts.dropInvalid
