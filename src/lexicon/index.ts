@@ -49,7 +49,7 @@ function candidates(): string[] {
 
 function load(): Lexicon {
   for (const path of candidates()) {
-    if (existsSync(path)) return fromWords(readFileSync(path, 'utf8').split('\n'), 'file')
+    if (existsSync(path)) return fromSorted(readFileSync(path, 'utf8'))
   }
   return fromWords(expandWithNspell(), 'nspell')
 }
@@ -68,14 +68,72 @@ function expandWithNspell(): string[] {
   return words
 }
 
+/** Lookups answered by binary search before the list is hashed into a Set. */
+const HASH_AFTER = 20000
+
+/**
+ * The sorted word list as one string: answered by binary search over line offsets at
+ * first (no per-word allocation, so a one-file run starts fast), hashed into a Set
+ * once enough lookups show a long run.
+ */
+function fromSorted(data: string): Lexicon {
+  const starts: number[] = []
+  for (let i = 0; i < data.length; ) {
+    const nl = data.indexOf('\n', i)
+    const end = nl < 0 ? data.length : nl
+    if (end > i) starts.push(i)
+    i = end + 1
+  }
+  const offsets = Int32Array.from(starts)
+  const n = offsets.length
+  let set: Set<string> | undefined
+  let lookups = 0
+  const compare = (w: string, k: number): number => {
+    const s = offsets[k]
+    let e = data.indexOf('\n', s)
+    if (e < 0) e = data.length
+    const len = e - s
+    const m = Math.min(len, w.length)
+    for (let i = 0; i < m; i++) {
+      const d = w.charCodeAt(i) - data.charCodeAt(s + i)
+      if (d !== 0) return d
+    }
+    return w.length - len
+  }
+  const has = (w: string): boolean => {
+    if (set) return set.has(w)
+    if (++lookups > HASH_AFTER) {
+      set = new Set(data.split('\n'))
+      set.delete('')
+      return set.has(w)
+    }
+    let lo = 0
+    let hi = n - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const c = compare(w, mid)
+      if (c === 0) return true
+      if (c < 0) hi = mid - 1
+      else lo = mid + 1
+    }
+    return false
+  }
+  return withCasing(has, n, 'file')
+}
+
 function fromWords(list: string[], source: 'file' | 'nspell'): Lexicon {
   const set = new Set<string>()
   for (const word of list) if (word) set.add(word)
+  return withCasing((w) => set.has(w), set.size, source)
+}
+
+function withCasing(has: (w: string) => boolean, size: number, source: 'file' | 'nspell'): Lexicon {
+  const set = {has}
   const norm = (w: string) => (w.includes('’') ? w.replace(/’/g, "'") : w)
   const hasExact = (w: string) => set.has(norm(w))
   const isLowerWord = (w: string) => set.has(norm(w).toLowerCase())
   return {
-    size: set.size,
+    size,
     source,
     hasExact,
     isLowerWord,
