@@ -2,6 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {findResidue} from '../src/data/residue.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 
 const rule = (options: Record<string, unknown> = {}) => only('boilerplate', options)
@@ -93,8 +94,9 @@ describe('boilerplate: linear time', () => {
   it('long adversarial lines finish quickly', () => {
     const text =
       'Read also: '.repeat(20000) + '\n' + 'Tags: a, '.repeat(20000) + '\n' + 'Posted by a b c d e f g h i j on '.repeat(6000) + '\n' + '. '.repeat(100000)
+    findResidue('warm up', 'boilerplate')
     const started = performance.now()
-    lint(text, rule())
-    expect(performance.now() - started).toBeLessThan(4000)
+    findResidue(text, 'boilerplate')
+    expect(performance.now() - started).toBeLessThan(1500)
   })
 })

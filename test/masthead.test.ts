@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {guessSourceLang} from '../src/data/lang.js'
+import {findMastheads} from '../src/data/masthead.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 
 const rule = (options: Record<string, unknown> = {}, settings = {}) => only('masthead', options, settings)
@@ -150,9 +151,10 @@ describe('masthead: options', () => {
 
 describe('masthead: linear time', () => {
   it('a long adversarial line finishes quickly', () => {
-    const line = 'according to the World of the World Bank told The The The '.repeat(3500)
+    const line = 'according to the World of the World Bank told The The The '.repeat(3500) + 'South German South German '.repeat(8000)
+    findMastheads('warm up')
     const started = performance.now()
-    lint(line, rule())
-    expect(performance.now() - started).toBeLessThan(3000)
+    findMastheads(line)
+    expect(performance.now() - started).toBeLessThan(1500)
   })
 })

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {findResidue} from '../src/data/residue.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 
 const rule = (options: Record<string, unknown> = {}) => only('paywall', options)
@@ -70,8 +71,9 @@ describe('paywall: options', () => {
 describe('paywall: linear time', () => {
   it('a long adversarial line finishes quickly', () => {
     const line = 'You have 50 % of this article left to read '.repeat(5000) + '\n' + 'Read on with '.repeat(15000)
+    findResidue('warm up', 'paywall')
     const started = performance.now()
-    lint(line, rule())
-    expect(performance.now() - started).toBeLessThan(3000)
+    findResidue(line, 'paywall')
+    expect(performance.now() - started).toBeLessThan(1500)
   })
 })

@@ -34,25 +34,46 @@ export interface ResidueOptions {
  * start with a placeholder). Each per-word regex has one capture group per entry.
  */
 class PhraseIndex {
-  private readonly byWord = new Map<string, {regex: RegExp; groups: ResidueEntry[]}>()
-  private readonly wild: {regex: RegExp; groups: ResidueEntry[]} | undefined
+  private readonly byWord = new Map<string, Bucket>()
+  private readonly wild: Bucket | undefined
 
-  constructor(pairs: Array<[ResidueEntry, string]>, wrap: (alternation: string) => string) {
-    const buckets = new Map<string, Map<ResidueEntry, string[]>>()
+  constructor(
+    pairs: Array<[ResidueEntry, string]>,
+    private readonly wrap: (alternation: string) => string
+  ) {
+    const buckets = new Map<string, Array<[ResidueEntry, string]>>()
     for (const [entry, phrase] of pairs) {
       for (const word of firstWords(phrase)) {
-        const bucket = buckets.get(word) ?? new Map<ResidueEntry, string[]>()
-        bucket.set(entry, [...(bucket.get(entry) ?? []), phraseSource(phrase)])
+        const bucket = buckets.get(word) ?? []
+        bucket.push([entry, phraseSource(phrase)])
         buckets.set(word, bucket)
       }
     }
-    const build = (bucket: Map<ResidueEntry, string[]>) => ({
-      regex: new RegExp(wrap([...bucket.values()].map((sources) => `(${sources.join('|')})`).join('|')), 'iu'),
-      groups: [...bucket.keys()]
-    })
+    // One group per phrase, longest first: "Read also the {word}" is tried before "Read also".
+    const build = (bucket: Array<[ResidueEntry, string]>) => {
+      const sorted = [...bucket].sort((a, b) => b[1].length - a[1].length)
+      return {
+        regex: new RegExp(wrap(sorted.map(([, source]) => `(${source})`).join('|')), 'iu'),
+        groups: sorted.map(([entry]) => entry),
+        sources: sorted.map(([, source]) => source)
+      } as Bucket
+    }
     for (const [word, bucket] of buckets) if (word !== WILD) this.byWord.set(word, build(bucket))
     const wild = buckets.get(WILD)
     this.wild = wild ? build(wild) : undefined
+  }
+
+  /** Every phrase that matches, longest first (for labels, whose title is checked afterwards). */
+  *execAll(text: string): Generator<{entry: ResidueEntry; match: RegExpExecArray}> {
+    const word = firstWordOf(text)
+    for (const bucket of [word === undefined ? undefined : this.byWord.get(word), this.wild]) {
+      if (!bucket || !bucket.regex.test(text)) continue
+      bucket.single ??= bucket.sources.map((source) => new RegExp(this.wrap(`(${source})`), 'iu'))
+      for (let i = 0; i < bucket.single.length; i++) {
+        const match = bucket.single[i].exec(text)
+        if (match) yield {entry: bucket.groups[i], match}
+      }
+    }
   }
 
   exec(text: string): {entry: ResidueEntry; match: RegExpExecArray} | undefined {
@@ -67,6 +88,13 @@ class PhraseIndex {
     }
     return undefined
   }
+}
+
+interface Bucket {
+  regex: RegExp
+  groups: ResidueEntry[]
+  sources: string[]
+  single?: RegExp[]
 }
 
 const WILD = '\u0000'
@@ -229,15 +257,13 @@ function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined
   const whole = wholeMatch(compiled, content)
   if (whole) return {whole: true, entries: [whole], sentences: [], bareLabel: whole.scope === 'label'}
   if (content.length <= MAX_UNIT * 2) {
-    const found = compiled.label.exec(content)
-    if (found) {
+    for (const found of compiled.label.execAll(content)) {
       const label = found.match
       const separator = label[label.length - 1]
-      const entry = found.entry
       const title = content.slice(label[0].length)
       // Without punctuation after the label, the title must start like one (a capital, a digit, a quote).
       const titled = separator.trim() !== '' || /^[\p{Lu}\d"“«‘']/u.test(title)
-      if (entry && titled && wordCount(title) <= MAX_TITLE_WORDS) return {whole: true, entries: [entry], sentences: [], bareLabel: false}
+      if (titled && wordCount(title) <= MAX_TITLE_WORDS) return {whole: true, entries: [found.entry], sentences: [], bareLabel: false}
     }
   }
   // Sentence by sentence: runs of up to four sentences that are one phrase.
