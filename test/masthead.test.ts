@@ -158,3 +158,15 @@ describe('masthead: linear time', () => {
     expect(performance.now() - started).toBeLessThan(1500)
   })
 })
+
+describe('masthead: sentence start', () => {
+  it('trusts a noun rendering followed by a reporting verb', async () => {
+    expect(await fixed('World revealed on Tuesday that the talks had failed.', rule({}, {sourceLang: 'fr'}))).toBe(
+      'Le Monde revealed on Tuesday that the talks had failed.'
+    )
+  })
+  it('does not trust an adverb or everyday word there', () => {
+    expect(lint('Now reported cases are falling.', rule({}, {sourceLang: 'ca'}))).toEqual([])
+    expect(lint('Public said it would not comment.', rule({}, {sourceLang: 'es'}))).toEqual([])
+  })
+})

@@ -124,6 +124,7 @@ const FRAME_WORDS = new Set(
   )
 )
 
+const SENTENCE_START_UNSAFE = new Set(['now', 'tomorrow', 'public', 'politics', 'fact', 'reform', 'loyalty', 'expansion', 'image', 'point', 'star', 'express', 'courier', 'observer', 'mirror'])
 const NEXT_CAPITAL = /^[^\S\r\n]+(?:[\p{Lu}\d]|&)/u
 const NEXT_OF =
   /^[^\S\r\n]+(?:of|de|del|della|di|do|da|des|du|for|and)[^\S\r\n]+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}\d]/u
@@ -199,7 +200,9 @@ export function findMastheads(text: string, options: MastheadDataOptions & {sour
     // All capitals (PICTURE, WORLD): a heading or a shout, not a rendering to trust.
     if (core === core.toUpperCase() && /\p{Lu}{2}/u.test(core)) continue
     const sentenceInitial = article === '' && SENTENCE_START.test(before)
-    const single = !compiled.distinctive.has(k) && core.split(/\s+/).length === 1
+    // A capital at the start of a sentence says nothing: a word that is also an
+    // adverb or an everyday noun there ("Now reported cases…") is not trusted.
+    const single = SENTENCE_START_UNSAFE.has(k)
     let framed = PRE_FRAMES.some((r) => r.test(before))
     if (!framed && QUOTE_PAREN.test(before) && /^[^\S\r\n]*\)/u.test(after)) framed = true
     if (!framed && INVERTED.test(before) && AFTER_INVERTED.test(after)) framed = true

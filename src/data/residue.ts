@@ -190,9 +190,11 @@ function groupEntry(match: RegExpExecArray, groups: ResidueEntry[]): ResidueEntr
 }
 
 /** The entry whose phrase is the whole of `unit` (bullets and closing punctuation aside). */
-function wholeMatch(compiled: Compiled, unit: string): ResidueEntry | undefined {
+function wholeMatch(compiled: Compiled, unit: string, accept?: (entry: ResidueEntry) => boolean): ResidueEntry | undefined {
   if (unit.length > MAX_UNIT || unit.trim() === '') return undefined
-  return compiled.whole.exec(unit)?.entry
+  if (!accept) return compiled.whole.exec(unit)?.entry
+  for (const found of compiled.whole.execAll(unit)) if (accept(found.entry)) return found.entry
+  return undefined
 }
 
 interface Line {
@@ -282,8 +284,8 @@ function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined
       }
     }
     if (!entry && parts[i][1] - parts[i][0] > 1) {
-      const candidate = wholeMatch(compiled, content.slice(parts[i][0], parts[i][1]))
-      if (candidate && candidate.scope !== 'line') {
+      const candidate = wholeMatch(compiled, content.slice(parts[i][0], parts[i][1]), (e) => e.scope !== 'line')
+      if (candidate) {
         entry = candidate
         matched = 1
       }
