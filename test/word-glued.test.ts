@@ -66,3 +66,12 @@ describe('word-glued', () => {
     expect(performance.now() - t).toBeLessThan(20000)
   })
 })
+describe('word-glued in code and prose with semicolons', () => {
+  it('splits in prose with semicolons', async () => {
+    expect(await fixed('The author announcedthat the vote was a class vote; but not this time.', config)).toBe('The author announced that the vote was a class vote; but not this time.')
+  })
+  it('leaves identifiers alone', () => {
+    const code = '```js\nconst config = {\n  maxRetries: 3,\n  useClones: true\n}\nprocess.nextTick(fn)\n```\nCall setTimeout(fn) or read errCode and nextTick in the docs.'
+    expect(lint(code, config)).toEqual([])
+  })
+})

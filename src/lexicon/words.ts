@@ -13,7 +13,7 @@ export const GLUE_FUNCTION_WORDS = new Set([
  * Function words that must not be split off the *end* of a fused token: they end
  * many closed compounds (`plugin`, `standby`, `takeaway`) and names (`Fisher`, `Thomas`).
  */
-export const NOT_RIGHT = new Set(['in', 'on', 'by', 'to', 'at', 'as', 'an', 'or', 'if', 'it', 'he', 'her', 'his', 'we', 'she', 'for', 'then', 'there', 'its', 'after'])
+export const NOT_RIGHT = new Set(['in', 'on', 'by', 'to', 'at', 'as', 'an', 'or', 'if', 'it', 'he', 'her', 'his', 'we', 'she', 'for', 'then', 'there', 'its', 'after', 'where'])
 
 /** Function words that must not be split off the *start*: prefixes of compounds (`infighting`, `bypass`). */
 export const NOT_LEFT = new Set(['in', 'on', 'by', 'to', 'at', 'as', 'an', 'or', 'if', 'he', 'her', 'his', 'we', 'she', 'there', 'then', 'after', 'it', 'its', 'with', 'for', 'the', 'that', 'what', 'how', 'since'])

@@ -1,4 +1,5 @@
 import {viewOf} from '../document.js'
+import {inCode} from '../lexicon/regions.js'
 import {defineRule} from '../rule.js'
 
 export interface DuplicateOptions {
@@ -47,7 +48,9 @@ export default defineRule<DuplicateOptions>({
         const words = key.split(' ').length
         const contentStart = lineStart + raw.indexOf(trimmed[0])
         const contentEnd = contentStart + trimmed.length
-        if (words >= options.minWords && /\p{L}/u.test(key)) {
+        const wordy = (key.match(/\p{L}{2,}/gu) ?? []).length
+        const code = /[{}()[\];=<>`|\\]|^(?:[*+-]|\d+\.)\s/.test(key) || /^(?: {4}|\t)/.test(raw)
+        if (words >= options.minWords && wordy >= options.minWords && !code && !inCode(text, contentStart)) {
           if (key === prevKey) {
             // Adjacent copy: delete it with the separator before it.
             ctx.report({
@@ -57,7 +60,7 @@ export default defineRule<DuplicateOptions>({
               fix: 'safe',
               reason: `Unexpected repeated ${words > 20 ? 'paragraph' : 'line'} \`${ellipsis(key)}\`, expected it once`
             })
-          } else if (seen.has(key) && words >= 8) {
+          } else if (seen.has(key) && wordy >= 12 && blankBefore(text, lineStart)) {
             ctx.report({
               start: contentStart,
               end: contentEnd,
@@ -91,6 +94,7 @@ export default defineRule<DuplicateOptions>({
       if (/^\p{Lu}/u.test(b.value) && !SAFE.has(lower)) continue
       // Inside a hyphenated or slashed compound: `Baden-Baden`, `bye-bye`
       if (/[-/]/.test(text[a.start - 1] ?? '') || /[-/]/.test(text[b.end] ?? '')) continue
+      if (inCode(text, a.start)) continue
       const safe = SAFE.has(lower)
       ctx.report({
         start: a.end,
@@ -102,6 +106,14 @@ export default defineRule<DuplicateOptions>({
     }
   }
 })
+
+/** The line starts a paragraph (a blank line or the start of the text before it). */
+function blankBefore(text: string, lineStart: number): boolean {
+  if (lineStart === 0) return true
+  const prevEnd = lineStart - 1
+  const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1
+  return text.slice(prevStart, prevEnd).trim() === ''
+}
 
 function ellipsis(s: string): string {
   return s.length > 60 ? s.slice(0, 57) + '…' : s

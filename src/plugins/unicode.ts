@@ -1,4 +1,5 @@
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {inCode} from '../lexicon/regions.js'
 import {defineRule} from '../rule.js'
 import type {Finding} from '../types.js'
 
@@ -110,6 +111,9 @@ export default defineRule<UnicodeOptions>({
       for (const m of text.matchAll(ENTITY)) {
         const value = decodeEntity(m[1])
         if (value === undefined) continue
+        if (inMarkupLine(text, m.index) || inCode(text, m.index)) continue
+        // `&lt;Integer&gt;`: escaped markup in documentation, not damage
+        if ((m[1] === 'lt' || m[1] === 'gt') && /&lt;[\w@.:/ -]{1,80}&gt;/.test(text.slice(Math.max(0, m.index - 82), m.index + 84))) continue
         add({
           start: m.index,
           end: m.index + m[0].length,
@@ -184,6 +188,7 @@ export default defineRule<UnicodeOptions>({
         if (end === 'nt') candidate = stem + "n't"
         else candidate = stem + "'" + end
         if (lower.length < 2) continue
+        if (!proseAround(text, m.index, m.index + word.length)) continue
         if (text[m.index + word.length] === '’' || text[m.index + word.length] === "'" || text[m.index - 1] === '’' || text[m.index - 1] === "'") continue
         lex ??= getLexicon()
         if (lex.isWord(word)) continue
@@ -194,6 +199,7 @@ export default defineRule<UnicodeOptions>({
       }
       for (const m of text.matchAll(/(?<![\p{L}\p{M}'’])\p{L}{2,9}s(?![\p{L}\p{M}'’])/gu)) {
         if (!S_CONTRACTIONS.has(m[0].toLowerCase())) continue
+        if (!proseAround(text, m.index, m.index + m[0].length)) continue
         mark ??= straight ? "'" : countOf(text, "'") > countOf(text, '’') ? "'" : '’'
         const replacement = m[0].slice(0, -1) + mark + 's'
         add({start: m.index, end: m.index + m[0].length, expected: [replacement], fix: 'safe', reason: `Unexpected \`${m[0]}\`, expected \`${replacement}\` (lost apostrophe)`})
@@ -204,6 +210,27 @@ export default defineRule<UnicodeOptions>({
     for (const f of findings) ctx.report(f)
   }
 })
+
+/** Entities in a line of HTML markup belong to the markup. */
+let markupCache: {text: string; start: number; end: number; markup: boolean} | undefined
+function inMarkupLine(text: string, at: number): boolean {
+  if (markupCache && markupCache.text === text && at >= markupCache.start && at <= markupCache.end) return markupCache.markup
+  const s = text.lastIndexOf('\n', at) + 1
+  let e = text.indexOf('\n', at)
+  if (e < 0) e = text.length
+  const markup = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i.test(text.slice(s, Math.min(e, s + 5000)))
+  markupCache = {text, start: s, end: e, markup}
+  return markup
+}
+
+/** Not part of a URL slug, file name, identifier or code. */
+function proseAround(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' '
+  const after = text[end] ?? ' '
+  if (/[-/_@#.=`\\]/.test(before) || /[-/_@=`\\]/.test(after)) return false
+  if (after === '.' && /\w/.test(text[end + 1] ?? '')) return false
+  return !inCode(text, start)
+}
 
 function countOf(text: string, c: string): number {
   let n = 0

@@ -1,5 +1,6 @@
 import {viewOf, type Span, type WordSpan} from '../document.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {inCode} from '../lexicon/regions.js'
 import {GLUE_FUNCTION_WORDS, NOT_LEFT, NOT_RIGHT, REPORTING_VERBS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
 
@@ -20,6 +21,17 @@ const KEEP = new Set([
   'NetApp', 'NetJets', 'SeaWorld', 'SmartThings', 'WikiLeaks', 'CrowdStrike', 'BlackWater', 'RedBull', 'UniCredit',
   'TeleCommunication', 'EuroMillions', 'ProSieben', 'EasyJet', 'RyanAir', 'TransCanada', 'FoxConn', 'SunPower',
   'HuffPost', 'BuzzFeed', 'NewsGuard', 'StarBucks', 'PetroChina', 'SinoPharm', 'CanSino', 'EuroNews', 'CoronaVac'
+])
+
+/** Words that open sentences: after a lost full stop they follow the previous word glued. */
+const SENTENCE_STARTERS = new Set([
+  'The', 'This', 'These', 'Those', 'Several', 'Many', 'Some', 'It', 'He', 'She', 'They', 'We', 'In', 'On', 'At',
+  'But', 'And', 'However', 'According', 'After', 'Before', 'When', 'While', 'Although', 'Since', 'For', 'With',
+  'Its', 'His', 'Her', 'Their', 'Our', 'There', 'Here', 'That', 'What', 'Who', 'Why', 'How', 'Yet', 'Now', 'Then',
+  'Also', 'Meanwhile', 'Last', 'Most', 'All', 'Both', 'Each', 'Every', 'Not', 'If', 'From', 'During', 'Despite',
+  'Under', 'Among', 'Between', 'Such', 'Another', 'Only', 'Even', 'Still', 'Thus', 'Indeed', 'Instead', 'Already',
+  'Moreover', 'Furthermore', 'Nevertheless', 'Nonetheless', 'Until', 'Without', 'Against', 'Because', 'Following',
+  'Earlier', 'Later', 'Today', 'Yesterday', 'Tomorrow', 'Asked', 'Speaking', 'Unlike', 'Like', 'Faced'
 ])
 
 const CONTEXT_BAD = /[@/\\#_`=<>{}|~^$%]|www\.|\.[a-z]{2,}\b.*\./i
@@ -57,7 +69,9 @@ export default defineRule<WordGluedOptions>({
       if (keep.has(bare) || KEEP.has(bare)) continue
       lex ??= getLexicon()
       if (lex.isWord(bare) || lex.isWord(word.value)) continue
-      if (!contextOk(text, word)) continue
+      if (!contextOk(text, word) || codeLine(text, word.start) || inCode(text, word.start)) continue
+      // an identifier: `maxRetries: 3`, `setTimeout(`, `useClones =`
+      if (/^(?:[:(=]|\s*=)/.test(text.slice(word.end, word.end + 2))) continue
       const prev = view.words[index - 1]
       const afterName =
         prev !== undefined &&
@@ -108,6 +122,20 @@ function contextOk(text: string, word: Span): boolean {
   return true
 }
 
+/** The line looks like code or markup: braces, `=`, `;`, backticks, calls, or a 4-space indent. */
+let lineCache: {text: string; start: number; end: number; code: boolean} | undefined
+function codeLine(text: string, at: number): boolean {
+  if (lineCache && lineCache.text === text && at >= lineCache.start && at <= lineCache.end) return lineCache.code
+  const s = text.lastIndexOf('\n', at) + 1
+  let e = text.indexOf('\n', at)
+  if (e < 0) e = text.length
+  const line = text.slice(s, Math.min(e, s + 5000))
+  const code =
+    /[{}=<>`\\]|\w\(|^(?: {4}|\t)|^\s*(?:#|\/\/|\/\*)|:\s*$/.test(line) && !/^[^{}=<>`\\(]*[.!?”"]\s*$/.test(line)
+  lineCache = {text, start: s, end: e, code}
+  return code
+}
+
 type CountOf = (w: string) => number
 
 /** The one split point of `token` that is likely, or undefined. */
@@ -133,7 +161,10 @@ export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 
     if (!isCapRun(right) || right.length < 3) return undefined
     if (lowerStart && isLowerRun(left)) {
       if (left.length < 2 || !lex.isLowerWord(left)) return undefined
-      if (lex.isLowerWord(right) || lex.isWord(right)) return left.length >= 2 ? i : undefined
+      // A proper noun (`whenIsrael`, `byFrench`) or a word that starts sentences (`corruptionSeveral`,
+      // a lost full stop); a common noun is more likely an identifier (`nextTick`, `maxRetries`).
+      if (lex.hasExact(right)) return i
+      if (lex.isLowerWord(right)) return SENTENCE_STARTERS.has(right) ? i : undefined
       // Right part a name: only after a function word or a long common word.
       return GLUE_FUNCTION_WORDS.has(left) || left.length >= 4 ? i : undefined
     }
