@@ -160,6 +160,9 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
         }
       })
     }
+  } catch (error) {
+    err((error as Error).message ?? String(error))
+    return 2
   } finally {
     progress.done()
     await runner.close()

@@ -79,6 +79,10 @@ fix), 2 usage or I/O error.
 
 class UsageError extends Error {}
 
+/** Batches from this size (or number of files) on use worker threads by default. */
+const POOL_MIN_BYTES = 256 * 1024
+const POOL_MIN_FILES = 200
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
   return pkg.version
@@ -451,7 +455,9 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
   // Run.
   const {createRunner, runOrdered} = await import('../engine/pool.js')
   const totalTasks = tasks.length
-  const usePool = opts.jobs > 1 && totalTasks > 1 && (opts.jobsGiven || totalTasks >= 24)
+  // A worker costs a start-up (rule data loaded again): worth it for big batches only.
+  const totalBytes = files.reduce((n, f) => n + f.size, 0)
+  const usePool = opts.jobs > 1 && totalTasks > 1 && (opts.jobsGiven || totalBytes >= POOL_MIN_BYTES || totalTasks >= POOL_MIN_FILES)
   const runner = await createRunner(usePool ? Math.min(opts.jobs, totalTasks) : 1)
   if (opts.write || outDir) await installCleanup()
   const {createProgress} = await import('../engine/progress.js')
@@ -466,8 +472,10 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
     progress.done()
     await runner.close()
   }
+  const fatal = new Set(results.map((r) => r.fatal).filter((f): f is string => f !== undefined))
+  for (const line of fatal) fail(line)
   for (const r of results) if (r.error) fail(r.error)
-  const ok = results.filter((r) => !r.error)
+  const ok = results.filter((r) => !r.error && !r.fatal)
 
   // fix to stdout
   if (toStdout) {

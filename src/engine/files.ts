@@ -10,6 +10,8 @@ export interface InputFile {
   display: string
   /** Directory the file's place in `--out-dir` is relative to. */
   base: string
+  /** Size in bytes when found (to decide whether workers pay off). */
+  size: number
 }
 
 export interface Expansion {
@@ -81,7 +83,8 @@ export async function expandInputs(args: string[], options: ExpandOptions): Prom
     }
     if (seen.has(real)) return
     seen.add(real)
-    out.files.push({path, display: displayPath(cwd, path), base})
+    const size = await stat(real).then((s) => s.size, () => 0)
+    out.files.push({path, display: displayPath(cwd, path), base, size})
   }
   const exts = options.extensions.length === 1 ? options.extensions[0] : `{${options.extensions.join(',')}}`
   for (const arg of args) {

@@ -108,16 +108,22 @@ export function filterByMarkers<M extends Located>(text: string, messages: M[]):
     if ((allOff && !except.has(rule)) || off.has(rule)) keep[i] = false
   }
   if (lineMarkers.length > 0) {
-    for (let i = 0; i < messages.length; i++) {
-      if (!keep[i]) continue
+    // One entry per silenced line (rules merged), sorted: a linear sweep.
+    const lines = new Map<number, {from: number; to: number; all: boolean; rules: Set<string>}>()
+    for (const marker of lineMarkers) {
+      let line = lines.get(marker.from)
+      if (!line) lines.set(marker.from, (line = {from: marker.from, to: marker.to, all: false, rules: new Set()}))
+      if (marker.rules.size === 0) line.all = true
+      else for (const r of marker.rules) line.rules.add(r)
+    }
+    const sorted = [...lines.values()].sort((a, b) => a.from - b.from)
+    let k = 0
+    for (const i of order) {
       const {startOffset} = messages[i]
-      const rule = String(messages[i].ruleId ?? '')
-      for (const marker of lineMarkers) {
-        if (startOffset >= marker.from && startOffset <= marker.to && (marker.rules.size === 0 || marker.rules.has(rule))) {
-          keep[i] = false
-          break
-        }
-      }
+      while (k < sorted.length && sorted[k].to < startOffset) k++
+      const line = sorted[k]
+      if (!keep[i] || !line || line.from > startOffset) continue
+      if (line.all || line.rules.has(String(messages[i].ruleId ?? ''))) keep[i] = false
     }
   }
   return messages.filter((_, i) => keep[i])

@@ -8,6 +8,9 @@ import type {FileResult, FileTask, JsonMessage, TextResult, TextsTask} from './t
 import {assertWritable, atomicWrite} from './write.js'
 
 type Linter = ReturnType<typeof createLinter>
+
+/** The rules could not be set up (bad rule data or options): not the file's fault. */
+export class SetupError extends Error {}
 const linters = new Map<string, Linter>()
 
 /** One linter per configuration, built once per process (or worker). */
@@ -43,7 +46,12 @@ export async function processText(
   path?: string,
   wantBefore = false
 ): Promise<TextOutcome> {
-  const linter = linterFor(config)
+  let linter: Linter
+  try {
+    linter = linterFor(config)
+  } catch (error) {
+    throw new SetupError((error as Error).message ?? String(error))
+  }
   if (mode === 'check') return {messages: lintWithMarkers(linter, text, path).map(toJson)}
   let before: JsonMessage[] | undefined
   const result = await fixToFixpoint(
@@ -134,6 +142,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     return result
   } catch (error) {
+    if (error instanceof SetupError) return {...result, messages: [], changed: false, fatal: `cannot set up the rules: ${error.message}`}
     const where = step === 'write' && task.write?.kind === 'to' ? `${task.write.path}` : task.display
     const message = describe(error)
     const prefix = step === 'write' ? 'cannot write: ' : step === 'read' ? 'cannot read: ' : ''

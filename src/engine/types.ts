@@ -50,6 +50,8 @@ export interface FileResult {
   display: string
   /** One line naming the file: the task failed and nothing was written. */
   error?: string
+  /** Not about the file: the rules could not be set up (reported once). */
+  fatal?: string
   /** Check: findings in the text. Fix: findings left in the fixed text. */
   messages: JsonMessage[]
   /** Fix mode with originalMessages: findings in the original text. */
