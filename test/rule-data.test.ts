@@ -122,3 +122,25 @@ describe('rule data: schema errors name the file and the line', () => {
     }
   })
 })
+
+describe('rule data: user files', () => {
+  it('routes files by rule: key, folder or file name', async () => {
+    const {mkdtempSync, mkdirSync, writeFileSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const {routeRuleFiles} = await import('../src/data/load.js')
+    const dir = mkdtempSync(join(tmpdir(), 'mtclean-'))
+    mkdirSync(join(dir, 'masthead'))
+    const a = join(dir, 'masthead', 'mine.yml')
+    const b = join(dir, 'paywall.yml')
+    const c = join(dir, 'extra.yml')
+    const d = join(dir, 'unknown.yml')
+    writeFileSync(a, 'lang: fr\nentries: []\n')
+    writeFileSync(b, 'lang: fr\nentries: []\n')
+    writeFileSync(c, 'rule: boilerplate\nlang: en\nentries: []\n')
+    writeFileSync(d, 'lang: en\nentries: []\n')
+    const known = ['masthead', 'paywall', 'boilerplate']
+    expect(routeRuleFiles([a, b, c], known)).toEqual({masthead: [a], paywall: [b], boilerplate: [c]})
+    expect(() => routeRuleFiles([d], known)).toThrow(/unknown\.yml:1: cannot tell which rule/)
+    expect(loadRuleFile('boilerplate', c)).toEqual([])
+  })
+})

@@ -131,3 +131,26 @@ function describe(error: ErrorObject): string {
   }
   return `${where}: ${error.message ?? 'invalid'}`
 }
+
+/**
+ * Route user rule files (already expanded from globs) to their rules: by the
+ * file's `rule:` key, otherwise by its folder name (`my-rules/masthead/x.yml`),
+ * otherwise by its file name (`my-rules/paywall.yml`). Unknown: an error
+ * naming the file.
+ */
+export function routeRuleFiles(files: readonly string[], known: readonly string[]): Record<string, string[]> {
+  const routed: Record<string, string[]> = {}
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    const declared = /^rule:[ \t]*["']?([a-z-]+)["']?[ \t]*$/m.exec(text)?.[1]
+    const parts = file.split(/[\\/]/)
+    const folder = parts[parts.length - 2]
+    const base = parts[parts.length - 1].replace(/\.ya?ml$/, '')
+    const rule = declared ?? (known.includes(folder) ? folder : known.includes(base) ? base : undefined)
+    if (!rule || !known.includes(rule)) {
+      throw new RuleDataError(file, 1, `cannot tell which rule this file is for: add "rule: <id>" (one of ${known.join(', ')})`)
+    }
+    ;(routed[rule] ??= []).push(file)
+  }
+  return routed
+}
