@@ -16,13 +16,19 @@ const invalid: Array<[string, string]> = [
   ['Under a banner reading “Together for the city! “.', 'Under a banner reading “Together for the city!”.'],
   ['“He shouted « never » twice,” she said.', '“He shouted ‘never’ twice,” she said.'],
   ['It is the end of an era ». The rest followed.', 'It is the end of an era”. The rest followed.'],
-  ['The poster said ‹home› in red.', 'The poster said ‘home’ in red.']
+  ['The poster said ‹home› in red.', 'The poster said ‘home’ in red.'],
+  [
+    '“They are violent. There’s no ”but it happened in the suburbs””, he said.',
+    '“They are violent. There’s no ‘but it happened in the suburbs’”, he said.'
+  ]
 ]
 
 const valid = [
   '“Fine,” he said.',
   'The “yes” vote won; she wrote ‘maybe’.',
   'Home » World » Europe',
+  'Read the full story\n\nNext Post »',
+  '« Previous page',
   'A 6" screen.',
   'Ségolène Royal and Francois Hollande.',
   '“We started in March.\n\n“By June we had finished,” she said.',

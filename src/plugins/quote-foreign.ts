@@ -24,10 +24,15 @@ export default defineRule<QuoteForeignOptions>({
     for (const mark of analysis.marks) {
       if (mark.role === 'none') continue
       const foreign = FOREIGN.includes(mark.ch)
-      if (!foreign && !mark.wrongWay && mark.pad === 0) continue
+      // An opener never closed may be page furniture (`« Previous`): leave it to quote-unbalanced.
+      if (mark.orphanOpen) continue
+      // A nested pair: when one of its marks is rewritten, both become English single marks.
+      const partner = mark.depth === 2 && mark.pair >= 0 ? analysis.marks[mark.pair] : undefined
+      const partnerRewritten = partner !== undefined && (FOREIGN.includes(partner.ch) || partner.wrongWay || partner.pad > 0)
+      if (!foreign && !mark.wrongWay && mark.pad === 0 && !partnerRewritten) continue
       // A closer glued to the next word is quote-glued's (it writes the mark too).
       if (mark.role === 'close' && mark.glued) continue
-      const glyph = foreign || mark.wrongWay ? englishMark(mark.role, mark.depth, ctx.options.quoteMarks) : mark.ch
+      const glyph = foreign || mark.wrongWay || partnerRewritten ? englishMark(mark.role, mark.depth, ctx.options.quoteMarks) : mark.ch
       const start = mark.role === 'open' ? mark.pos : mark.pos - mark.pad
       const end = mark.role === 'open' ? mark.pos + 1 + mark.pad : mark.pos + 1
       const actual = text.slice(start, end)
@@ -36,6 +41,8 @@ export default defineRule<QuoteForeignOptions>({
         ? `foreign ${mark.role === 'open' ? 'opening' : 'closing'} quote ${show(actual)}`
         : mark.wrongWay
           ? `${mark.role === 'open' ? 'opening' : 'closing'} quote turned the wrong way ${show(actual)}`
+          : partnerRewritten && mark.pad === 0
+            ? `nested ${mark.role === 'open' ? 'opening' : 'closing'} quote ${show(actual)}`
           : `space ${mark.role === 'open' ? 'after the opening' : 'before the closing'} quote ${show(actual)}`
       ctx.report({start, end, expected: [glyph], fix: 'safe', reason: `Unexpected ${what}, expected ${show(glyph)}`})
     }

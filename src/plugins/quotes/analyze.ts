@@ -183,9 +183,12 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
       // 12" (inches) or similar: not a quote.
       continue
     }
-    if (!open && ch === '»' && spaceBefore && before !== '' && spaceAfter && after !== '' && !reportingClauseAt(text, pos + 1)) {
-      // A separator (`Home » World » Europe`), not a quote.
-      continue
+    if (!open && ch === '»' && spaceBefore && before !== '' && spaceAfter && !reportingClauseAt(text, pos + 1)) {
+      // A separator (`Home » World » Europe`) or a link arrow (`Next Post »`), not a quote — unless it
+      // ends a sentence (`the sword. »`).
+      let k = pos - 1
+      while (k > para.start && isSpace(text[k])) k--
+      if (after !== '' || !/[.!?…]/.test(text[k])) continue
     }
     let role: Role
     if (!open) {
