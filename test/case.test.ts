@@ -63,3 +63,11 @@ describe('case', () => {
     expect(performance.now() - t).toBeLessThan(20000)
   })
 })
+describe('case adversarial', () => {
+  it('is linear on one long line of candidates', () => {
+    const long = 'They saw the Railway station and '.repeat(10000)
+    const t = performance.now()
+    lint(long, config)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+})

@@ -59,3 +59,11 @@ describe('duplicate', () => {
     expect(performance.now() - t).toBeLessThan(20000)
   })
 })
+describe('duplicate adversarial', () => {
+  it('is linear on a long line of separators', () => {
+    const long = '- '.repeat(100000) + 'x\n' + '- '.repeat(100000) + 'x'
+    const t = performance.now()
+    lint(long, config)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+})

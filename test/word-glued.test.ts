@@ -75,3 +75,15 @@ describe('word-glued in code and prose with semicolons', () => {
     expect(lint(code, config)).toEqual([])
   })
 })
+describe('word-glued adversarial', () => {
+  it('is linear on many distinct candidates in one paragraph', () => {
+    const words = ['worrying', 'alarming', 'troubling', 'shocking', 'charming', 'striking', 'pressing', 'thrilling']
+    const verbs = ['assures', 'explains', 'insists', 'stresses', 'warns', 'notes', 'adds', 'recalls']
+    const parts: string[] = []
+    for (let i = 0; i < 20000; i++) parts.push(words[i % 8] + verbs[(i >> 3) % 8] + ' x' + i)
+    const long = parts.join(' ')
+    const t = performance.now()
+    lint(long, config)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+})

@@ -125,6 +125,7 @@ export default defineRule<CaseOptions>({
       for (let i = 1; i < words.length; i++) {
         const w = words[i]
         const prev = words[i - 1]
+        if (w.value.length < 4 || !isLowerStart(w.value) || isLowerStart(prev.value)) continue
         if (!/^\p{Ll}{4,}$/u.test(w.value) || !/^\p{Lu}\p{Ll}+$/u.test(prev.value)) continue
         if (!/^[ \u00A0]$/.test(text.slice(prev.end, w.start))) continue
         lex ??= getLexicon()
@@ -179,6 +180,12 @@ export default defineRule<CaseOptions>({
   }
 })
 
+/** Cheap pre-check: the first character is a lower-case ASCII letter or non-ASCII. */
+function isLowerStart(value: string): boolean {
+  const c = value.charCodeAt(0)
+  return (c >= 97 && c <= 122) || (c > 127 && value[0] !== value[0].toUpperCase())
+}
+
 function firstWordOfSentence(words: WordSpan[], i: number, sentenceStart: number, text: string): boolean {
   if (i === 0 || words[i - 1].end <= sentenceStart) return true
   const between = text.slice(words[i - 1].end, words[i].start)
@@ -201,13 +208,19 @@ function dateContext(text: string, w: WordSpan): boolean {
 }
 
 /** The line holding `at` is in title case (a headline): most of its words capitalized. */
+let titleCache: {text: string; start: number; end: number; title: boolean} | undefined
 function titleCaseLine(text: string, at: number): boolean {
+  if (titleCache && titleCache.text === text && at >= titleCache.start && at <= titleCache.end) return titleCache.title
   const s = text.lastIndexOf('\n', at) + 1
   let e = text.indexOf('\n', at)
   if (e < 0) e = text.length
   const line = text.slice(s, e)
   const ws = line.match(/\p{L}+/gu) ?? []
-  if (ws.length === 0) return false
-  const caps = ws.filter((x) => /^\p{Lu}/u.test(x)).length
-  return caps / ws.length >= 0.6 || (ws.length <= 12 && !/[.!?]\s*$/.test(line))
+  let title = false
+  if (ws.length > 0) {
+    const caps = ws.filter((x) => /^\p{Lu}/u.test(x)).length
+    title = caps / ws.length >= 0.6 || (ws.length <= 12 && !/[.!?]\s*$/.test(line))
+  }
+  titleCache = {text, start: s, end: e, title}
+  return title
 }

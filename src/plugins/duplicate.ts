@@ -44,13 +44,13 @@ export default defineRule<DuplicateOptions>({
       const raw = text.slice(lineStart, lineEnd)
       const trimmed = raw.trim()
       if (trimmed) {
-        const key = trimmed.replace(/[\s\-–—|:·•]+$/u, '').replace(/\s+/g, ' ')
-        const words = key.split(' ').length
+        const key = trimTrailingSeparators(trimmed).replace(/\s+/g, ' ')
         const contentStart = lineStart + raw.indexOf(trimmed[0])
         const contentEnd = contentStart + trimmed.length
-        const wordy = (key.match(/\p{L}{2,}/gu) ?? []).length
-        const code = /[{}()[\];=<>`|\\]|^(?:[*+-]|\d+\.)\s/.test(key) || /^(?: {4}|\t)/.test(raw)
-        if (words >= options.minWords && wordy >= options.minWords && !code && !inCode(text, contentStart)) {
+        const repeat = key === prevKey || seen.has(key)
+        if (repeat && eligible(key, raw, options.minWords) && !inCode(text, contentStart)) {
+          const words = key.split(' ').length
+          const wordy = (key.match(/\p{L}{2,}/gu) ?? []).length
           if (key === prevKey) {
             // Adjacent copy: delete it with the separator before it.
             ctx.report({
@@ -60,7 +60,7 @@ export default defineRule<DuplicateOptions>({
               fix: 'safe',
               reason: `Unexpected repeated ${words > 20 ? 'paragraph' : 'line'} \`${ellipsis(key)}\`, expected it once`
             })
-          } else if (seen.has(key) && wordy >= 12 && blankBefore(text, lineStart)) {
+          } else if (wordy >= 12 && blankBefore(text, lineStart)) {
             ctx.report({
               start: contentStart,
               end: contentEnd,
@@ -69,8 +69,8 @@ export default defineRule<DuplicateOptions>({
               reason: `Unexpected repeated paragraph \`${ellipsis(key)}\`, expected it once (first at offset ${seen.get(key)})`
             })
           }
-          if (!seen.has(key)) seen.set(key, contentStart)
         }
+        if (!seen.has(key)) seen.set(key, contentStart)
         prevKey = key
         prevEnd = contentEnd
       }
@@ -106,6 +106,20 @@ export default defineRule<DuplicateOptions>({
     }
   }
 })
+
+/** Drop a trailing site separator (` -`, ` |`, ` :`) without a backtracking regex. */
+function trimTrailingSeparators(s: string): string {
+  let e = s.length
+  while (e > 0 && ' \t-–—|:·•'.includes(s[e - 1])) e--
+  return s.slice(0, e)
+}
+
+/** Long enough and prose, not a list item or code. */
+function eligible(key: string, raw: string, minWords: number): boolean {
+  if (key.split(' ').length < minWords) return false
+  if ((key.match(/\p{L}{2,}/gu) ?? []).length < minWords) return false
+  return !(/[{}()[\];=<>`|\\]|^(?:[*+-]|\d+\.)\s/.test(key) || /^(?: {4}|\t)/.test(raw))
+}
 
 /** The line starts a paragraph (a blank line or the start of the text before it). */
 function blankBefore(text: string, lineStart: number): boolean {

@@ -221,13 +221,35 @@ export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 
   return undefined
 }
 
+/** Positions of “ and ” in the text, found once per text. */
+let quoteCache: {text: string; opens: number[]; closes: number[]} | undefined
+function lastBefore(list: number[], at: number): number {
+  let lo = 0
+  let hi = list.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] < at) {
+      found = list[mid]
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
 /** An opening “ earlier in the paragraph with no closing ” after it. */
 function quoteOpen(text: string, paragraph: Span | undefined, at: number): boolean {
+  if (!quoteCache || quoteCache.text !== text) {
+    const opens: number[] = []
+    const closes: number[] = []
+    for (let i = text.indexOf('“'); i >= 0; i = text.indexOf('“', i + 1)) opens.push(i)
+    for (let i = text.indexOf('”'); i >= 0; i = text.indexOf('”', i + 1)) closes.push(i)
+    quoteCache = {text, opens, closes}
+  }
   const from = paragraph && paragraph.start <= at ? paragraph.start : Math.max(0, at - 2000)
-  const open = text.lastIndexOf('“', at)
+  const open = lastBefore(quoteCache.opens, at)
   if (open < from) return false
-  const close = text.lastIndexOf('”', at)
-  return close < open
+  return lastBefore(quoteCache.closes, at) < open
 }
 
 export type {WordSpan}
