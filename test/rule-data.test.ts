@@ -10,6 +10,8 @@ import {loadRuleData, loadRuleFile, RULES_DIR, RuleDataError, type DataEntry} fr
 import {SOURCE_LANGS, type SourceLang} from '../src/types.js'
 import {rulesById} from '../src/plugins/index.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {allRules} from '../src/plugins/index.js'
+import type {Config} from '../src/index.js'
 
 /** Rules whose findings are suggestions only: their `output` is the text after `fix` with suggestions. */
 const SUGGESTION_RULES = new Set(['calque'])
@@ -143,4 +145,55 @@ describe('rule data: user files', () => {
     expect(() => routeRuleFiles([d], known)).toThrow(/unknown\.yml:1: cannot tell which rule/)
     expect(loadRuleFile('boilerplate', c)).toEqual([])
   })
+})
+
+/**
+ * Clean English news text, written for this test, with the traps of the
+ * masthead/paywall/boilerplate rules: real publication names, English titles
+ * that look like renderings, and paragraphs that merely mention subscribers,
+ * comments, sharing or reading. Nothing may be reported, nothing changed.
+ */
+const MINE_RULES = ['masthead', 'paywall', 'boilerplate']
+const cleanConfig = (sourceLang?: string): Config => ({
+  preset: 'recommended',
+  rules: Object.fromEntries(allRules.map((r) => [r.ruleId, MINE_RULES.includes(r.ruleId) ? 'warn' : 'off'])) as Config['rules'],
+  settings: sourceLang ? {sourceLang: sourceLang as never} : {}
+})
+
+const ARTICLES = [
+  `Paris bets on night trains
+
+The French government said on Monday it would reopen four night lines by 2025, Le Figaro reported, confirming an earlier story in Libération. According to Le Monde, the plan will cost 800 million euros.
+
+“We want people to sleep their way to Nice,” the transport minister told reporters. The rest of the world is watching: Austria's railway, which runs the Nightjet, told the Financial Times that demand had doubled since the World Cup.
+
+Readers who subscribe to the rail operator's newsletter get early access to tickets, the company said. Comments on its website were mostly positive.
+`,
+  `Berlin coalition under strain
+
+The German finance minister told Die Welt that the budget gap was "manageable", while the Tagesspiegel reported that talks had stalled. Der Spiegel said the chancellor would speak on Tuesday; the Süddeutsche Zeitung and Welt am Sonntag both ran the story.
+
+The World Bank lowered its forecast, and the World Health Organization warned of a new wave. Since World War II, no German government has cut this deep.
+
+The Times of India and The New York Times both quoted the minister, and Time magazine put her on its cover. According to The Guardian, she will stay.
+`,
+  `Rome, Madrid and Lisbon
+
+Corriere della Sera and la Repubblica both reported the deal, and El País called it historic. The Czech Republic and the Republic of Ireland abstained. Público, the Lisbon daily, ran an interview with the minister.
+
+The point is that nobody knew. The Point of No Return, a film, opened on Friday. Share this: the slogan was printed on every poster, and the campaign asked supporters to leave a comment on its page.
+
+Read the release notes before you upgrade. See also how the court ruled in 2019. Published in 1998, the report was ignored until the source site was hacked.
+`
+]
+
+describe('masthead, paywall, boilerplate leave clean news text alone', () => {
+  for (const [index, text] of ARTICLES.entries()) {
+    for (const lang of [undefined, 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'pl']) {
+      it(`article ${index + 1}, source language ${lang ?? 'unknown'}`, async () => {
+        expect(lint(text, cleanConfig(lang)).map((m) => `${m.ruleId}: ${m.actual}`)).toEqual([])
+        expect(await fixed(text, cleanConfig(lang))).toBe(text)
+      })
+    }
+  }
 })

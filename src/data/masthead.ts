@@ -124,6 +124,8 @@ const FRAME_WORDS = new Set(
   )
 )
 
+/** Renderings that, followed by these words, name an English publication. */
+const ENGLISH_TITLE = /^(?:time\u0001[^\S\r\n]+magazine|mail\u0001[^\S\r\n]+on[^\S\r\n]+Sunday|telegram\u0001[^\S\r\n]+(?:channel|app|account|group|messaging|messenger))\b/u
 const SENTENCE_START_UNSAFE = new Set(['now', 'tomorrow', 'public', 'politics', 'fact', 'reform', 'loyalty', 'expansion', 'image', 'point', 'star', 'express', 'courier', 'observer', 'mirror'])
 const NEXT_CAPITAL = /^[^\S\r\n]+(?:[\p{Lu}\d]|&)/u
 const NEXT_OF =
@@ -197,6 +199,8 @@ export function findMastheads(text: string, options: MastheadDataOptions & {sour
     if (NEXT_CAPITAL.test(after) || NEXT_OF.test(after)) continue
     const previous = PREVIOUS_WORD.exec(before)
     if (previous && /^\p{Lu}/u.test(previous[1]) && !FRAME_WORDS.has(previous[1].toLowerCase().replace(/[.]$/, ''))) continue
+    // An English title in its own right: "the Time magazine".
+    if (ENGLISH_TITLE.test(k + '\u0001' + after.slice(0, 20))) continue
     // All capitals (PICTURE, WORLD): a heading or a shout, not a rendering to trust.
     if (core === core.toUpperCase() && /\p{Lu}{2}/u.test(core)) continue
     const sentenceInitial = article === '' && SENTENCE_START.test(before)
