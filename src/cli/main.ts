@@ -482,6 +482,8 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
     const r = ok[0]
     if (r?.output) await out(r.output)
     const remaining = r ? r.messages : []
+    const left = remaining.filter((m) => m.severity === 'error').length
+    if (r && left > 0) err(`${r.display}: ${left} error${left === 1 ? '' : 's'} left after fixing (see \`mtclean check\`)`)
     if (failed) return 2
     return remaining.some((m) => m.severity === 'error') || (opts.frail && remaining.length > 0) ? 1 : 0
   }
