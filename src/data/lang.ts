@@ -92,7 +92,11 @@ function build(): Evidence {
       }
     }
   }
-  for (const [lang, phrase] of residue) if (owners.get(normalizePhrase(phrase))!.size === 1) add(lang, phraseSource(phrase))
+  for (const [lang, phrase] of residue) {
+    // Phrases that start with a placeholder would be tried at every word of the text: left out.
+    if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || phrase.includes('{words}')) continue
+    add(lang, phraseSource(phrase))
+  }
   const phrases = new Map<SourceLang, RegExp>()
   for (const [lang, sources] of phraseSources) {
     const names = sources.filter((s) => s.startsWith('\u0000')).map((s) => s.slice(1))
@@ -133,6 +137,9 @@ function countMatches(regex: RegExp, text: string, capPerTerm?: number): number 
   return total
 }
 
+/** Characters read at each end of a long text. */
+const SAMPLE = 30_000
+
 const memo = new Map<string, LangGuess>()
 const MEMO_SIZE = 16
 
@@ -144,16 +151,18 @@ export function guessSourceLang(text: string): LangGuess {
   const hit = memo.get(text)
   if (hit) return hit
   evidence ??= build()
+  // Evidence sits at the top and the bottom (residue, bylines): a long text is sampled there.
+  const sample = text.length > SAMPLE * 2 ? text.slice(0, SAMPLE) + '\n' + text.slice(-SAMPLE) : text
   const scores = Object.fromEntries(SOURCE_LANGS.map((l) => [l, 0])) as Record<SourceLang, number>
   for (const lang of SOURCE_LANGS) {
     const phrases = evidence.phrases.get(lang)
-    if (phrases) scores[lang] += WEIGHT.residue * countMatches(phrases, text)
+    if (phrases) scores[lang] += WEIGHT.residue * countMatches(phrases, sample)
     const names = evidence.phrases.get(('name:' + lang) as SourceLang)
-    if (names) scores[lang] += WEIGHT.masthead * countMatches(names, text, PLACE_CAP)
-    scores[lang] += WEIGHT.word * countMatches(evidence.words.get(lang)!, text, PLACE_CAP)
-    scores[lang] += WEIGHT.place * countMatches(evidence.places.get(lang)!, text, PLACE_CAP)
+    if (names) scores[lang] += WEIGHT.masthead * countMatches(names, sample, PLACE_CAP)
+    scores[lang] += WEIGHT.word * countMatches(evidence.words.get(lang)!, sample, PLACE_CAP)
+    scores[lang] += WEIGHT.place * countMatches(evidence.places.get(lang)!, sample, PLACE_CAP)
     const letters = LETTERS[lang]
-    if (letters) scores[lang] += Math.min(3, WEIGHT.letter * countMatches(letters, text))
+    if (letters) scores[lang] += Math.min(3, WEIGHT.letter * countMatches(letters, sample))
   }
   const ranked = [...SOURCE_LANGS].sort((a, b) => scores[b] - scores[a])
   const [best, second] = ranked

@@ -126,8 +126,10 @@ function firstWords(pattern: string): string[] {
 
 interface Compiled {
   entries: ResidueEntry[]
-  /** A whole line or sentence that is one phrase (bullets and closing punctuation aside). */
+  /** A whole line that is one phrase (bullets and closing punctuation aside). */
   whole: PhraseIndex
+  /** A whole sentence that is one phrase of a sentence or label entry. */
+  sentence: PhraseIndex
   /** A label that starts a line, then its separator (capture group after the entries' groups). */
   label: PhraseIndex
   /** Phrases of several sentences ("Already a subscriber? Log in"): tried on runs of sentences. */
@@ -176,6 +178,10 @@ export function compileResidue(rule: string, options: ResidueOptions = {}): Comp
   hit = {
     entries,
     whole: new PhraseIndex(all, (alternation) => `${LEAD}(?:${alternation})${TRAIL}`),
+    sentence: new PhraseIndex(
+      all.filter(([entry]) => entry.scope !== 'line'),
+      (alternation) => `${LEAD}(?:${alternation})${TRAIL}`
+    ),
     multi: new PhraseIndex(several, (alternation) => `${LEAD}(?:${alternation})${TRAIL}`),
     // A label, then a separator (punctuation, or white space), then the title.
     label: new PhraseIndex(labels, (alternation) => `${LEAD}(?:${alternation})(${HSPACE}*[:\\-–—|»>]+${HSPACE}*|${HSPACE}+)(?=\\S)`)
@@ -190,11 +196,9 @@ function groupEntry(match: RegExpExecArray, groups: ResidueEntry[]): ResidueEntr
 }
 
 /** The entry whose phrase is the whole of `unit` (bullets and closing punctuation aside). */
-function wholeMatch(compiled: Compiled, unit: string, accept?: (entry: ResidueEntry) => boolean): ResidueEntry | undefined {
+function wholeMatch(index: PhraseIndex, unit: string): ResidueEntry | undefined {
   if (unit.length > MAX_UNIT || unit.trim() === '') return undefined
-  if (!accept) return compiled.whole.exec(unit)?.entry
-  for (const found of compiled.whole.execAll(unit)) if (accept(found.entry)) return found.entry
-  return undefined
+  return index.exec(unit)?.entry
 }
 
 interface Line {
@@ -256,7 +260,7 @@ interface LineVerdict {
 
 function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined {
   if (content.trim() === '') return undefined
-  const whole = wholeMatch(compiled, content)
+  const whole = wholeMatch(compiled.whole, content)
   if (whole) return {whole: true, entries: [whole], sentences: [], bareLabel: whole.scope === 'label'}
   if (content.length <= MAX_UNIT * 2) {
     for (const found of compiled.label.execAll(content)) {
@@ -284,7 +288,7 @@ function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined
       }
     }
     if (!entry && parts[i][1] - parts[i][0] > 1) {
-      const candidate = wholeMatch(compiled, content.slice(parts[i][0], parts[i][1]), (e) => e.scope !== 'line')
+      const candidate = wholeMatch(compiled.sentence, content.slice(parts[i][0], parts[i][1]))
       if (candidate) {
         entry = candidate
         matched = 1
