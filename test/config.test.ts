@@ -169,3 +169,25 @@ describe('settings flags', () => {
 })
 
 void writeFileSync
+
+describe('ConfigResolver', () => {
+  it('resolves rule data `files` relative to the config that names them', async () => {
+    const {ConfigResolver} = await import('../src/engine/config.js')
+    const {allRules} = await import('../src/index.js')
+    const rule = allRules.find((r) => Array.isArray((r.meta.defaults as Record<string, unknown>).files))
+    if (!rule) return
+    const dir = tree({'proj/.mtcleanrc.json': JSON.stringify({rules: {[rule.ruleId]: ['warn', {files: ['data/extra.yml', '/abs/x.yml']}]}})})
+    const config = await new ConfigResolver({discover: true, overrides: {}}).forDirectory(join(dir, 'proj/deeper'))
+    expect(config.rules?.[rule.ruleId]).toEqual(['warn', {files: [join(dir, 'proj/data/extra.yml'), '/abs/x.yml']}])
+  })
+})
+
+describe('progress', () => {
+  it('never draws on a pipe, even outside CI', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 30; i++) files[`d/${i}.txt`] = DIRTY
+    const dir = tree(files)
+    const r = run(['check', '--jobs', '1', 'd'], {cwd: dir, env: {CI: ''}})
+    expect(r.stderr).not.toMatch(/\r|\x1b\[K/)
+  })
+})

@@ -161,7 +161,15 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
 
 function layerOf(config: ConfigFile, where: string): Layer {
   const rules: Record<string, RuleEntry> = {}
-  for (const [id, value] of Object.entries(config.rules ?? {})) rules[id] = validateRule(id, value, where)
+  for (const [id, value] of Object.entries(config.rules ?? {})) {
+    const entry = validateRule(id, value, where)
+    // Extra rule data files are relative to the config that names them.
+    const files = entry.options?.files
+    if (Array.isArray(files) && where !== 'command line') {
+      entry.options = {...entry.options, files: files.map((f) => (typeof f === 'string' && !isAbsolute(f) ? resolve(dirname(where), f) : f))}
+    }
+    rules[id] = entry
+  }
   return {preset: config.preset, rules, settings: {...config.settings}}
 }
 
