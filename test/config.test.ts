@@ -1,8 +1,9 @@
-import {writeFileSync} from 'node:fs'
+import {existsSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {filterByMarkers} from '../src/engine/markers.js'
-import {CLEAN, DIRTY, ensureBuilt, json, library, run, tree} from './cli-support.js'
+import {BIN, CLEAN, DIRTY, ensureBuilt, json, library, run, tree} from './cli-support.js'
 
 let dirtyRules: string[]
 beforeAll(async () => {
@@ -189,5 +190,23 @@ describe('progress', () => {
     const dir = tree(files)
     const r = run(['check', '--jobs', '1', 'd'], {cwd: dir, env: {CI: ''}})
     expect(r.stderr).not.toMatch(/\r|\x1b\[K/)
+  })
+
+  it.skipIf(!existsSync('/usr/bin/script'))('draws a bar with files/s and ETA on a TTY', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 120; i++) files[`d/${i}.txt`] = DIRTY.repeat(30)
+    const dir = tree(files)
+    const r = spawnSync('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check --jobs 1 --format json d > /dev/null`, '/dev/null'], {
+      cwd: dir,
+      env: {...process.env, CI: ''},
+      encoding: 'utf8'
+    })
+    expect(r.stdout).toMatch(/\r\[=* *\] \d+\/120 files [\d.]+\/s ETA \d+s/)
+    const q = spawnSync('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check --no-progress --jobs 1 --format json d > /dev/null`, '/dev/null'], {
+      cwd: dir,
+      env: {...process.env, CI: ''},
+      encoding: 'utf8'
+    })
+    expect(q.stdout).not.toMatch(/files [\d.]+\/s/)
   })
 })

@@ -1,3 +1,5 @@
+import {isAbsolute} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {allRules, DOCS_BASE} from '../../index.js'
 import type {FormatOptions, ReportFile} from './types.js'
 
@@ -14,7 +16,8 @@ export function formatSarif(files: ReportFile[], options: FormatOptions): string
   const index = new Map(rules.map((r, i) => [r.id, i]))
   const results = []
   for (const f of files) {
-    const uri = f.path.split('\\').join('/')
+    // Relative paths stay relative (to the checkout); others become file: URIs.
+    const uri = isAbsolute(f.path) ? pathToFileURL(f.path).href : encodeURI(f.path.split('\\').join('/'))
     for (const m of f.messages) {
       const result: Record<string, unknown> = {
         ruleId: m.ruleId,
