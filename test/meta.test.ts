@@ -1,0 +1,92 @@
+/**
+ * Meta test: every rule has its four places, and every message it emits is
+ * well-formed (source, ruleId, url, category, exact place and `actual`).
+ */
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {createLinter} from '../src/index.js'
+import {allRules} from '../src/plugins/index.js'
+import {DOCS_BASE, SOURCE} from '../src/rule.js'
+import {messageProblems, type Message} from './property-support.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const CATEGORIES = new Set(
+  [...readFileSync(join(ROOT, 'src/types.ts'), 'utf8').matchAll(/\|\s*'([a-z-]+)'/g)].map((m) => m[1])
+)
+
+/** Mixed fixture in the style of MT from several languages (written for this test). */
+const MIXED = [
+  '“The fact that we were able to trace them shows that they make mistakes”: the services in the sights',
+  'The minister assures that the plan « is dead ». She underlines that “the reform is necessary”.',
+  'According to information from World, the deal was worth 1,5 million euros, that is 45 000 dollars or 50 % more.',
+  '“This will lead to measures”Kremlin spokesman Dmitry Peskov told the press .',
+  'You have 50% of this article left to read. The rest is reserved for subscribers.',
+  'Please enter your comment! Please enter your name here',
+  'Damien Van Puyvelde explains to AFP a source. Damien Puyvelde denied it.',
+  'The government announcedthat the talks were good.It was Ã© and &nbsp; there.',
+  'Il a déclaré que la situation était très grave pour le pays.',
+  'The mayor said so. The mayor said so.',
+  'The U.S. and e.g. Dr. Smith at 10:30 on https://example.org/a?b=1 and press@example.com; World War II; the World Bank; Le Monde.'
+].join('\n\n')
+
+describe('every rule has its four places', () => {
+  for (const rule of allRules) {
+    const id = rule.ruleId
+    it(id, () => {
+      expect(existsSync(join(ROOT, 'src/plugins', id + '.ts')), `src/plugins/${id}.ts`).toBe(true)
+      expect(existsSync(join(ROOT, 'docs/rules', id + '.md')), `docs/rules/${id}.md`).toBe(true)
+      expect(existsSync(join(ROOT, 'test', id + '.test.ts')), `test/${id}.test.ts`).toBe(true)
+      const data = join(ROOT, 'rules', id)
+      if (existsSync(data)) {
+        expect(readdirSync(data).some((f) => f.endsWith('.yml')), `rules/${id}/ has data files`).toBe(true)
+        expect(existsSync(join(ROOT, 'rules/schema', id + '.schema.json')), `rules/schema/${id}.schema.json`).toBe(true)
+      }
+      expect(CATEGORIES.has(rule.meta.category), `category ${rule.meta.category}`).toBe(true)
+      expect(rule.meta.description.length).toBeGreaterThan(10)
+      expect(rule.meta.note, `${id}: note`).not.toBe('TODO')
+    })
+  }
+
+  it('every rules/ folder belongs to a rule', () => {
+    const ids = new Set(allRules.map((r) => r.ruleId))
+    const folders = readdirSync(join(ROOT, 'rules'), {withFileTypes: true})
+      .filter((d) => d.isDirectory() && d.name !== 'schema')
+      .map((d) => d.name)
+    for (const folder of folders) expect(ids.has(folder), `rules/${folder}`).toBe(true)
+  })
+})
+
+describe('every message is well-formed', () => {
+  const seeds = readdirSync(join(ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'))
+  const texts = [MIXED, MIXED.replace(/\n/g, '\r\n'), ...seeds]
+
+  for (const preset of ['recommended', 'strict'] as const) {
+    it(`${preset}: source, ruleId, url, category, place and actual`, async () => {
+      const linter = createLinter({preset})
+      const seen = new Set<string>()
+      for (const text of texts) {
+        const messages = linter.check(text) as Message[]
+        expect(messageProblems(text, messages)).toEqual([])
+        for (const m of messages) {
+          seen.add(m.ruleId!)
+          expect(m.source).toBe(SOURCE)
+          expect(m.url).toBe(DOCS_BASE + m.ruleId + '.md')
+          const rule = allRules.find((r) => r.ruleId === m.ruleId)
+          expect(rule, `unknown ruleId ${m.ruleId}`).toBeDefined()
+          expect(m.category).toBe(rule!.meta.category)
+          expect(typeof m.reason).toBe('string')
+          if (m.fix === 'safe') expect(m.expected?.length).toBe(1)
+        }
+        // Messages of the fixed text describe the fixed text.
+        const result = await linter.fix(text)
+        expect(messageProblems(result.text, result.messages)).toEqual([])
+      }
+      // The fixtures exercise most rules: a rule that never fires on them is listed, not failed.
+      const silent = allRules.map((r) => r.ruleId).filter((id) => !seen.has(id))
+      if (silent.length) console.info(`${preset}: rules silent on the meta fixtures: ${silent.join(', ')}`)
+    })
+  }
+})

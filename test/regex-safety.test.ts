@@ -1,0 +1,289 @@
+/**
+ * Regular-expression safety (issue 6 point 2).
+ *
+ * 1. Static: every regular expression literal in src/ (found with the
+ *    TypeScript parser) and every pattern built at run time with `RegExp` —
+ *    `new RegExp` in src/ and every pattern compiled from rules/ (recorded by
+ *    wrapping the global `RegExp` while the data compilers run on every entry
+ *    and every rule lints a mixed fixture) — is analysed by recheck, a ReDoS
+ *    analyser (automaton + fuzz), for exponential or polynomial backtracking.
+ * 2. Run time: every rule alone on 200 KB lines of its trigger characters
+ *    completes within a budget (each run in a worker thread that is killed on
+ *    time-out, so a quadratic rule fails the test instead of hanging it).
+ */
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {Worker} from 'node:worker_threads'
+import {check, checkSync} from 'recheck'
+import ts from 'typescript'
+import {describe, expect, it} from 'vitest'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const SRC = join(ROOT, 'src')
+
+interface Pattern {
+  source: string
+  flags: string
+  where: string
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? walk(path) : path.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** Every regular expression literal in src/. */
+function literals(): Pattern[] {
+  const found: Pattern[] = []
+  for (const file of walk(SRC)) {
+    const text = readFileSync(file, 'utf8')
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
+    const visit = (node: ts.Node) => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const literal = node.getText(source)
+        const slash = literal.lastIndexOf('/')
+        const {line} = source.getLineAndCharacterOfPosition(node.getStart(source))
+        found.push({source: literal.slice(1, slash), flags: literal.slice(slash + 1), where: `${relative(ROOT, file)}:${line + 1}`})
+      }
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+  }
+  return found
+}
+
+/** Patterns built with `RegExp(…)` while `run` runs (the global constructor is wrapped meanwhile). */
+async function constructed(run: () => Promise<void>): Promise<Pattern[]> {
+  const Original = globalThis.RegExp
+  const found = new Map<string, Pattern>()
+  const record = (args: unknown[]) => {
+    const [pattern, flags] = args as [string | RegExp, string | undefined]
+    const source = pattern instanceof Original ? pattern.source : String(pattern)
+    const f = flags ?? (pattern instanceof Original ? pattern.flags : '')
+    const key = f + '/' + source
+    if (!found.has(key)) {
+      // Only patterns built by mtclean's own code (not vitest's, not dependencies').
+      const frame = (new Error().stack ?? '').split('\n').find((l) => l.includes(SRC + '/'))
+      if (frame) found.set(key, {source, flags: f, where: frame.slice(frame.indexOf(SRC) + ROOT.length).replace(/\)$/, '')})
+    }
+  }
+  const Wrapped = new Proxy(Original, {
+    construct(target, args) {
+      record(args)
+      return Reflect.construct(target, args)
+    },
+    apply(target, self, args) {
+      record(args)
+      return Reflect.apply(target, self, args)
+    }
+  })
+  globalThis.RegExp = Wrapped
+  try {
+    await run()
+  } finally {
+    globalThis.RegExp = Original
+  }
+  return [...found.values()]
+}
+
+/** A fixture that reaches every rule's code paths (written for this test). */
+const MIXED = [
+  'According to information from World, the minister assures that the plan « is dead ». He underlines it .',
+  '“The fact that we were able to trace them shows that they make mistakes.”notes a source.',
+  'The deal was worth 1,5 million euros, i.e. 45 000 dollars or 50 % more than 12 € in 2019.',
+  'You have 50% of this article left to read. The rest is reserved for subscribers.',
+  'Please enter your comment! Please enter your name here. Read also: The talks resume',
+  'Damien Van Puyvelde said so; Damien Puyvelde denied it. Il a déclaré que la situation était grave.',
+  'The minister announcedthat the talks good.It was Ã© and &nbsp; with \u200B zero width.',
+  'Le ministre a dit que les négociations reprendraient lundi prochain à Paris.',
+  'Der Minister sagte, dass die Gespräche am Montag wieder aufgenommen werden.',
+  'so .”. protection. . way.”. the sword. » security”. measures”, doing what”,',
+  'The U.S. and e.g. Dr. Smith at 10:30 on https://example.org/a?b=1 and press@example.com in World War II at the World Bank.'
+].join('\n\n')
+
+function seeds(): string[] {
+  const dir = join(ROOT, 'seeds')
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+}
+
+/** Per-pattern analysis budget: short in npm test, longer with MTCLEAN_RECHECK_TIMEOUT_MS (undecided ones fall to the run-time test). */
+const RECHECK_TIMEOUT_MS = Number(process.env.MTCLEAN_RECHECK_TIMEOUT_MS ?? 1500)
+type Diagnostics = Awaited<ReturnType<typeof check>>
+const results = new Map<string, Diagnostics>()
+const keyOf = (p: Pattern) => p.flags + '/' + p.source
+const analyse = (p: Pattern) => results.get(keyOf(p))!
+
+/** Analyse patterns with recheck (its agent answers concurrent requests: batches are much faster). */
+async function analyseAll(patterns: Pattern[]): Promise<void> {
+  const todo = [...new Map(patterns.filter((p) => !results.has(keyOf(p))).map((p) => [keyOf(p), p])).values()]
+  for (let i = 0; i < todo.length; i += 64) {
+    const batch = todo.slice(i, i + 64)
+    const done = await Promise.all(batch.map((p) => check(p.source, p.flags.replace(/[^gimsuy]/g, ''), {timeout: RECHECK_TIMEOUT_MS, randomSeed: 20261122})))
+    batch.forEach((p, j) => results.set(keyOf(p), done[j]))
+  }
+}
+
+/**
+ * A polynomial (not exponential) pattern may be accepted when the code says
+ * why its input is bounded: a comment `regex-bounded: <reason>` on the line
+ * of the pattern or one of the two lines above it (e.g. "applied to one word",
+ * "to the 80 characters before a hit"). The run-time test below still checks
+ * the rule on 200 KB lines.
+ */
+function boundedNote(where: string): string | undefined {
+  const m = /^(src\/[^:]+):(\d+)/.exec(where)
+  if (!m) return undefined
+  const lines = readFileSync(join(ROOT, m[1]), 'utf8').split('\n')
+  const line = Number(m[2])
+  for (let i = Math.max(0, line - 3); i < line; i++) {
+    const note = /regex-bounded:\s*(.*)/.exec(lines[i] ?? '')
+    if (note) return note[1].trim() || 'bounded'
+  }
+  return undefined
+}
+
+/** Vulnerable patterns that fail the test: exponential always, polynomial unless annotated as bounded. */
+function failing(patterns: Pattern[]): string[] {
+  const accepted: string[] = []
+  const bad = patterns.flatMap((p) => {
+    const r = analyse(p)
+    if (r.status !== 'vulnerable') return []
+    const note = r.complexity.type === 'polynomial' ? boundedNote(p.where) : undefined
+    if (note) {
+      accepted.push(`${p.where} (${note})`)
+      return []
+    }
+    return [describeVulnerable(p, r)]
+  })
+  if (accepted.length) console.info(`polynomial patterns accepted as bounded:\n  ${accepted.join('\n  ')}`)
+  return bad
+}
+
+function describeVulnerable(pattern: Pattern, result: Diagnostics): string {
+  const complexity = result.status === 'vulnerable' ? result.complexity.summary : result.status
+  const attack = result.status === 'vulnerable' ? ` attack: ${JSON.stringify(result.attack.pattern ?? result.attack.string).slice(0, 80)}` : ''
+  return `${pattern.where}: /${pattern.source.length > 160 ? pattern.source.slice(0, 160) + '…' : pattern.source}/${pattern.flags} — ${complexity}${attack}`
+}
+
+describe('regular expressions are safe from catastrophic backtracking', () => {
+  it('the analyser finds a known-bad pattern (sanity)', () => {
+    expect(checkSync('^(a+)+$', '', {timeout: 10_000}).status).toBe('vulnerable')
+    expect(checkSync('[.!?]+x(?=\\s)', 'g', {timeout: 10_000}).status).toBe('vulnerable')
+    expect(checkSync('(?<![.!?])[.!?]+x(?=\\s)', 'g', {timeout: 10_000}).status).toBe('safe')
+  })
+
+  it('every regular expression literal in src/', {timeout: 300_000}, async () => {
+    const found = literals()
+    expect(found.length).toBeGreaterThan(10)
+    await analyseAll(found)
+    const bad = failing(found)
+    expect(bad, `vulnerable literals:\n${bad.join('\n')}`).toEqual([])
+  })
+
+  it('every RegExp built in src/ and every pattern compiled from rules/', {timeout: 600_000}, async () => {
+    console.time('record built')
+    const found = await constructed(async () => {
+      // Import fresh under the wrapper: module-level patterns are recorded too.
+      const index = await import('../src/index.js')
+      const masthead = await import('../src/data/masthead.js')
+      const residue = await import('../src/data/residue.js')
+      // The data compilers, on every entry of every rule file (calque compiles its phrases to tokens, not patterns).
+      masthead.compileMasthead()
+      for (const rule of ['paywall', 'boilerplate']) residue.compileResidue(rule)
+      // Every rule, every source language, over the seeds and the mixed fixture: lazily built patterns.
+      for (const preset of ['recommended', 'strict'] as const) {
+        for (const sourceLang of [undefined, 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'pl'] as const) {
+          const linter = index.createLinter({preset, settings: sourceLang ? {sourceLang} : {}})
+          for (const text of [MIXED, ...seeds()]) await linter.fix(text)
+        }
+      }
+    })
+    console.timeEnd('record built')
+    expect(found.length).toBeGreaterThan(5)
+    console.time('analyse built')
+    await analyseAll(found)
+    console.timeEnd('analyse built')
+    const bad = failing(found)
+    const unknown = found.filter((p) => analyse(p).status === 'unknown')
+    if (unknown.length) console.warn(`recheck could not decide ${unknown.length} of ${found.length} built patterns in time (covered by the run-time test)`)
+    expect(bad, `vulnerable built patterns:\n${bad.join('\n')}`).toEqual([])
+  })
+})
+
+// ---------------------------------------------------------------------------
+// Run time: each rule on 200 KB lines of trigger characters.
+
+const SIZE = 200 * 1024
+const BUDGET_MS = Number(process.env.MTCLEAN_REGEX_BUDGET_MS ?? 4000)
+const TRIGGERS = [
+  '.', ' ', '. ', '.”', '“', '”', '"', "'", '’', '«', ' »', ',', ' ,', ';', ':', '!?', '…', '-', '(', ')',
+  '1', '1,', '1 ', '1.', '%', '€', 'a', 'a ', 'Ab ', 'ab.', 'A.', '&amp;', '&', 'Ã©', '\u200B', '\t',
+  'World ', 'the ', 'x”', '”x', 'Le Monde ', 'read ', 'Damien Van ', 'que ', 'a.“b', 'said: “'
+]
+
+const WORKER = `
+const {parentPort, workerData} = require('node:worker_threads')
+let linter
+parentPort.on('message', async (text) => {
+  if (!linter) {
+    const {createLinter, allRules} = await import(workerData.index)
+    const rules = Object.fromEntries(allRules.map((r) => [r.ruleId, r.ruleId === workerData.rule || workerData.rule === '*' ? 'warn' : 'off']))
+    linter = createLinter({preset: 'strict', rules})
+    linter.check('warm up.')
+  }
+  const t = performance.now()
+  linter.check(text)
+  parentPort.postMessage(performance.now() - t)
+})
+`
+
+/** Time `rule` (or '*': all) on each input in a worker; Infinity when killed after the budget. */
+async function timeRule(rule: string, inputs: string[]): Promise<number[]> {
+  const times: number[] = []
+  let worker: Worker | undefined
+  for (const input of inputs) {
+    worker ??= new Worker(WORKER, {eval: true, workerData: {rule, index: new URL('../dist/index.js', import.meta.url).href}})
+    const w = worker
+    const time = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        w.terminate()
+        resolve(Infinity)
+      }, BUDGET_MS + 3000) // + start-up and warm-up
+      w.once('message', (ms: number) => {
+        clearTimeout(timer)
+        resolve(ms)
+      })
+      w.once('error', reject)
+      w.postMessage(input)
+    })
+    if (time === Infinity) worker = undefined
+    times.push(time)
+  }
+  await worker?.terminate()
+  return times
+}
+
+describe('every rule is linear on 200 KB adversarial lines', () => {
+  it('all rules together, then each rule alone where the budget is exceeded', {timeout: 900_000}, async () => {
+    const inputs = TRIGGERS.map((t) => t.repeat(Math.ceil(SIZE / t.length)))
+    const all = await timeRule('*', inputs)
+    const slow = TRIGGERS.filter((_, i) => !(all[i] <= BUDGET_MS))
+    const failures: string[] = []
+    if (slow.length) {
+      const {allRules} = await import('../dist/index.js' as string)
+      const slowInputs = slow.map((t) => t.repeat(Math.ceil(SIZE / t.length)))
+      for (const rule of allRules as Array<{ruleId: string}>) {
+        const times = await timeRule(rule.ruleId, slowInputs)
+        times.forEach((ms, i) => {
+          if (!(ms <= BUDGET_MS)) failures.push(`${rule.ruleId} on 200 KB of ${JSON.stringify(slow[i])}: ${ms === Infinity ? `killed after ${BUDGET_MS} ms` : `${Math.round(ms)} ms`}`)
+        })
+      }
+      if (failures.length === 0) failures.push(`all rules together exceeded ${BUDGET_MS} ms on ${slow.map((s) => JSON.stringify(s)).join(', ')}`)
+    }
+    expect(failures, failures.join('\n')).toEqual([])
+  })
+})
