@@ -29,6 +29,7 @@ const valid = [
   'Prices in Paris, the Bank of France and the European Central Bank.',
   'He said: Government first. “Railway strikes are back,” he said.',
   'iPhone sales rose.\n\niPhone sales fell.',
+  'During a story of espionage – the Farewell affair – buses came; the Pegasus spyware was found.',
   'On Monday, The Times reported it; yes, I agree, and Paris, London and Rome too.',
   'Jean-Claude Juncker et la commission: Jean était là.'
 ]

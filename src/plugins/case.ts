@@ -30,6 +30,16 @@ const INSTITUTIONS = new Set([
   'Supreme', 'Internet', 'Web', 'Earth', 'Moon', 'Sun', 'Bible', 'Koran', 'Quran', 'God', 'Lord', 'Mass',
   'Resistance', 'Liberation', 'Revolution', 'Holocaust', 'Games', 'Cup', 'League', 'Olympics', 'Brexit'
 ])
+/** Nouns that follow a proper name used as a label: `the Farewell affair`, `the Pegasus scandal`. */
+const NAMED_THINGS = new Set([
+  'affair', 'scandal', 'case', 'operation', 'doctrine', 'treaty', 'accord', 'accords', 'agreement', 'effect',
+  'protocol', 'summit', 'movement', 'era', 'prize', 'award', 'syndrome', 'law', 'act', 'report', 'process',
+  'index', 'trial', 'files', 'papers', 'leaks', 'program', 'programme', 'project', 'mission', 'network',
+  'group', 'format', 'initiative', 'declaration', 'pact', 'convention', 'rule', 'rules', 'method', 'model',
+  'paradox', 'line', 'wall', 'bridge', 'river', 'square', 'street', 'avenue', 'festival', 'awards', 'cup',
+  'spyware', 'software', 'virus', 'variant', 'vaccine', 'storm', 'hurricane', 'brand', 'label', 'party'
+])
+
 /** Words after which a capital is expected (titles, quotes, list markers). */
 const FUNCTION_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'old', 'of', 'for', 'with', 'and', 'or', 'many', 'some', 'every', 'each', 'no', 'more', 'few', 'several'])
 
@@ -99,6 +109,8 @@ export default defineRule<CaseOptions>({
           if ((INSTITUTIONS.has(value) && prev.value !== 'new' && prev.value !== 'old') || !FUNCTION_BEFORE.has(prev.value)) continue
           // `the Minister of the Interior`, `a President of the Republic`: a title, capitalized on purpose.
           if (next.value === 'of' || next.value === 'de' || next.value === 'du') continue
+          // `the Farewell affair`, `the Dreyfus case`: a name given to an event or a text.
+          if (NAMED_THINGS.has(next.value)) continue
           // `the Minister of the Interior`: the second half of a title.
           if (prev.value === 'of' || words[i - 2]?.value === 'of') continue
           if (/(?:ist|ists|ite|ites|ian|ians|an|ans|ic|ics)$/.test(value) && /^\p{Lu}/u.test(value)) continue
