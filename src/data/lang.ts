@@ -2,8 +2,9 @@
  * Guess the language a text was machine-translated from, using its own
  * evidence: publication names left as they are (Le Monde, Der Spiegel),
  * residue of a language's press (paywall and "read also" phrases, in their
- * translated and original forms), untranslated function words, letters only
- * one language uses, and the places and people the text talks about.
+ * translated and original forms), calques typical of one language
+ * ("underlines", "assures"), untranslated function words, letters only one
+ * language uses, and the places and people the text talks about.
  */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
@@ -50,7 +51,7 @@ const LETTERS: Partial<Record<SourceLang, RegExp>> = {
   fr: /[œ«»]/giu
 }
 
-const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1}
+const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1, calque: 0.5}
 const PLACE_CAP = 3
 
 interface Evidence {
@@ -58,6 +59,7 @@ interface Evidence {
   phrases: Map<SourceLang, RegExp>
   words: Map<SourceLang, RegExp>
   places: Map<SourceLang, RegExp>
+  calques: Map<SourceLang, RegExp>
 }
 
 let evidence: Evidence | undefined
@@ -97,6 +99,19 @@ function build(): Evidence {
     if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || phrase.includes('{words}')) continue
     add(lang, phraseSource(phrase))
   }
+  // Calques typical of one language (plain words only: "underlines", "in the sights").
+  const calqueOwners = new Map<string, Set<string>>()
+  for (const entry of load<DataEntry & {phrase?: string}>('calque')) {
+    const phrase = typeof entry.phrase === 'string' ? entry.phrase.trim().toLowerCase() : ''
+    if (!/^[a-z]+(?: [a-z]+)*$/.test(phrase)) continue
+    calqueOwners.set(phrase, (calqueOwners.get(phrase) ?? new Set()).add(entry.lang))
+  }
+  const calques = new Map<SourceLang, string[]>()
+  for (const [phrase, langs] of calqueOwners) {
+    const [lang] = [...langs]
+    if (langs.size !== 1 || !(SOURCE_LANGS as readonly string[]).includes(lang)) continue
+    calques.set(lang as SourceLang, [...(calques.get(lang as SourceLang) ?? []), escape(phrase).replace(/ /g, '\\s+')])
+  }
   const phrases = new Map<SourceLang, RegExp>()
   for (const [lang, sources] of phraseSources) {
     const names = sources.filter((s) => s.startsWith('\u0000')).map((s) => s.slice(1))
@@ -114,7 +129,9 @@ function build(): Evidence {
     words.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${FUNCTION_WORDS[lang].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
     places.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${PLACES[lang].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
   }
-  return {phrases, words, places}
+  const calqueRegexes = new Map<SourceLang, RegExp>()
+  for (const [lang, list] of calques) calqueRegexes.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
+  return {phrases, words, places, calques: calqueRegexes}
 }
 
 function countMatches(regex: RegExp, text: string, capPerTerm?: number): number {
@@ -161,6 +178,8 @@ export function guessSourceLang(text: string): LangGuess {
     if (names) scores[lang] += WEIGHT.masthead * countMatches(names, sample, PLACE_CAP)
     scores[lang] += WEIGHT.word * countMatches(evidence.words.get(lang)!, sample, PLACE_CAP)
     scores[lang] += WEIGHT.place * countMatches(evidence.places.get(lang)!, sample, PLACE_CAP)
+    const calques = evidence.calques.get(lang)
+    if (calques) scores[lang] += WEIGHT.calque * countMatches(calques, sample, 2)
     const letters = LETTERS[lang]
     if (letters) scores[lang] += Math.min(3, WEIGHT.letter * countMatches(letters, sample))
   }
