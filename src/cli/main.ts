@@ -359,7 +359,8 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
   }
   const named = paths.filter((p) => p !== '-')
   const {expandInputs, outPath} = await import('../engine/files.js')
-  const outDir = opts.outDir ? resolve(opts.outDir) : undefined
+  // The real path, so that "never overwrite an input" also holds through symbolic links.
+  const outDir = opts.outDir ? await import('node:fs/promises').then(({realpath}) => realpath(resolve(opts.outDir!)).catch(() => resolve(opts.outDir!))) : undefined
   const expansion = named.length
     ? await expandInputs(named, {
         cwd: opts.cwd,
@@ -405,14 +406,13 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
   })
   try {
     if (stdinCount) {
-      let bytes: Uint8Array
+      let bytes: Uint8Array | undefined
       try {
         bytes = await readStdin(opts.maxFileSize)
       } catch (error) {
         fail((error as Error).message.startsWith('<stdin>') ? (error as Error).message : `<stdin>: cannot read (${(error as Error).message})`)
-        bytes = new Uint8Array()
       }
-      if (!failed || bytes.length > 0) {
+      if (bytes) {
         const display = opts.stdinFilename ?? '<stdin>'
         tasks.push({
           ...base(),
