@@ -79,10 +79,14 @@ export function analyzeQuotes(text: string, tree?: Root): QuoteAnalysis {
   return result
 }
 
-/** Paragraph spans: text between blank lines. */
+/**
+ * Paragraph spans for quote pairing: lines. Scraped news often separates paragraphs with one line
+ * break; a quotation that runs over a line break (hard-wrapped text, multi-paragraph quotations) is
+ * carried to the next line by `carryQuotations`.
+ */
 export function paragraphSpans(text: string): Array<{start: number; end: number}> {
   const spans: Array<{start: number; end: number}> = []
-  const sep = /(?:\r\n|\r|\n)[ \t\u00A0]*(?:\r\n|\r|\n)/g
+  const sep = /\r\n|\r|\n/g
   let from = 0
   let m: RegExpExecArray | null
   while ((m = sep.exec(text))) {
