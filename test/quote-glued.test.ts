@@ -63,11 +63,11 @@ describe('quote-glued', () => {
   }
   it('a long adversarial line finishes quickly', {timeout: 180_000}, () => {
     for (const unit of ['a”b ', '“a “b ', 'x”y”z', '"a"b"c', ' ”The ']) {
-      // Linear: four times the text takes about four times as long (quadratic would be 16×).
+      // Linear: four times the text takes about four times as long (quadratic: 16×).
       const small = timeOf(unit.repeat(Math.ceil(50_000 / unit.length)))
       const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)), 1)
       expect(big).toBeLessThan(30_000)
-      expect(big / Math.max(small, 20)).toBeLessThan(8)
+      expect(big / Math.max(small, 100)).toBeLessThan(10)
     }
   })
 })

