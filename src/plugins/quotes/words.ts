@@ -62,7 +62,7 @@ export function reportingClauseAt(text: string, from: number): boolean {
     let w = m[0]
     i += w.length
     const trailingDot = w.endsWith('.')
-    w = w.replace(/\.+$/, '')
+    w = trimDots(w)
     if (w) words.push(w)
     // A sentence end (not an abbreviation such as `Mr.`) stops the clause.
     if (trailingDot && !/^(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*)$/.test(w)) break
@@ -95,7 +95,14 @@ export function capitalisedVerbAt(text: string, from: number): number {
   WORD.lastIndex = from
   const m = WORD.exec(text)
   if (!m) return -1
-  const w = m[0].replace(/\.+$/, '')
+  const w = trimDots(m[0])
   if (/^\p{Lu}\p{Ll}/u.test(w) && REPORTING_VERBS.has(w.toLowerCase()) && w.toLowerCase() !== 'according') return from
   return -1
+}
+
+/** `w` without trailing periods (a loop: `/\.+$/` backtracks quadratically on long runs of dots). */
+function trimDots(w: string): string {
+  let end = w.length
+  while (end > 0 && w.charCodeAt(end - 1) === 46) end--
+  return w.slice(0, end)
 }
