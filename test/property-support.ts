@@ -211,7 +211,7 @@ const tail = pick(
 )
 
 const sentence = fc.oneof(
-  fc.tuple(subject, verb, clause).map(([s, v, c]) => `${s} ${v} ${c}.`),
+  fc.tuple(subject, verb, clause).map(([s, v, c]) => `${s} ${v} ${c}${c.endsWith('.') ? '' : '.'}`),
   fc.tuple(quoteBody, speaker).map(([q, s]) => `“${q},” ${s}.`),
   fc.tuple(quoteBody, speaker).map(([q, s]) => `"${q}," ${s}.`),
   fc.tuple(speaker, quoteBody).map(([s, q]) => `${s[0].toUpperCase()}${s.slice(1)}: “${q}.”`),

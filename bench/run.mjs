@@ -1,0 +1,429 @@
+#!/usr/bin/env node
+// mtclean benchmark (issue 7): `npm run bench` (builds first).
+//
+// Generates a deterministic corpus under bench/corpus/ (seeded PRNG, sentence
+// templates written for this benchmark), then measures in one run and prints a
+// table; the figures go to bench/out/result.json. Every figure is a median of
+// several runs; every comparison is a ratio of figures taken in this run.
+// A feature the CLI lacks (or a failing step) prints "n/a" with the reason.
+//
+// Time budget: the whole run aims at < 10 minutes on 2 cores. A step whose
+// first run takes more than BENCH_REPEAT_UNDER_S (20 s) is not repeated (median
+// of 1, marked), and a step that would start after BENCH_BUDGET_S (540 s) is
+// reported as n/a. The JSONL stream is stopped after BENCH_JSONL_CAP_S (150 s):
+// its peak RSS is then over the part streamed, which is reported.
+//
+// Environment: BENCH_RUNS (default 3), BENCH_QUICK=1 (fewer runs, smaller
+// JSONL), BENCH_SKIP=name,name (skip steps: io,parse,mtclean,jobs,strict,
+// textlint,permb,cold,lexicon,jsonl).
+import {spawnSync} from 'node:child_process'
+import {cpus, totalmem, platform, release} from 'node:os'
+import {createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const CORPUS = join(ROOT, 'bench/corpus')
+const OUT = join(ROOT, 'bench/out')
+const CLI = join(ROOT, 'dist/cli/main.js')
+const QUICK = process.env.BENCH_QUICK === '1'
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3))
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
+const GENERATOR_VERSION = 3
+const DOCS = 2000
+const SINGLE_MB = [1, 4, 16]
+const JSONL_MB = QUICK ? 10 : 100
+const started = Date.now()
+const BUDGET_S = Number(process.env.BENCH_BUDGET_S ?? 540)
+const REPEAT_UNDER_S = Number(process.env.BENCH_REPEAT_UNDER_S ?? 20)
+const JSONL_CAP_S = Number(process.env.BENCH_JSONL_CAP_S ?? 150)
+const elapsed = () => (Date.now() - started) / 1000
+const overBudget = () => elapsed() > BUDGET_S
+
+// ---------------------------------------------------------------------------
+// Deterministic corpus
+
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const W = {
+  who: ['The minister', 'The prime minister', 'A senior official', 'The mayor of Lyon', 'The spokesman for the ministry', 'The opposition leader', 'Dr. Alvarez', 'The central bank', 'The World Bank', 'The European Commission', 'The U.S. ambassador', 'The union', 'The prosecutor', 'Ms. Lindqvist', 'Mr. Okafor', 'The court', 'Police in Rotterdam', 'Residents of the district'],
+  verb: ['said', 'announced', 'warned', 'confirmed', 'reported', 'told reporters', 'wrote', 'noted'],
+  what: ['the reform would be ready by the summer', 'prices had risen 3.5 percent since March', 'about 1,500 people had been evacuated', 'the talks would resume at 10:30 on Monday', 'the budget reached $2.4 billion', 'exports fell for the third month in a row', 'the vote was postponed until the autumn', 'the company’s profits had doubled', 'the plan covered several sectors, e.g. energy and transport', 'the agreement signed in 2019 was still valid', 'the figures would be published on the website'],
+  quote: ['We will not give up', 'This is a difficult moment for everyone', 'The decision has been made', 'Nobody expected such a result', 'We need more time', 'It is too early to say', 'The numbers speak for themselves', 'We are ready to talk'],
+  place: ['Brussels', 'Paris', 'Madrid', 'Berlin', 'Lisbon', 'Rome', 'Amsterdam', 'Warsaw', 'Barcelona', 'Geneva'],
+  tail: ['Markets closed higher on Friday.', 'The vote is expected next week.', 'Neither side commented further.', 'The report runs to 300 pages.', 'Talks are due to resume in the spring.', 'The ministry did not respond to a request for comment.']
+}
+// Artifacts in the style of MT from French, German, Spanish, Italian, Portuguese and Dutch news (written for this benchmark).
+const ARTIFACTS = [
+  (r, p) => `“${p(W.quote)}”${p(['Kremlin', 'Government', 'Union'])} spokesman ${p(['Dmitri Orlov', 'Anna Weber', 'Luis Moreno'])} told the press.`,
+  (r, p) => `${p(W.who)} ${p(['assures', 'underlines', 'estimates', 'explains'])} that “${p(W.quote).toLowerCase()}”.`,
+  (r, p) => `“${p(W.quote)}”, ${p(['explains to AFP a source close to the file', 'assures a senior official', 'indicates the ministry'])}.`,
+  (r, p) => `The deal is worth ${p(['1,5', '2,3', '4,8'])} million euros, or ${p(['45 000', '12 500', '300 000'])} dollars, up ${p(['12 %', '3,5 %', '50 %'])}.`,
+  (r, p) => `According to information from ${p(['World', 'the Country', 'the Mail'])}, the investigation was opened in ${p(W.place)} .`,
+  (r, p) => `The sword was drawn, ${p(W.who).toLowerCase()} said, « without any warning ».`,
+  (r, p) => `The protection was weak. . ${p(W.tail)}`,
+  (r, p) => `${p(W.who)} announcedthat the plan was good.It would cost ${p(['12 €', '30 €'])} per person.`,
+  (r, p) => `The opposition denounced a “${p(['scandal', 'betrayal', 'disaster'])}”.The government did not answer.`,
+  (r, p) => `The city was ${p(['grilled', 'in the sights of the police', 'put in examination'])} last week, Ã© &nbsp;noted.`
+]
+const RESIDUE = [
+  'You have 50% of this article left to read. The rest is reserved for subscribers.',
+  'Please enter your comment!\nPlease enter your name here',
+  'Read also: The talks resume in Brussels',
+  'Subscribe to our newsletter to receive the latest news.'
+]
+
+function sentence(rand, pick) {
+  const r = rand()
+  if (r < 0.16) return ARTIFACTS[Math.floor(rand() * ARTIFACTS.length)](rand, pick)
+  if (r < 0.45) return `${pick(W.who)} ${pick(W.verb)} that ${pick(W.what)}.`
+  if (r < 0.6) return `“${pick(W.quote)},” ${pick(['she said', 'he said', 'the minister said', 'a spokesman added'])}.`
+  if (r < 0.7) return `${pick(W.who)} said in ${pick(W.place)}: “${pick(W.quote)}.”`
+  if (r < 0.8) return `In ${pick(W.place)}, ${pick(W.who).toLowerCase()} ${pick(W.verb)} that ${pick(W.what)}.`
+  return pick(W.tail)
+}
+
+function documentText(rand, target) {
+  const pick = (list) => list[Math.floor(rand() * list.length)]
+  const paragraphs = [`${pick(W.who)} ${pick(['warns', 'confirms', 'announces'])} new measures in ${pick(W.place)}`]
+  let size = paragraphs[0].length
+  while (size < target) {
+    const n = 2 + Math.floor(rand() * 5)
+    const p = Array.from({length: n}, () => sentence(rand, pick)).join(' ')
+    paragraphs.push(p)
+    size += p.length + 2
+    if (rand() < 0.03) paragraphs.push(pick(RESIDUE))
+  }
+  return paragraphs.join('\n\n') + '\n'
+}
+
+function generateCorpus() {
+  const manifest = join(CORPUS, 'manifest.json')
+  const want = {version: GENERATOR_VERSION, docs: DOCS, single: SINGLE_MB, jsonlMB: JSONL_MB}
+  if (existsSync(manifest) && JSON.stringify(JSON.parse(readFileSync(manifest, 'utf8'))) === JSON.stringify(want)) return false
+  rmSync(CORPUS, {recursive: true, force: true})
+  mkdirSync(join(CORPUS, 'docs'), {recursive: true})
+  const rand = mulberry32(20261122)
+  for (let i = 0; i < DOCS; i++) {
+    const sub = join(CORPUS, 'docs', String(Math.floor(i / 500)).padStart(2, '0'))
+    if (i % 500 === 0) mkdirSync(sub, {recursive: true})
+    writeFileSync(join(sub, `doc-${String(i).padStart(4, '0')}.txt`), documentText(rand, 4000 + Math.floor(rand() * 2000)))
+  }
+  for (const mb of SINGLE_MB) {
+    const parts = []
+    let size = 0
+    while (size < mb * 1048576) {
+      const d = documentText(rand, 5000)
+      parts.push(d)
+      size += d.length + 1
+    }
+    writeFileSync(join(CORPUS, `single-${mb}mb.txt`), parts.join('\n'))
+  }
+  writeFileSync(join(CORPUS, 'small.txt'), documentText(mulberry32(7), 1500))
+  return new Promise((resolve) => {
+    const stream = createWriteStream(join(CORPUS, 'records.jsonl'))
+    let written = 0
+    let id = 0
+    const more = () => {
+      while (written < JSONL_MB * 1048576) {
+        const line = JSON.stringify({id: id++, url: `https://news.example/${id}`, text: documentText(rand, 3000 + Math.floor(rand() * 4000))}) + '\n'
+        written += Buffer.byteLength(line)
+        if (!stream.write(line)) return stream.once('drain', more)
+      }
+      stream.end(() => {
+        writeFileSync(manifest, JSON.stringify(want))
+        resolve(true)
+      })
+    }
+    more()
+  })
+}
+
+// ---------------------------------------------------------------------------
+// Measuring
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b)
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN
+}
+const hasTime = existsSync('/usr/bin/time')
+
+/** Run a command `runs` times: median wall seconds and max peak RSS (MB), or {error}. */
+function timeCommand(argv, {runs = RUNS, ok = [0, 1], before, env} = {}) {
+  const walls = []
+  let rss = NaN
+  if (overBudget()) return {error: `time budget of ${BUDGET_S} s used up`}
+  for (let i = 0; i < runs; i++) {
+    if (i > 0 && (walls[0] > REPEAT_UNDER_S || overBudget())) break
+    before?.()
+    const command = hasTime ? '/usr/bin/time' : argv[0]
+    const args = hasTime ? ['-f', 'MTBENCH %e %M', ...argv] : argv.slice(1)
+    const t = performance.now()
+    const r = spawnSync(command, args, {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
+    const wall = (performance.now() - t) / 1000
+    if (r.error) return {error: r.error.message}
+    if (!ok.includes(r.status)) return {error: `exit ${r.status}: ${String(r.stderr).replace(/MTBENCH.*/, '').trim().split('\n').slice(-2).join(' ').slice(0, 160)}`}
+    walls.push(wall)
+    const m = /MTBENCH ([\d.]+) (\d+)/.exec(r.stderr ?? '')
+    if (m) rss = Math.max(Number.isFinite(rss) ? rss : 0, Number(m[2]) / 1024)
+  }
+  return {s: median(walls), runs: walls, rssMB: rss, ...(walls.length < runs ? {note: `${walls.length} run(s)`} : {})}
+}
+
+/** Run a node script (a string) that prints a JSON number of milliseconds; median over runs. */
+function timeScript(code, runs = RUNS) {
+  const ms = []
+  if (overBudget()) return {error: `time budget of ${BUDGET_S} s used up`}
+  for (let i = 0; i < runs; i++) {
+    if (i > 0 && (ms[0] > REPEAT_UNDER_S * 1000 || overBudget())) break
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26})
+    if (r.status !== 0) return {error: String(r.stderr).trim().split('\n').slice(-1)[0]?.slice(0, 160)}
+    ms.push(JSON.parse(r.stdout.trim().split('\n').pop()))
+  }
+  return {s: median(ms) / 1000, runs: ms.map((x) => x / 1000), ...(ms.length < runs ? {note: `${ms.length} run(s)`} : {})}
+}
+
+const results = {}
+const notes = {}
+function record(name, value) {
+  results[name] = value
+  const shown = value.error ? `n/a (${value.error})` : `${value.s?.toFixed(3)} s${value.note ? ` (${value.note})` : ''}`
+  console.error(`  ${name}: ${shown}  [${((Date.now() - started) / 1000).toFixed(0)} s elapsed]`)
+}
+
+// ---------------------------------------------------------------------------
+
+const help = existsSync(CLI) ? spawnSync(process.execPath, [CLI, '--help'], {encoding: 'utf8'}).stdout ?? '' : ''
+const supports = (flag) => help.includes(flag)
+const docsDir = join(CORPUS, 'docs')
+const fixedDir = join(OUT, 'fixed')
+const listFiles = (dir) => readdirSync(dir, {recursive: true}).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f)).sort()
+
+console.error('mtclean benchmark: generating corpus …')
+const generated = await generateCorpus()
+mkdirSync(OUT, {recursive: true})
+const files = listFiles(docsDir)
+const corpusMB = files.reduce((n, f) => n + statSync(f).size, 0) / 1048576
+console.error(`  corpus: ${files.length} documents, ${corpusMB.toFixed(1)} MB (${generated ? 'generated' : 'reused'}); runs per figure: ${RUNS}`)
+
+const filesJson = JSON.stringify(files)
+if (!SKIP.has('io')) {
+  record(
+    'floor: read + write every file',
+    timeScript(`import {readFileSync, writeFileSync, mkdirSync} from 'node:fs'
+const files = ${filesJson}; mkdirSync(${JSON.stringify(join(OUT, 'io'))}, {recursive: true})
+const t = performance.now(); let i = 0
+for (const f of files) writeFileSync(${JSON.stringify(join(OUT, 'io'))} + '/' + (i++) + '.txt', readFileSync(f, 'utf8'))
+console.log(performance.now() - t)`)
+  )
+}
+const parseScript = (what) => `import {readFileSync} from 'node:fs'
+import {unified} from 'unified'; import retextEnglish from 'retext-english'
+const processor = unified().use(retextEnglish).freeze()
+const files = ${what}; const t = performance.now()
+for (const f of files) processor.parse(readFileSync(f, 'utf8'))
+console.log(performance.now() - t)`
+if (!SKIP.has('parse')) record('floor: bare retext-english parse', timeScript(parseScript(filesJson)))
+
+// Whole-process wall times of the CLI over the corpus (start-up included, like the user sees it).
+const cli = (...args) => [process.execPath, CLI, ...args]
+const clearFixed = () => rmSync(fixedDir, {recursive: true, force: true})
+const mtcleanRuns = [
+  ['check, recommended, 1 job', ['check', '--format', 'json', '--no-progress'], 1, 'recommended'],
+  ['fix, recommended, 1 job', ['fix', '--out-dir', fixedDir], 1, 'recommended'],
+  ['check, strict, 1 job', ['check', '--format', 'json', '--no-progress'], 1, 'strict'],
+  ['fix, strict, 1 job', ['fix', '--out-dir', fixedDir], 1, 'strict'],
+  ['check, recommended, 2 jobs', ['check', '--format', 'json', '--no-progress'], 2, 'recommended'],
+  ['fix, recommended, 2 jobs', ['fix', '--out-dir', fixedDir], 2, 'recommended'],
+  ['check, strict, 2 jobs', ['check', '--format', 'json', '--no-progress'], 2, 'strict']
+]
+function runMtclean(list) {
+for (const [name, args, jobs, preset] of list) {
+  const key = `mtclean ${name}`
+  if (SKIP.has('mtclean') || (jobs === 2 && SKIP.has('jobs')) || (preset === 'strict' && SKIP.has('strict'))) continue
+  if (!existsSync(CLI)) {
+    record(key, {error: 'no dist/cli/main.js'})
+    continue
+  }
+  if (!supports('--jobs') && jobs !== 1) {
+    record(key, {error: 'the CLI has no --jobs'})
+    continue
+  }
+  const argv = cli(...args, '--preset', preset, ...(supports('--jobs') ? ['--jobs', String(jobs)] : []), docsDir)
+  const flags = args.filter((a) => a.startsWith('--'))
+  const missing = flags.find((f) => !supports(f))
+  if (missing) {
+    record(key, {error: `the CLI has no ${missing}`})
+    continue
+  }
+  record(key, timeCommand(argv, {before: clearFixed, ok: [0, 1]}))
+}
+
+/** Stream the JSONL file through the CLI, polling its peak RSS (VmHWM); stop after JSONL_CAP_S. */
+async function streamJsonl(argv) {
+  const {spawn} = await import('node:child_process')
+  const total = statSync(join(CORPUS, 'records.jsonl')).size
+  return new Promise((resolve) => {
+    const t = performance.now()
+    const child = spawn(argv[0], argv.slice(1), {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
+    let out = 0
+    let peak = 0
+    let stderr = ''
+    let capped = false
+    child.stdout.on('data', (chunk) => (out += chunk.length))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024)
+      } catch {}
+      if ((performance.now() - t) / 1000 > JSONL_CAP_S && !capped) {
+        capped = true
+        child.kill('SIGKILL')
+      }
+    }, 100)
+    child.on('close', (code) => {
+      clearInterval(poll)
+      const s = (performance.now() - t) / 1000
+      const doneMB = Math.min(out, total) / 1048576
+      if (!capped && ![0, 1].includes(code)) return resolve({error: `exit ${code}: ${stderr.trim().split('\n').pop()?.slice(0, 160)}`})
+      resolve({s, rssMB: peak || NaN, streamedMB: +doneMB.toFixed(1), complete: !capped, ...(capped ? {note: `stopped after ${JSONL_CAP_S} s, ${doneMB.toFixed(1)} of ${(total / 1048576).toFixed(0)} MB written`} : {})})
+    })
+  })
+}
+}
+
+const byName = (...names) => mtcleanRuns.filter(([name]) => names.includes(name))
+// The peer: textlint with one no-op rule over the same files.
+if (!SKIP.has('textlint')) {
+  const textlintBin = join(ROOT, 'node_modules/textlint/bin/textlint.js')
+  if (!existsSync(textlintBin)) record('textlint, one no-op rule', {error: 'textlint is not installed (npm install)'})
+  else {
+    const argv = [process.execPath, textlintBin, '--config', join(ROOT, 'bench/textlint/textlintrc.json'), '--rulesdir', join(ROOT, 'bench/textlint/rules'), '--no-color', join(docsDir, '**/*.txt')]
+    record('textlint, one no-op rule', timeCommand(argv, {ok: [0, 1]}))
+  }
+}
+
+// Cold start: `mtclean check` on one small file, wall time; and bare node for reference.
+if (!SKIP.has('cold')) {
+  record('node start-up (node -e 0)', timeCommand([process.execPath, '-e', '0'], {runs: 5}))
+  if (existsSync(CLI)) record('cold start: mtclean check small.txt', timeCommand(cli('check', join(CORPUS, 'small.txt')), {runs: 5, ok: [0, 1]}))
+  else record('cold start: mtclean check small.txt', {error: 'no dist/cli/main.js'})
+}
+
+// Lexicon: the dictionary engineer's bench/lexicon.mjs (prints JSON).
+if (!SKIP.has('lexicon')) {
+  if (existsSync(join(ROOT, 'bench/lexicon.mjs')) && existsSync(join(ROOT, 'dist/lexicon/index.js'))) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench/lexicon.mjs')], {cwd: ROOT, encoding: 'utf8'})
+    try {
+      const lex = JSON.parse(r.stdout)
+      results.lexicon = lex
+      console.error(`  lexicon: word list ${lex.wordList?.ms} ms / ${lex.wordList?.heapMB} MB heap; nspell ${lex.nspell?.ms} ms / ${lex.nspell?.heapMB} MB`)
+    } catch {
+      results.lexicon = {error: `bench/lexicon.mjs failed: ${String(r.stderr).trim().split('\n').pop()}`}
+    }
+  } else results.lexicon = {error: 'no bench/lexicon.mjs or dist/lexicon'}
+}
+
+runMtclean(byName('check, recommended, 1 job', 'check, recommended, 2 jobs', 'fix, recommended, 1 job', 'fix, recommended, 2 jobs'))
+
+// Time per MB on single files, in process (no start-up), check with the recommended preset.
+if (!SKIP.has('permb')) {
+  for (const mb of SINGLE_MB) {
+    const file = join(CORPUS, `single-${mb}mb.txt`)
+    record(
+      `check per MB, single ${mb} MB file`,
+      timeScript(
+        `import {readFileSync} from 'node:fs'
+import {createLinter} from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)}
+const linter = createLinter({preset: 'recommended'}); linter.check('Warm up.')
+const text = readFileSync(${JSON.stringify(file)}, 'utf8')
+const t = performance.now(); linter.check(text)
+console.log((performance.now() - t) / ${mb})`,
+        mb >= 16 ? Math.min(RUNS, 2) : RUNS
+      )
+    )
+  }
+  record('parse per MB, single 16 MB file (bare retext-english)', {error: 'not measured: parse-english is super-linear on one 16 MB input (minutes)'})
+}
+
+// Peak RSS while streaming the JSONL file through `mtclean fix --jsonl`.
+if (!SKIP.has('jsonl')) {
+  const key = `mtclean fix --jsonl, ${JSONL_MB} MB stream`
+  if (!existsSync(CLI) || !supports('--jsonl')) record(key, {error: 'the CLI has no --jsonl'})
+  else if (!hasTime) record(key, {error: 'no /usr/bin/time to read the peak RSS'})
+  else if (overBudget()) record(key, {error: `time budget of ${BUDGET_S} s used up`})
+  else record(key, await streamJsonl(cli('fix', '--jsonl', join(CORPUS, 'records.jsonl'))))
+}
+
+runMtclean(byName('check, strict, 1 job', 'fix, strict, 1 job', 'check, strict, 2 jobs'))
+
+// ---------------------------------------------------------------------------
+// Table
+
+const s = (name) => results[name]?.s
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN)
+const parse = s('floor: bare retext-english parse')
+const derived = {
+  'check recommended 1 job / bare parse': [ratio(s('mtclean check, recommended, 1 job'), parse), '≤ 1.5'],
+  'fix recommended 1 job / bare parse': [ratio(s('mtclean fix, recommended, 1 job'), parse), '≤ 1.5'],
+  'check strict 1 job / bare parse': [ratio(s('mtclean check, strict, 1 job'), parse), '≤ 2'],
+  'fix strict 1 job / bare parse': [ratio(s('mtclean fix, strict, 1 job'), parse), '≤ 2'],
+  'speed-up check, 2 jobs vs 1': [ratio(s('mtclean check, recommended, 1 job'), s('mtclean check, recommended, 2 jobs')), '≥ 1.8'],
+  'speed-up fix, 2 jobs vs 1': [ratio(s('mtclean fix, recommended, 1 job'), s('mtclean fix, recommended, 2 jobs')), '≥ 1.8'],
+  'check recommended 1 job / textlint no-op': [ratio(s('mtclean check, recommended, 1 job'), s('textlint, one no-op rule')), '< 1 (stretch)'],
+  'check recommended 2 jobs / textlint no-op': [ratio(s('mtclean check, recommended, 2 jobs'), s('textlint, one no-op rule')), '< 1 (stretch)'],
+  'time per MB, 16 MB / 1 MB': [ratio(s('check per MB, single 16 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
+  'time per MB, 4 MB / 1 MB': [ratio(s('check per MB, single 4 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
+  'cold start (ms)': [1000 * s('cold start: mtclean check small.txt'), '≤ 250'],
+  'peak RSS, JSONL stream (MB)': [results[`mtclean fix --jsonl, ${JSONL_MB} MB stream`]?.rssMB, '≤ 300'],
+  'JSONL fix throughput, MB/s (for reference)': [(() => { const j = results[`mtclean fix --jsonl, ${JSONL_MB} MB stream`]; return j?.streamedMB / j?.s })(), '≥ 0 (info)']
+}
+const machine = {cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: +(totalmem() / 2 ** 30).toFixed(1), os: `${platform()} ${release()}`, node: process.version}
+
+const lines = []
+lines.push(`mtclean benchmark — ${new Date().toISOString()} — ${machine.cores} × ${machine.cpu}, node ${machine.node}`)
+lines.push(`corpus: ${files.length} documents, ${corpusMB.toFixed(1)} MB; medians of ${RUNS} run(s)`)
+lines.push('')
+lines.push('| measure | time | MB/s | peak RSS |')
+lines.push('|---|---:|---:|---:|')
+for (const [name, v] of Object.entries(results)) {
+  if (name === 'lexicon') continue
+  if (v.error) {
+    lines.push(`| ${name} | n/a (${v.error}) | | |`)
+    continue
+  }
+  const perMB = name.includes('per MB')
+  const mbs = perMB ? 1 / v.s : name.includes('--jsonl') ? (v.streamedMB ?? JSONL_MB) / v.s : name.startsWith('cold') || name.startsWith('node') ? NaN : corpusMB / v.s
+  lines.push(`| ${name}${v.note ? ` (${v.note})` : ''} | ${perMB ? `${(v.s * 1000).toFixed(0)} ms/MB` : `${v.s.toFixed(2)} s`} | ${Number.isFinite(mbs) ? mbs.toFixed(2) : ''} | ${Number.isFinite(v.rssMB) ? v.rssMB.toFixed(0) + ' MB' : ''} |`)
+}
+if (results.lexicon && !results.lexicon.error) {
+  const l = results.lexicon
+  lines.push(`| lexicon load: word list | ${l.wordList?.ms} ms | | +${l.wordList?.heapMB} MB heap |`)
+  lines.push(`| lexicon load: nspell + dictionary-en (for comparison) | ${l.nspell?.ms} ms | | +${l.nspell?.heapMB} MB heap |`)
+} else if (results.lexicon) lines.push(`| lexicon load | n/a (${results.lexicon.error}) | | |`)
+lines.push('')
+lines.push('| ratio (same run) | value | target | met |')
+lines.push('|---|---:|---|---|')
+for (const [name, [value, target]] of Object.entries(derived)) {
+  const [, op, n] = /([≤≥<])\s*([\d.]+)/.exec(target)
+  const met = !Number.isFinite(value) ? 'n/a' : (op === '≤' ? value <= +n : op === '≥' ? value >= +n : value < +n) ? 'yes' : 'no'
+  lines.push(`| ${name} | ${Number.isFinite(value) ? value.toFixed(name.includes('(') ? 0 : 2) : 'n/a'} | ${target} | ${met} |`)
+}
+lines.push('')
+lines.push(`total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s`)
+console.log(lines.join('\n'))
+writeFileSync(
+  join(OUT, 'result.json'),
+  JSON.stringify({date: new Date().toISOString(), machine, runs: RUNS, corpus: {documents: files.length, MB: +corpusMB.toFixed(2), singleMB: SINGLE_MB, jsonlMB: JSONL_MB}, results, ratios: Object.fromEntries(Object.entries(derived).map(([k, [v, t]]) => [k, {value: Number.isFinite(v) ? +v.toFixed(3) : null, target: t}])), notes}, null, 1)
+)
+writeFileSync(join(OUT, 'result.md'), lines.join('\n') + '\n')
+rmSync(join(OUT, 'io'), {recursive: true, force: true})
+clearFixed()
