@@ -456,3 +456,22 @@ describe('CI integration files', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(fixedDirty)
   })
 })
+
+describe('fix exit code', () => {
+  it('exits 1 when error-level findings are left after fixing', async () => {
+    const text = 'He assures that the plan will work, underlines the minister.\n'
+    const lib = await library()
+    const left = lib.createLinter({}).check(text).filter((m) => m.fatal === false && (m as unknown as {fix?: string}).fix !== 'safe')
+    if (left.length === 0) return // no report-only finding in this text with today's rules
+    const rule = String(left[0].ruleId)
+    const plain = run(['fix'], {input: text})
+    expect(plain.code).toBe(0)
+    const r = run(['fix', '--rule', `${rule}=error`], {input: text})
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/<stdin>: \d+ errors? left after fixing/)
+    expect(run(['fix', '--rule', `${rule}=error`, '--rule', `${rule}=warn`], {input: text}).code).toBe(0)
+    expect(run(['fix', '--frail'], {input: text}).code).toBe(1)
+    const dir = tree({'a.txt': text})
+    expect(run(['fix', '--write', '--rule', `${rule}=error`, 'a.txt'], {cwd: dir}).code).toBe(1)
+  })
+})
