@@ -160,7 +160,17 @@ function glossed(before: string, name: string): boolean {
   const index = tail.toLowerCase().lastIndexOf(name.replace(/[’]/g, "'").toLowerCase())
   return index >= 0 && /^[^\S\r\n]*[(,–—-]?[^\S\r\n]*(?:["“'‘]|the[^\S\r\n]+|or[^\S\r\n]+)?$/iu.test(tail.slice(index + name.length))
 }
-const PREVIOUS_WORD = /([\p{L}\p{M}\p{N}'’.-]+)[^\S\r\n]+$/u
+const WORD_CHAR = /[\p{L}\p{M}\p{N}'’.-]/u
+
+/** The word right before `before`'s trailing horizontal white space (a backwards scan, no regex). */
+function previousWord(before: string): string | undefined {
+  let end = before.length
+  while (end > 0 && (before[end - 1] === ' ' || before[end - 1] === '\t' || before[end - 1] === '\u00a0')) end--
+  if (end === before.length) return undefined
+  let start = end
+  while (start > 0 && WORD_CHAR.test(before[start - 1])) start--
+  return start < end ? before.slice(start, end) : undefined
+}
 const SENTENCE_START = /(?:^|[.!?:]["”»’)]*[^\S\r\n]+|\n[^\S\r\n]*|["“«‘(—–-][^\S\r\n]*)$/u
 
 export interface MastheadHit {
@@ -197,8 +207,8 @@ export function findMastheads(text: string, options: MastheadDataOptions & {sour
     const after = text.slice(end, end + 80)
     // Never inside a longer name: World Bank, World War II, Czech Republic, Republic of Ireland.
     if (NEXT_CAPITAL.test(after) || NEXT_OF.test(after)) continue
-    const previous = PREVIOUS_WORD.exec(before)
-    if (previous && /^\p{Lu}/u.test(previous[1]) && !FRAME_WORDS.has(previous[1].toLowerCase().replace(/[.]$/, ''))) continue
+    const previous = previousWord(before)
+    if (previous && /^\p{Lu}/u.test(previous) && !FRAME_WORDS.has(previous.toLowerCase().replace(/[.]$/, ''))) continue
     // An English title in its own right: "the Time magazine".
     if (ENGLISH_TITLE.test(k + '\u0001' + after.slice(0, 20))) continue
     // All capitals (PICTURE, WORLD): a heading or a shout, not a rendering to trust.

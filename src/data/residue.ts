@@ -225,7 +225,7 @@ function splitLines(text: string): Line[] {
   return lines
 }
 
-const SENTENCE_END = /[.!?…]+["”»’)]*(?=\s)/g
+const SENTENCE_END = /(?<![.!?…])[.!?…]+["”»’)]*(?=\s)/g
 
 /** Sentence segments of one line: [start, end) offsets relative to the line. */
 function segments(line: string): Array<[number, number]> {

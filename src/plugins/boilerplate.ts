@@ -26,8 +26,17 @@ export default defineRule<BoilerplateOptions>({
         end: hit.deleteEnd,
         expected: [''],
         fix: 'safe',
-        reason: `Unexpected ${what} (“${quoted.replace(/\s*\n\s*/g, ' / ')}”), expected the ${hit.unit} deleted`
+        reason: `Unexpected ${what} (“${oneLine(quoted)}”), expected the ${hit.unit} deleted`
       })
     }
   }
 })
+
+/** Lines of a quoted snippet joined with " / " (no regex: the snippet may hold long runs of white space). */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' / ')
+}
