@@ -48,8 +48,9 @@ export interface CalqueEntry extends DataEntry {
 export interface CalqueOptions {
   /** Extra YAML files of calque entries. */
   files: string[]
-  /** Entry ids to turn off. */
-  off: string[]
+  /** Entry ids to turn off (`off` is accepted as an alias). */
+  disable: string[]
+  off?: string[]
   sourceLang?: SourceLang
   preset?: 'recommended' | 'strict'
 }
@@ -223,12 +224,12 @@ export default defineRule<CalqueOptions>({
   category: 'calque',
   description: 'A literal translation of a source-language verb, idiom or construction.',
   note: NOTE,
-  defaults: {files: [], off: []},
+  defaults: {files: [], disable: []},
   check(ctx) {
     const text = ctx.text
     const options = ctx.options
     const index = indexFor(options.files ?? [])
-    const off = new Set(options.off ?? [])
+    const off = new Set([...(options.disable ?? []), ...(options.off ?? [])])
     const strict = options.preset === 'strict'
     const lang = options.sourceLang
 
@@ -492,7 +493,8 @@ class Context {
     // followed by the verb (`“… many words” assures X`) is the inverted reporting clause.
     const opener = ch === '”' ? '“' : ch === '»' ? '«' : '"'
     const from = Math.max(0, at - 400)
-    const open = this.text.lastIndexOf(opener, at - 1)
+    let open = at - 1
+    while (open >= from && this.text[open] !== opener) open--
     if (open < from) return false
     const quoted = this.text.slice(open + 1, at)
     if (quoted.includes('\n')) return false
