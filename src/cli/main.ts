@@ -558,6 +558,12 @@ async function installCleanup(): Promise<void> {
 
 export type {JsonMessage}
 
+// `mtclean … | head`: a closed pipe ends the run quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 {
   main(process.argv.slice(2)).then(
     (code) => {
