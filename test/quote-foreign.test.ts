@@ -29,6 +29,8 @@ const valid = [
   'Home » World » Europe',
   'Read the full story\n\nNext Post »',
   '« Previous page',
+  '» Read more\nBack «',
+  'A 55” screen.',
   'A 6" screen.',
   'Ségolène Royal and Francois Hollande.',
   '“We started in March.\n\n“By June we had finished,” she said.',

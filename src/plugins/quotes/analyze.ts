@@ -183,16 +183,16 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
     const remaining = para.to - i - 1
     const open = stack.length > 0
 
-    if (ch === '"' && /\d/.test(before) && !open) {
-      // 12" (inches) or similar: not a quote.
+    if ((ch === '"' || ch === '”') && /\d/.test(before) && !open) {
+      // 12" or 55” (inches): not a quote.
       continue
     }
-    if (!open && ch === '»' && spaceBefore && before !== '' && spaceAfter && !reportingClauseAt(text, pos + 1)) {
+    if (!open && ch === '»' && spaceBefore && spaceAfter && !reportingClauseAt(text, pos + 1)) {
       // A separator (`Home » World » Europe`) or a link arrow (`Next Post »`), not a quote — unless it
       // ends a sentence (`the sword. »`).
       let k = pos - 1
-      while (k > para.start && isSpace(text[k])) k--
-      if (after !== '' || !/[.!?…]/.test(text[k])) continue
+      while (k >= para.start && isSpace(text[k])) k--
+      if (after !== '' || k < para.start || !/[.!?…]/.test(text[k])) continue
     }
     let role: Role
     if (!open) {
@@ -201,7 +201,7 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
         else role = 'close'
       } else if (OPEN_GLYPHS.includes(ch)) {
         // An opener glyph that cannot open (`apart “.` `tricky “` at the end) closes a lost quotation.
-        if (punctAfter || (spaceBefore && after === '')) role = 'close'
+        if (ch === '“' && (punctAfter || (spaceBefore && after === ''))) role = 'close'
         else if (closeShape && remaining === 0 && !isWordChar(after)) role = 'close'
         else role = 'open'
       } else {
