@@ -96,7 +96,7 @@ function build(): Evidence {
   }
   for (const [lang, phrase] of residue) {
     // Phrases that start with a placeholder would be tried at every word of the text: left out.
-    if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || phrase.includes('{words}')) continue
+    if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || /\{(?:words|rest)\}/.test(phrase)) continue
     add(lang, phraseSource(phrase))
   }
   // Calques typical of one language (plain words only: "underlines", "in the sights").

@@ -146,7 +146,8 @@ function sequence(tokens: Token[], pattern: string): string {
     const token = tokens[index]
     const before = index === 0 ? '' : sepBefore(token)
     if (token.kind === 'rest') {
-      out += '[^\\r\\n]*'
+      // Anchored: the rest of the unit. Nothing after it can overlap it (linear by construction).
+      out += '[^\\r\\n]*$'
       continue
     }
     if (token.kind === 'opt') {
