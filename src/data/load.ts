@@ -1,9 +1,11 @@
 import {readFileSync, readdirSync, existsSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import {LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
+import {createRequire} from 'node:module'
+import type {ErrorObject, ValidateFunction} from 'ajv'
+import type {LineCounter, Node as YamlNode} from 'yaml'
 import {phraseSource, PhraseSyntaxError} from './phrase.js'
+import {snapshotEntries} from './snapshot.js'
 
 /** Entry keys that hold phrase patterns (src/data/phrase.ts), checked at load time. */
 const PATTERN_KEYS: Record<string, string[]> = {masthead: ['literal'], paywall: ['phrases'], boilerplate: ['phrases']}
@@ -39,14 +41,19 @@ export class RuleDataError extends Error {
   }
 }
 
-const ajv = new Ajv({allErrors: true, strict: true})
+// yaml and ajv load lazily: the built-in data comes from a build-time snapshot (./snapshot.ts).
+const require = createRequire(import.meta.url)
+let yamlModule: typeof import('yaml') | undefined
+const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'))
+let ajvInstance: import('ajv').Ajv | undefined
+const ajv = () => (ajvInstance ??= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: true, strict: true}))
 const validators = new Map<string, ValidateFunction>()
 
 function validatorFor(rule: string): ValidateFunction {
   let validate = validators.get(rule)
   if (!validate) {
     const schemaPath = join(RULES_DIR, 'schema', rule + '.schema.json')
-    validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')))
+    validate = ajv().compile(JSON.parse(readFileSync(schemaPath, 'utf8')))
     validators.set(rule, validate)
   }
   return validate
@@ -62,17 +69,26 @@ export function loadRuleData<T extends DataEntry>(rule: string, extraFiles: read
   let builtIn = loaded.get(rule)
   if (!builtIn) {
     const folder = join(RULES_DIR, rule)
-    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yml')).sort() : []
-    builtIn = files.flatMap((f) => loadRuleFile(rule, join(folder, f)))
+    builtIn = (process.env.MTCLEAN_NO_SNAPSHOT ? undefined : snapshotEntries(rule, folder, RULES_DIR)) ?? loadRuleFolder(rule, folder)
     loaded.set(rule, builtIn)
   }
   if (extraFiles.length === 0) return builtIn as T[]
   return [...builtIn, ...extraFiles.flatMap((f) => loadRuleFile(rule, f))] as T[]
 }
 
+/** Load and validate every YAML file of one rule folder. */
+export function loadRuleFolder(rule: string, folder: string): DataEntry[] {
+  return ruleFileNames(folder).flatMap((f) => loadRuleFile(rule, join(folder, f)))
+}
+
+export function ruleFileNames(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.yml')).sort() : []
+}
+
 /** Parse one YAML rule file, validate it against `rules/schema/<rule>.schema.json`. */
 export function loadRuleFile(rule: string, file: string, source?: string): DataEntry[] {
   const text = source ?? readFileSync(file, 'utf8')
+  const {LineCounter, parseDocument, isMap, isSeq} = yaml()
   const lineCounter = new LineCounter()
   const document = parseDocument(text, {lineCounter, prettyErrors: false})
   if (document.errors.length > 0) {
@@ -108,6 +124,7 @@ export function loadRuleFile(rule: string, file: string, source?: string): DataE
 }
 
 function lineOf(root: unknown, error: ErrorObject, lineCounter: LineCounter): number {
+  const {isMap, isSeq} = yaml()
   let node = root as YamlNode | undefined
   let best = 1
   const keys = error.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
