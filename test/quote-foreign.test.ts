@@ -73,9 +73,9 @@ describe('quote-foreign', () => {
     for (const unit of [' « ', '» ', '« a » ', '” x “ ', '„a“ ', '‹a› ']) {
       // Linear: four times the text takes about four times as long (quadratic: 16×).
       const small = timeOf(unit.repeat(Math.ceil(50_000 / unit.length)))
-      const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)), 1)
+      const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)))
       expect(big).toBeLessThan(30_000)
-      expect(big / Math.max(small, 100)).toBeLessThan(10)
+      expect(big / Math.max(small, 100)).toBeLessThan(12)
     }
   })
 })

@@ -90,6 +90,16 @@ describe('quote-unbalanced', () => {
     expect(lint(input, config).map((m) => [m.actual, m.expected])).toEqual([['»', []]])
     expect(await fixed(input, config)).toBe(input)
   })
+  it('settles on degenerate inputs found by fuzzing', async () => {
+    const all = {rules: {'quote-glued': 'warn', 'quote-foreign': 'warn', 'punct-quote-order': 'warn'}} as const
+    for (const settings of [{}, {quoteStyle: 'british', quoteMarks: 'straight'}] as const) {
+      const cfg = {...config, rules: {...config.rules, ...all.rules}, settings}
+      for (const input of [',“', '“according to\n(“', '“”,', '"x\n("']) {
+        const out = await fixed(input, cfg)
+        expect(await fixed(out, cfg)).toBe(out)
+      }
+    }
+  })
   it('writes straight marks when quoteMarks is straight', async () => {
     expect(await fixed('The minister called "for calm and restraint.” Nothing else.', straight)).toBe(
       'The minister called "for calm and restraint." Nothing else.'
@@ -99,9 +109,9 @@ describe('quote-unbalanced', () => {
     for (const unit of ['a.” ', '” x ', 'a. b.” ', '“a ', '"a." b "c ']) {
       // Linear: four times the text takes about four times as long (quadratic: 16×).
       const small = timeOf(unit.repeat(Math.ceil(50_000 / unit.length)))
-      const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)), 1)
+      const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)))
       expect(big).toBeLessThan(30_000)
-      expect(big / Math.max(small, 100)).toBeLessThan(10)
+      expect(big / Math.max(small, 100)).toBeLessThan(12)
     }
   })
 })

@@ -76,6 +76,7 @@ function candidate(text: string, analysis: QuoteAnalysis, mark: Mark, american: 
   const para = analysis.paragraphs[mark.para]
   const opener = mark.pair >= 0 ? analysis.marks[mark.pair] : undefined
   if (!opener) return // quote-unbalanced first
+  if (!/[\p{L}\p{N}]/u.test(text.slice(opener.pos + 1, mark.pos))) return // `“”,`: nothing quoted
   // A member of a list of quoted terms: `a “new drift”, “limitless violence”.`
   let k = opener.pos
   while (k > para.start && isSpace(text[k - 1])) k--

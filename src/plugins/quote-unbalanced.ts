@@ -48,6 +48,8 @@ export default defineRule<QuoteUnbalancedOptions>({
         at = starts.length > 0 && reporting ? starts[starts.length - 1] : para.start
       }
       const reason = `Unexpected closing quote ${show(mark.ch)} with no opening quote`
+      // The quotation must start with a word and hold one.
+      if (at >= 0 && !(/[\p{L}\p{N}(‘]/u.test(text[at]) && /[\p{L}\p{N}]/u.test(text.slice(at, mark.pos)))) at = -1
       if (at < 0 || !(reporting || endsParagraph)) {
         ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected an opening quote where the quotation starts'})
         return

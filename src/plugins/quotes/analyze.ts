@@ -208,7 +208,7 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
         // Straight quote. Opening-shaped but the last mark and followed by a reporting clause: a closer
         // glued to the clause whose opener was lost (`months "Anne Hidalgo announces`).
         if (closeShape && !openShape) role = 'close'
-        else if (openShape && remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close'
+        else if (openShape && before !== '' && remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close'
         else role = 'open'
       }
     } else {
