@@ -25,6 +25,8 @@ Commands:
   check [paths…]        report findings (stdin when no path or "-")
   fix [paths…]          fix safe findings; prints the text of one input,
                         or rewrites files with --write / --out-dir
+  rules [--stats]       list the rules; --stats counts the data in rules/
+                        (--format json for a machine-readable list)
 
 Paths are files, directories (searched for --ext files) or globs ('corpus/**/*.txt').
 
@@ -308,6 +310,13 @@ async function emitReport(text: string, opts: Options): Promise<void> {
 export async function main(argv: string[]): Promise<number> {
   let opts: Options
   try {
+    if (argv[0] === 'rules') {
+      try {
+        return await (await import('./rules-command.js')).rulesCommand(argv.slice(1))
+      } catch (error) {
+        throw new UsageError(`rules: ${(error as Error).message}`)
+      }
+    }
     const parsed = options(argv)
     if (parsed === 'help') {
       await out(HELP)

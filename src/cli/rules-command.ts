@@ -1,0 +1,38 @@
+/**
+ * `mtclean rules [--stats] [--format text|json]`: the rules with one line each,
+ * and with --stats the counts of the data in rules/ (publications, phrases per
+ * language, calques).
+ */
+import {parseArgs} from 'node:util'
+import {out} from './io.js'
+
+export async function rulesCommand(argv: string[]): Promise<number> {
+  const {values} = parseArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {stats: {type: 'boolean'}, format: {type: 'string', short: 'f'}}
+  })
+  const format = values.format ?? 'text'
+  if (format !== 'text' && format !== 'json') throw new Error(`--format: expected text or json, got ${JSON.stringify(format)}`)
+  const {allRules} = await import('../plugins/index.js')
+  const rules = allRules.map((rule) => ({id: rule.ruleId, category: rule.meta.category, description: rule.meta.description}))
+  const stats = values.stats ? (await import('../data/stats.js')).ruleStats() : undefined
+  if (format === 'json') {
+    await out(JSON.stringify(stats ? {rules, stats} : {rules}, null, 2) + '\n')
+    return 0
+  }
+  const width = Math.max(...rules.map((r) => r.id.length))
+  let text = rules.map((r) => `${r.id.padEnd(width)}  ${r.description}`).join('\n') + '\n'
+  if (stats) {
+    text += `\npublications: ${stats.publications} (${stats.literalRenderings} literal renderings)\ncalques: ${stats.calques}\n`
+    for (const [rule, s] of Object.entries(stats.rules)) {
+      const langs = Object.entries(s.byLang)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([lang, n]) => `${lang} ${n}`)
+        .join(', ')
+      text += `${rule}: ${s.entries} entries, ${s.phrases} phrases (${langs}), ${s.examples} examples\n`
+    }
+  }
+  await out(text)
+  return 0
+}
