@@ -7,6 +7,7 @@ const invalid: Array<[string, string]> = [
   ['He read the the report.', 'He read the report.'],
   ['The The plan failed.', 'The plan failed.'],
   ['It is a a problem of of trust.', 'It is a problem of trust.'],
+  ['He read the the the report.', 'He read the report.'],
   [
     'Unemployment falls to its lowest level in years\n\nUnemployment falls to its lowest level in years\n\nThe number fell.',
     'Unemployment falls to its lowest level in years\n\nThe number fell.'

@@ -81,6 +81,19 @@ export default defineRule<DuplicateOptions>({
     const allow = new Set(options.allow.map((w) => w.toLowerCase()))
     const view = viewOf(ctx.tree)
     const words = view.words
+    // A run of repeats (`the the the`) is one finding.
+    let pending: {start: number; end: number; value: string; safe: boolean; count: number} | undefined
+    const flush = () => {
+      if (!pending) return
+      ctx.report({
+        start: pending.start,
+        end: pending.end,
+        expected: [''],
+        fix: pending.safe ? 'safe' : 'suggestion',
+        reason: `Unexpected repeated word \`${pending.value}\`${pending.count > 1 ? ` (${pending.count + 1} times)` : ''}, expected it once`
+      })
+      pending = undefined
+    }
     for (let i = 1; i < words.length; i++) {
       const a = words[i - 1]
       const b = words[i]
@@ -95,15 +108,15 @@ export default defineRule<DuplicateOptions>({
       // Inside a hyphenated or slashed compound: `Baden-Baden`, `bye-bye`
       if (/[-/]/.test(text[a.start - 1] ?? '') || /[-/]/.test(text[b.end] ?? '')) continue
       if (inCode(text, a.start)) continue
-      const safe = SAFE.has(lower)
-      ctx.report({
-        start: a.end,
-        end: b.end,
-        expected: [''],
-        fix: safe ? 'safe' : 'suggestion',
-        reason: `Unexpected repeated word \`${b.value}\`, expected it once`
-      })
+      if (pending && pending.end === a.end) {
+        pending.end = b.end
+        pending.count++
+        continue
+      }
+      flush()
+      pending = {start: a.end, end: b.end, value: b.value, safe: SAFE.has(lower), count: 1}
     }
+    flush()
   }
 })
 

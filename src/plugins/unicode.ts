@@ -76,11 +76,14 @@ export default defineRule<UnicodeOptions>({
     // Fast exit: pure ASCII without `&` or controls.
     // eslint-disable-next-line no-control-regex
     if (!/[^\u0009\u000A\u000D\u0020-\u007E]|&/.test(text) && !options.apostrophes) return
-    const taken: Array<[number, number]> = []
-    const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a)
+    // Characters already covered by a finding (one byte per character: linear, not a list scan).
+    let taken: Uint8Array | undefined
+    const isTaken = (at: number) => taken !== undefined && taken[at] === 1
     const add = (f: Finding) => {
-      if (!free(f.start, Math.max(f.end, f.start + 1))) return
-      taken.push([f.start, Math.max(f.end, f.start + 1)])
+      const end = Math.max(f.end, f.start + 1)
+      taken ??= new Uint8Array(text.length + 1)
+      for (let i = f.start; i < end; i++) if (taken[i]) return
+      taken.fill(1, f.start, end)
       findings.push(f)
     }
 
@@ -135,7 +138,7 @@ export default defineRule<UnicodeOptions>({
         const around = prevCodePoint(text, at) + nextCodePoint(text, at + 1)
         if ((cp === 0x200c || cp === 0x200d || cp === 0x200b) && NEEDS_ZW.test(around)) continue
         if ((cp === 0x200e || cp === 0x200f) && RTL.test(text.slice(Math.max(0, at - 60), at + 60))) continue
-        if (cp >= 0x80 && cp <= 0x9f && !taken.every(([a, b]) => at < a || at >= b)) continue
+        if (cp >= 0x80 && cp <= 0x9f && isTaken(at)) continue
         void prev
         void next
         add({
@@ -207,7 +210,30 @@ export default defineRule<UnicodeOptions>({
     }
 
     findings.sort((a, b) => a.start - b.start)
-    for (const f of findings) ctx.report(f)
+    // Runs of adjacent damage of one kind (a line of mojibake, a string of zero-width characters)
+    // become one finding: fewer messages, one edit.
+    let run: Finding | undefined
+    let count = 0
+    const flush = () => {
+      if (!run) return
+      if (count > 1) {
+        const actual = text.slice(run.start, run.end)
+        const shown = actual.length > 40 ? actual.slice(0, 37) + '…' : actual
+        run = {...run, reason: `Unexpected ${kindOf(run.reason)} in \`${shown}\` (${count} places), expected \`${ellipsis(run.expected![0])}\``}
+      }
+      ctx.report(run)
+    }
+    for (const f of findings) {
+      if (run && run.end === f.start && f.start < f.end && run.start < run.end && kindOf(run.reason) === kindOf(f.reason)) {
+        run = {...run, end: f.end, expected: [run.expected![0] + f.expected![0]]}
+        count++
+        continue
+      }
+      flush()
+      run = f
+      count = 1
+    }
+    flush()
   }
 })
 
@@ -232,6 +258,16 @@ function proseAround(text: string, start: number, end: number): boolean {
   return !inCode(text, start)
 }
 
+/** The kind of damage named at the start of a reason: `mojibake`, `HTML entity`, `invisible character`… */
+function kindOf(reason: string): string {
+  const m = /^Unexpected (mojibake|HTML entity|invisible character|decomposed|U\+[0-9A-F]{4} between words)/.exec(reason)
+  return m ? (m[1].startsWith('U+') ? 'odd space' : m[1]) : reason
+}
+
+function ellipsis(s: string): string {
+  return s.length > 40 ? s.slice(0, 37) + '…' : s
+}
+
 function countOf(text: string, c: string): number {
   let n = 0
   for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++
@@ -248,6 +284,8 @@ function nextCodePoint(text: string, at: number): string {
   const cp = text.codePointAt(at)
   return cp === undefined ? '' : String.fromCodePoint(cp)
 }
+
+const UTF8 = new TextDecoder('utf-8', {fatal: true})
 
 /** Decode a run read with the wrong code page: [length consumed, replacement], or undefined. */
 export function repairMojibake(run: string, following: string | undefined): [number, string] | undefined {
@@ -273,7 +311,7 @@ export function repairMojibake(run: string, following: string | undefined): [num
   }
   let decoded: string
   try {
-    decoded = new TextDecoder('utf-8', {fatal: true}).decode(Uint8Array.from(bytes))
+    decoded = UTF8.decode(Uint8Array.from(bytes))
   } catch {
     return undefined
   }

@@ -65,13 +65,16 @@ export default defineRule<WordGluedOptions>({
     for (let index = 0; index < view.words.length; index++) {
       const word = view.words[index]
       const bare = stripPossessive(word.value)
-      if (bare.length < 5 || !/^\p{L}+$/u.test(bare)) continue
+      // Longer tokens are not two words glued (and splitting them is quadratic).
+      if (bare.length < 5 || bare.length > 40 || !/^\p{L}+$/u.test(bare)) continue
       if (keep.has(bare) || KEEP.has(bare)) continue
       lex ??= getLexicon()
       if (lex.isWord(bare) || lex.isWord(word.value)) continue
       if (!contextOk(text, word) || codeLine(text, word.start) || inCode(text, word.start)) continue
       // an identifier: `maxRetries: 3`, `setTimeout(`, `useClones =`
       if (/^(?:[:(=]|\s*=)/.test(text.slice(word.end, word.end + 2))) continue
+      // The same fused form elsewhere in the document: a name or a term, not an accident.
+      if (countOf(bare) > 1) continue
       const prev = view.words[index - 1]
       const afterName =
         prev !== undefined &&
@@ -81,8 +84,6 @@ export default defineRule<WordGluedOptions>({
         !/[.!?:”"]\s*$/.test(text.slice(Math.max(0, prev.start - 3), prev.start))
       const split = findSplit(bare, lex, countOf, afterName)
       if (!split) continue
-      // The same fused form elsewhere in the document: a name or a term, not an accident.
-      if (countOf(bare) > 1) continue
       while (paragraphIndex < view.paragraphs.length - 1 && view.paragraphs[paragraphIndex].end <= word.start) paragraphIndex++
       const left = bare.slice(0, split)
       const right = bare.slice(split)
