@@ -2,6 +2,8 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
 import {rulesById, type Config, type Settings} from '../index.js'
 import {SOURCE_LANGS} from '../types.js'
+import {globSync} from 'tinyglobby'
+import {routeRuleFiles} from '../data/load.js'
 
 /** What a config file may hold (`.mtcleanrc*`, `mtclean` in package.json, `--config`). */
 export interface ConfigFile {
@@ -10,7 +12,10 @@ export interface ConfigFile {
   /** Other config files (relative to this one) or `mtclean:recommended` / `mtclean:strict`. */
   extends?: string | string[]
   preset?: 'recommended' | 'strict'
-  rules?: Record<string, unknown>
+  /** Per-rule severity and options; or, as a list, rule data files (same as `ruleFiles`). */
+  rules?: Record<string, unknown> | string[]
+  /** Extra rule data files or globs (`./my-rules/*.yml`), relative to this config, routed to their rule. */
+  ruleFiles?: string[]
   settings?: Settings
 }
 
@@ -133,7 +138,7 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(`${where}: a config must be an object, got ${typeName(raw)}`)
   }
-  const known = ['root', 'extends', 'preset', 'rules', 'settings', '$schema']
+  const known = ['root', 'extends', 'preset', 'rules', 'ruleFiles', 'settings', '$schema']
   for (const key of Object.keys(raw)) {
     if (!known.includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
   }
@@ -149,9 +154,18 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
     }
   }
   if ('settings' in config) validateSettings(config.settings, where)
-  if ('rules' in config) {
+  for (const key of ['ruleFiles', 'rules'] as const) {
+    const list = config[key]
+    if (Array.isArray(list) && !list.every((f) => typeof f === 'string')) {
+      throw new ConfigError(`${where}: "${key}" as a list must hold rule data file paths or globs (strings)`)
+    }
+  }
+  if ('ruleFiles' in config && !Array.isArray(config.ruleFiles)) {
+    throw new ConfigError(`${where}: "ruleFiles" must be an array of paths or globs, got ${typeName(config.ruleFiles)}`)
+  }
+  if ('rules' in config && !Array.isArray(config.rules)) {
     const rules = config.rules
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+    if (typeof rules !== 'object' || rules === null) {
       throw new ConfigError(`${where}: "rules" must be an object, got ${typeName(rules)}`)
     }
     for (const [id, value] of Object.entries(rules)) validateRule(id, value, where)
@@ -161,7 +175,8 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
 
 function layerOf(config: ConfigFile, where: string): Layer {
   const rules: Record<string, RuleEntry> = {}
-  for (const [id, value] of Object.entries(config.rules ?? {})) {
+  const ruleFiles = [...(config.ruleFiles ?? []), ...(Array.isArray(config.rules) ? config.rules : [])]
+  for (const [id, value] of Object.entries(Array.isArray(config.rules) ? {} : (config.rules ?? {}))) {
     const entry = validateRule(id, value, where)
     // Extra rule data files are relative to the config that names them.
     const files = entry.options?.files
@@ -170,7 +185,31 @@ function layerOf(config: ConfigFile, where: string): Layer {
     }
     rules[id] = entry
   }
+  if (ruleFiles.length > 0) {
+    for (const [id, files] of Object.entries(routeFiles(ruleFiles, where))) {
+      const entry = (rules[id] ??= {})
+      const before = Array.isArray(entry.options?.files) ? (entry.options.files as string[]) : []
+      entry.options = {...entry.options, files: [...before, ...files]}
+    }
+  }
   return {preset: config.preset, rules, settings: {...config.settings}}
+}
+
+/** Expand `ruleFiles` globs relative to the config and send each file to the rule it holds data for. */
+function routeFiles(patterns: readonly string[], where: string): Record<string, string[]> {
+  const base = where === 'command line' ? process.cwd() : dirname(where)
+  const files: string[] = []
+  for (const pattern of patterns) {
+    const found = globSync(pattern, {cwd: base, absolute: true, onlyFiles: true}).sort()
+    if (found.length === 0) throw new ConfigError(`${where}: "ruleFiles": no file matches ${JSON.stringify(pattern)}`)
+    files.push(...found)
+  }
+  const dataRules = [...rulesById.values()].filter((r) => 'files' in ((r.meta.defaults ?? {}) as object)).map((r) => r.ruleId)
+  try {
+    return routeRuleFiles(files, dataRules)
+  } catch (error) {
+    throw new ConfigError(`${where}: ${(error as Error).message}`)
+  }
 }
 
 let yamlModule: typeof import('yaml') | undefined
