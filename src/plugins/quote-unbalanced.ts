@@ -21,6 +21,8 @@ export default defineRule<QuoteUnbalancedOptions>({
   check(ctx) {
     const {text} = ctx
     const {marks, paragraphs} = analyzeQuotes(text, ctx.tree)
+    // Where the trailing punctuation of a paragraph starts (computed once per paragraph).
+    const tails = new Map<QuoteParagraph, number>()
     for (let i = 0; i < marks.length; i++) {
       const mark = marks[i]
       const para = paragraphs[mark.para]
@@ -29,12 +31,20 @@ export default defineRule<QuoteUnbalancedOptions>({
       else if (mark.role === 'close' && mark.pair >= 0) mixed(mark, marks[mark.pair])
     }
 
+    function tailOf(para: QuoteParagraph): number {
+      let tail = tails.get(para)
+      if (tail === undefined) {
+        tail = para.end
+        while (tail > para.start && /[.,;:!?)\]”"»’\s]/.test(text[tail - 1])) tail--
+        tails.set(para, tail)
+      }
+      return tail
+    }
+
     function orphanClose(i: number, mark: Mark, para: QuoteParagraph) {
       const glyph = mark.ch === '"' ? '"' : englishMark('open', 1, ctx.options.quoteMarks)
       const reporting = reportingAfter(text, mark.pos)
-      let k = mark.pos + 1
-      while (k < para.end && /[.,;:!?)\]”"»’\s]/.test(text[k])) k++
-      const endsParagraph = k >= para.end
+      const endsParagraph = mark.pos + 1 >= tailOf(para)
       let at = -1
       if (i > para.from) {
         // After the previous quote mark: the first sentence that starts after it.

@@ -168,6 +168,12 @@ function carryQuotations(text: string, marks: Mark[], paragraphs: QuoteParagraph
 
 function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[], p: number): void {
   const para = paragraphs[p]
+  // A soup of marks (more than one in four characters over a long line) is not prose: do not pair it.
+  const count = para.to - para.from
+  if (count > 50 && count * 4 > para.end - para.start) {
+    para.uncertain = true
+    return
+  }
   const stack: number[] = []
   for (let i = para.from; i < para.to; i++) {
     const mark = marks[i]
