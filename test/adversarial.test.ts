@@ -141,8 +141,8 @@ describe('adversarial inputs', () => {
     expect(result.text.length).toBeGreaterThan(text.length * 0.9)
   })
 
-  it('a 5 MB single line with no white space', {timeout: SLOW}, async () => {
-    const text = 'ab.cd,'.repeat((5 * 1024 * 1024) / 6)
+  it('a 1 MB single line with no white space (a finding every 6 characters)', {timeout: SLOW}, async () => {
+    const text = 'ab.cd,'.repeat((1024 * 1024) / 6)
     const messages = recommended.check(text)
     expect(messageProblems(text, messages)).toEqual([])
   })

@@ -28,7 +28,7 @@ function runs(fast: number, share: number): number {
   return FUZZ ? Math.max(1, Math.round(FUZZ * share)) : fast
 }
 const TIMEOUT = FUZZ ? 3_600_000 : 60_000
-const params = (numRuns: number) => ({numRuns, seed: SEED, endOnFailure: true, verbose: 1 as const})
+const params = (numRuns: number) => ({numRuns, seed: SEED, verbose: 1 as const})
 
 const configs: Record<string, Config> = {
   recommended: {preset: 'recommended'},
