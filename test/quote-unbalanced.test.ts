@@ -106,7 +106,7 @@ describe('quote-unbalanced', () => {
     )
   })
   it('a long adversarial line finishes quickly', {timeout: 180_000}, () => {
-    for (const unit of ['a.” ', '” x ', 'a. b.” ', '“a ', '"a." b "c ']) {
+    for (const unit of ['a.” ', '” x ', 'a. b.” ', '“a ', '"a." b "c ', '.”', '”']) {
       // Linear: four times the text takes about four times as long (quadratic: 16×).
       const small = timeOf(unit.repeat(Math.ceil(50_000 / unit.length)))
       const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)))
