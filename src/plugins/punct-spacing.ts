@@ -90,7 +90,7 @@ export default defineRule<PunctSpacingOptions>({
       if (!lower(b1) || !lower(b2)) continue
       if (c === ',' || c === ';' ? !(lower(a1) && lower(a2)) : !(upper(a1) && lower(a2))) continue
       const token = tokenAround(text, p)
-      if (NOT_PROSE.test(token)) continue
+      if (token === undefined || NOT_PROSE.test(token)) continue
       if (m[0] === '.' && (token.slice(0, -1).split('.').length > 2)) continue
       if (m[0] === ':' && /^[a-z]+:/i.test(token) && /^(?:mailto|tel|urn|doi|isbn|file|data)/i.test(token)) continue
       ctx.report({
@@ -104,11 +104,15 @@ export default defineRule<PunctSpacingOptions>({
   }
 })
 
-/** The run of non-space characters around `at` (at most 100 each side). */
-function tokenAround(text: string, at: number): string {
+/** The run of non-space characters around `at`; undefined when longer than 60 characters on a side (not prose). */
+function tokenAround(text: string, at: number): string | undefined {
   let s = at
   let e = at
-  while (s > 0 && at - s < 100 && !/\s/.test(text[s - 1])) s--
-  while (e < text.length && e - at < 100 && !/\s/.test(text[e])) e++
+  while (s > 0 && !white(text.charCodeAt(s - 1))) if (at - --s > 60) return undefined
+  while (e < text.length && !white(text.charCodeAt(e))) if (++e - at > 60) return undefined
   return text.slice(s, e)
+}
+
+function white(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 12 || c === 11
 }
