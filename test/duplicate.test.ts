@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {lint, only, ruleTable} from './helpers.js'
 
 const config = only('duplicate')
 
@@ -30,24 +30,9 @@ const valid = [
   'Chapter one\n\nText.\n\nChapter two'
 ]
 
+ruleTable('duplicate', config, {invalid, valid, validSafeOnly: true})
+
 describe('duplicate', () => {
-  for (const [input, output] of invalid) {
-    it(`fixes: ${JSON.stringify(input)}`, async () => {
-      const messages = lint(input, config)
-      expect(messages.length).toBeGreaterThan(0)
-      assertWellFormed(input, messages)
-      const out = await fixed(input, config)
-      expect(out).toBe(output)
-      expect(await fixed(out, config)).toBe(out)
-      expect(lint(out, config)).toEqual([])
-    })
-  }
-  for (const input of valid) {
-    it(`leaves alone: ${JSON.stringify(input)}`, async () => {
-      expect(lint(input, config).filter((m) => m.fix === 'safe').map((m) => m.actual)).toEqual([])
-      expect(await fixed(input, config)).toBe(input)
-    })
-  }
   it('reports a non-adjacent repeated paragraph as a suggestion', () => {
     const p = 'This is a long paragraph that the scraper picked up twice from the page.'
     const messages = lint(`${p}\n\nSomething else in between.\n\n${p}`, config)

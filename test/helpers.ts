@@ -39,3 +39,44 @@ export function assertWellFormed(text: string, messages: Message[]): void {
     if (!m.url || !m.ruleId || !m.category) throw new Error('missing url/ruleId/category')
   }
 }
+
+import {describe, expect, it} from 'vitest'
+
+export interface RuleTable {
+  /** Inputs and their exact `fix` output. */
+  invalid: Array<[string, string]>
+  /** Inputs that must be left alone: no finding, and `fix` changes nothing. */
+  valid: string[]
+  /** Also assert the fixed text has no finding left (default true). */
+  quietAfterFix?: boolean
+  /** For valid inputs, only safe findings count (suggestions may remain). */
+  validSafeOnly?: boolean
+}
+
+/**
+ * The table every rule test shares: each invalid case is reported with
+ * well-formed messages, fixed to the exact output, idempotent; each valid
+ * case is left alone.
+ */
+export function ruleTable(name: string, config: Config, table: RuleTable): void {
+  describe(`${name} table`, () => {
+    for (const [input, output] of table.invalid) {
+      it(`fixes: ${JSON.stringify(input)}`, async () => {
+        const messages = lint(input, config)
+        expect(messages.length).toBeGreaterThan(0)
+        assertWellFormed(input, messages)
+        const out = await fixed(input, config)
+        expect(out).toBe(output)
+        expect(await fixed(out, config)).toBe(out)
+        if (table.quietAfterFix ?? true) expect(lint(out, config)).toEqual([])
+      })
+    }
+    for (const input of table.valid) {
+      it(`leaves alone: ${JSON.stringify(input)}`, async () => {
+        const messages = lint(input, config)
+        expect((table.validSafeOnly ? messages.filter((m) => m.fix === 'safe') : messages).map((m) => m.actual)).toEqual([])
+        expect(await fixed(input, config)).toBe(input)
+      })
+    }
+  })
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {fixed, lint, only, ruleTable} from './helpers.js'
 
 const config = only('unicode')
 
@@ -44,23 +44,9 @@ const valid = [
   'I said "don\'t" and she said don’t.'
 ]
 
+ruleTable('unicode', config, {invalid, valid, quietAfterFix: false})
+
 describe('unicode', () => {
-  for (const [input, output] of invalid) {
-    it(`fixes: ${JSON.stringify(input)}`, async () => {
-      const messages = lint(input, config)
-      expect(messages.length).toBeGreaterThan(0)
-      assertWellFormed(input, messages)
-      const out = await fixed(input, config)
-      expect(out).toBe(output)
-      expect(await fixed(out, config)).toBe(out)
-    })
-  }
-  for (const input of valid) {
-    it(`leaves alone: ${JSON.stringify(input)}`, async () => {
-      expect(lint(input, config).map((m) => m.actual)).toEqual([])
-      expect(await fixed(input, config)).toBe(input)
-    })
-  }
   it('uses straight apostrophes when asked', async () => {
     expect(await fixed('He doesnt know.', only('unicode', {}, {quoteMarks: 'straight'}))).toBe("He doesn't know.")
   })
