@@ -32,6 +32,8 @@ export default defineRule<QuoteForeignOptions>({
       if (!foreign && !mark.wrongWay && mark.pad === 0 && !partnerRewritten) continue
       // A closer glued to the next word is quote-glued's (it writes the mark too).
       if (mark.role === 'close' && mark.glued) continue
+      // So is an opener glued to the previous word, unless spaces inside it need removing too.
+      if (mark.role === 'open' && mark.glued && mark.pad === 0 && !partnerRewritten) continue
       const glyph = foreign || mark.wrongWay || partnerRewritten ? englishMark(mark.role, mark.depth, ctx.options.quoteMarks) : mark.ch
       const start = mark.role === 'open' ? mark.pos : mark.pos - mark.pad
       const end = mark.role === 'open' ? mark.pos + 1 + mark.pad : mark.pos + 1

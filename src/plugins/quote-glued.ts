@@ -51,13 +51,15 @@ export default defineRule<QuoteGluedOptions>({
           reason: `Unexpected closing quote glued to the next word ${show(text.slice(start, mark.pos + 2))}, expected ${show(replacement + (end > mark.pos + 1 ? '' : text[mark.pos + 1]))}`
         })
       } else {
-        const replacement = ' ' + mark.ch
+        // A wrong-way or foreign opener is rewritten here too (quote-foreign leaves glued openers alone).
+        const glyph = mark.wrongWay || '«»„‟'.includes(mark.ch) ? englishMark('open', mark.depth, ctx.options.quoteMarks) : mark.ch
+        const replacement = ' ' + glyph
         ctx.report({
           start: mark.pos,
           end: mark.pos + 1,
           expected: [replacement],
           fix: 'safe',
-          reason: `Unexpected opening quote glued to the previous word ${show(text.slice(Math.max(0, mark.pos - 1), mark.pos + 2))}, expected a space before it`
+          reason: `Unexpected opening quote glued to the previous word ${show(text.slice(Math.max(0, mark.pos - 1), mark.pos + 2))}, expected ${show(replacement)}`
         })
       }
     }

@@ -204,6 +204,7 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
     if (!open) {
       if (CLOSE_GLYPHS.includes(ch)) {
         if ((openShape || spacedBoth) && remaining > 0 && !(ch === '»' && spacedBoth)) role = 'open'
+        else if (wrongWayOpenerGlued(text, marks, para, i)) role = 'open' // `convinced.”We will strike”explains`
         else role = 'close'
       } else if (OPEN_GLYPHS.includes(ch)) {
         // An opener glyph that cannot open (`apart “.` `tricky “` at the end) closes a lost quotation.
@@ -274,6 +275,34 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
       }
     }
   }
+}
+
+const UPPER = /\p{Lu}/u
+
+/**
+ * `convinced.”We will strike on Monday”explains`: a `”` after a sentence end, glued to a capitalised
+ * word, with no quotation open, whose next mark in the paragraph is closer-shaped (`”` or `"` glued to
+ * the word before it, or followed by a space or punctuation): an opener turned the wrong way (MT writes
+ * `”` for both marks) with its space lost, not a closer whose opener was lost.
+ */
+function wrongWayOpenerGlued(text: string, marks: Mark[], para: QuoteParagraph, i: number): boolean {
+  const {pos, ch} = marks[i]
+  if (ch !== '”' || i + 1 >= para.to) return false
+  const before = text[pos - 1] ?? ''
+  if (pos <= para.start || !'.!?…'.includes(before) || !UPPER.test(text[pos + 1] ?? '')) return false
+  if (before === '.' && isAbbreviationDot(text, pos - 1)) return false
+  const next = marks[i + 1]
+  if (next.ch !== '”' && next.ch !== '"') return false
+  const nb = text[next.pos - 1]
+  const na = next.pos + 1 < para.end ? text[next.pos + 1] : ''
+  if (isSpace(nb) && !(isSpace(na) || '.,;:!?)]'.includes(na))) return false
+  // The quotation holds a word.
+  return /[\p{L}\p{N}]/u.test(text.slice(pos + 1, next.pos))
+}
+
+/** Is the `.` at `dot` the end of an abbreviation (`U.S.`, `Mr.`)? */
+function isAbbreviationDot(text: string, dot: number): boolean {
+  return isAbbreviationEnd(text, dot + 1)
 }
 
 /** A reporting clause follows the closer at `pos` (after `,` `.` and spaces)? */
