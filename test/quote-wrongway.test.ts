@@ -59,6 +59,19 @@ describe('wrong-way opener glued after a sentence end', () => {
       expect(await fixed(input, config)).toBe(input)
     })
   }
+  it('a long adversarial line finishes quickly', {timeout: 120_000}, () => {
+    for (const unit of ['a.”We ', 'a.”B”c ', '“. ', '“ “ ', '"" ']) {
+      const time = (text: string) => {
+        const t0 = performance.now()
+        lint(text, config)
+        return performance.now() - t0
+      }
+      const small = time(unit.repeat(Math.ceil(50_000 / unit.length)))
+      const big = time(unit.repeat(Math.ceil(200_000 / unit.length)))
+      expect(big).toBeLessThan(30_000)
+      expect(big / Math.max(small, 100)).toBeLessThan(12)
+    }
+  })
   it('also with every rule on (recommended preset)', async () => {
     const out = await fixed(invalid[0][0])
     expect(out).toContain('convinced. “We will strike on Monday,”')

@@ -60,6 +60,11 @@ export default defineRule<QuoteUnbalancedOptions>({
       const reason = `Unexpected closing quote ${show(mark.ch)} with no opening quote`
       // The quotation must start with a word and hold one.
       if (at >= 0 && !(/[\p{L}\p{N}(‘]/u.test(text[at]) && /[\p{L}\p{N}]/u.test(text.slice(at, mark.pos)))) at = -1
+      // Right after a closer that closes nothing (`We!” We”`): an opener there would make a stray `” “`.
+      if (at >= 0 && i > para.from) {
+        const prev = marks[i - 1]
+        if (prev.orphanClose && text.slice(prev.pos + 1, at).trim() === '') at = -1
+      }
       if (at < 0 || !(reporting || endsParagraph)) {
         ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected an opening quote where the quotation starts'})
         return

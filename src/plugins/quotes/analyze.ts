@@ -115,7 +115,22 @@ function analyze(text: string): QuoteAnalysis {
     }
     paragraphs.push({start: span.start, end: span.end, uncertain: false, from, to: marks.length})
   }
-  for (let p = 0; p < paragraphs.length; p++) pairParagraph(text, marks, paragraphs, p)
+  for (let p = 0; p < paragraphs.length; p++) {
+    pairParagraph(text, marks, paragraphs, p)
+    const para = paragraphs[p]
+    if (para.uncertain) {
+      // Nothing is reported for marks of a paragraph whose pairing failed half-way (rewriting the marks
+      // seen before the failure could unbalance it).
+      for (let i = para.from; i < para.to; i++) {
+        const mark = marks[i]
+        mark.role = 'none'
+        mark.pair = -1
+        mark.depth = 0
+        mark.wrongWay = mark.glued = mark.orphanClose = mark.orphanOpen = false
+        mark.pad = 0
+      }
+    }
+  }
   carryQuotations(text, marks, paragraphs)
   let damage = 0
   for (const mark of marks) {
@@ -189,6 +204,10 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
     const remaining = para.to - i - 1
     const open = stack.length > 0
 
+    if (ch === '"' && (after === '"' || before === '"')) {
+      // `""`: an empty string or a typo, not a quotation.
+      continue
+    }
     if ((ch === '"' || ch === '”') && /\d/.test(before) && !open) {
       // 12" or 55” (inches): not a quote.
       continue
@@ -208,7 +227,8 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
         else role = 'close'
       } else if (OPEN_GLYPHS.includes(ch)) {
         // An opener glyph that cannot open (`apart “.` `tricky “` at the end) closes a lost quotation.
-        if (ch === '“' && (punctAfter || (spaceBefore && after === ''))) role = 'close'
+        // Not when a closer comes next with no word between: `“.”` is an empty quotation, not a lost one.
+        if (ch === '“' && (punctAfter || (spaceBefore && after === '')) && !(remaining > 0 && '”"»'.includes(marks[i + 1].ch) && !/[\p{L}\p{N}]/u.test(text.slice(pos + 1, marks[i + 1].pos)))) role = 'close'
         else if (closeShape && remaining === 0 && !isWordChar(after)) role = 'close'
         else role = 'open'
       } else {
@@ -250,7 +270,9 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
       mark.pad = j - pos - 1
       if (mark.pad > 0 && j < para.end && !isWordChar(text[j]) && !'‘\'(…['.includes(text[j])) mark.pad = 0
       // Glued to the previous word: `said“We`, `,“We`.
-      if (!spaceBefore && before !== '' && (isWordChar(before) || '.,;:!?”'.includes(before))) mark.glued = true
+      // Not after a closer that closes nothing (`notes”“`): a space there would make a stray `” “`.
+      const afterStray = before === '”' && i > para.from && marks[i - 1].pos === pos - 1 && marks[i - 1].orphanClose
+      if (!spaceBefore && before !== '' && (isWordChar(before) || '.,;:!?”'.includes(before)) && !afterStray) mark.glued = true
       stack.push(i)
       mark.depth = stack.length
       if (stack.length > 2) {
@@ -272,6 +294,13 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
         mark.pair = opener
         marks[opener].pair = i
         mark.depth = stack.length + 1
+        if (!/[\p{L}\p{N}]/u.test(text.slice(marks[opener].pos + 1, pos))) {
+          // `“ “`, `“.”`: nothing quoted, nothing to rewrite.
+          mark.role = marks[opener].role = 'none'
+          mark.pair = marks[opener].pair = -1
+          mark.wrongWay = mark.glued = marks[opener].wrongWay = marks[opener].glued = false
+          mark.pad = marks[opener].pad = 0
+        }
       }
     }
   }
