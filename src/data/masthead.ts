@@ -106,8 +106,10 @@ const INVERTED = new RegExp(
   `[,”"»][^\\S\\r\\n]*(?:${VERBS}|continues|continued|concludes|concluded|summarizes|summarises|headlines|headlined|titles|titled|analyzes|analyses|judges|believes|observes|observed|points\\s+out|pointed\\s+out)\\s+$`,
   'iu'
 )
+// regex-bounded: tested on the 80 characters after a hit (`after` in findMastheads).
 const AFTER_INVERTED = /^[^\S\r\n]*(?:[.,;:!?)]|$|\r?\n|[^\S\r\n]+(?:on|in|this|last|yesterday|today|citing|quoting|which|in\s+its)\b)/u
 const IN_BEFORE = /\b(?:in|on)\s+$/iu
+// regex-bounded: tested on the 80 characters after a hit (`after` in findMastheads).
 const DAYS = /^[^\S\r\n]*,?[^\S\r\n]+(?:published\s+)?(?:on|last|this|of|dated)[^\S\r\n]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend)\b/u
 
 const POST_VERB =
@@ -158,6 +160,7 @@ function nationalityLangs(before: string): Set<string> | undefined {
 function glossed(before: string, name: string): boolean {
   const tail = before.slice(-(name.length + 6)).replace(/[’]/g, "'")
   const index = tail.toLowerCase().lastIndexOf(name.replace(/[’]/g, "'").toLowerCase())
+  // regex-bounded: `tail` is the name's length plus 6 characters.
   return index >= 0 && /^[^\S\r\n]*[(,–—-]?[^\S\r\n]*(?:["“'‘]|the[^\S\r\n]+|or[^\S\r\n]+)?$/iu.test(tail.slice(index + name.length))
 }
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’.-]/u
