@@ -25,7 +25,13 @@ const invalid: Array<[string, string, typeof config?]> = [
     'Others are considered “burned,” having been exposed.\n\n“We are ready”explains the officer.'
   ],
   // …and always with fragments: 'always'.
-  ['He called it “a disaster”.', 'He called it “a disaster.”', always]
+  ['He called it “a disaster”.', 'He called it “a disaster.”', always],
+  // A full quoted clause, a space, a reporting verb: the lost comma comes back.
+  ['“It is serious for the country” affirms the minister.', '“It is serious for the country,” affirms the minister.'],
+  ['The talks failed. “We will not give in to them” she insisted.', 'The talks failed. “We will not give in to them,” she insisted.'],
+  ['“It is over. We go home now” explains the coach.', '“It is over. We go home now,” explains the coach.'],
+  ['"The farmers will strike in July" warns the union.', '"The farmers will strike in July," warns the union.'],
+  ['“It is serious for the country” affirms the minister.', '“It is serious for the country,” affirms the minister.', british]
 ]
 
 const valid: Array<[string, typeof config?]> = [
@@ -44,7 +50,17 @@ const valid: Array<[string, typeof config?]> = [
   // A list of quotations in a damaged document.
   ['“I am tired”, “I am angry”, “I am leaving”… The slogans « spread ».'],
   ['Visit “example”.com today.'],
-  ['They denounce a “new drift”, “limitless violence”. The « mayor » spoke.']
+  ['They denounce a “new drift”, “limitless violence”. The « mayor » spoke.'],
+  // Titles and short or fragment quotations before a verb of the list stay.
+  ['“The Godfather” tells the story of a family.'],
+  ['“The Lord of the Rings” tells the story of a ring.'],
+  ['“Gone with the Wind” tells the story of a war.'],
+  ['“Le Monde” reports a rise in prices.'],
+  ['He called it “a very serious mistake for all” says the report.'],
+  ['“We will strike on Monday” according to the union.'],
+  ['“It is serious,” affirms the minister.'],
+  ['“It is serious for the country” Pierre affirms.'],
+  ['“Macron Meets Merkel in Berlin” reports the agency.']
 ]
 
 /** Best of two runs, in ms. */

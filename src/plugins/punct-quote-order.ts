@@ -1,7 +1,7 @@
 import {defineRule} from '../rule.js'
 import {analyzeQuotes, isSpace, type Mark, type QuoteAnalysis} from './quotes/analyze.js'
 import {show, type QuoteSettings} from './quotes/style.js'
-import {reportingClauseAt} from './quotes/words.js'
+import {PRONOUNS, REPORTING_VERBS, reportingClauseAt} from './quotes/words.js'
 
 export interface PunctQuoteOrderOptions extends QuoteSettings {
   /**
@@ -44,6 +44,16 @@ export default defineRule<PunctQuoteOrderOptions>({
       if (!c) continue
       if (c.strong) strongCount++
       candidates.push(c)
+    }
+    for (const mark of analysis.marks) {
+      if (!missingComma(text, analysis, mark)) continue
+      ctx.report({
+        start: mark.pos,
+        end: mark.pos + 1,
+        expected: [',' + mark.ch],
+        fix: 'safe',
+        reason: `Unexpected quotation followed by a reporting verb without a comma ${show(text.slice(mark.pos - 1, mark.pos + 2))}, expected ${show(',' + mark.ch)}`
+      })
     }
     const damaged = analysis.damage + strongCount > 0
     const fragments = ctx.options.fragments ?? 'auto'
@@ -106,4 +116,40 @@ function fullUtterance(text: string, paraStart: number, open: number, close: num
   const inner = text.slice(open + 1, close)
   if (/[.!?]\s+\p{Lu}/u.test(inner)) return true
   return standalone(text, paraStart, open) && /^\s*\p{Lu}/u.test(inner)
+}
+
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs'])
+const NEXT_WORDS = /[\p{L}’'-]+/uy
+
+/**
+ * `“It is serious” affirms the minister` → `“It is serious,” affirms the minister`: a full quoted
+ * clause (it starts a sentence with a capital and holds at least four words, not in title case) closed
+ * by `”` + a space + a reporting verb (or a pronoun and one) with the comma lost. Titles stay:
+ * `“The Godfather” tells the story`, `“The Lord of the Rings” tells`.
+ */
+function missingComma(text: string, analysis: QuoteAnalysis, mark: Mark): boolean {
+  if (mark.role !== 'close' || mark.depth !== 1 || mark.glued || mark.wrongWay || mark.pad > 0 || mark.pair < 0) return false
+  if (mark.ch !== '”' && mark.ch !== '"') return false
+  if (text[mark.pos + 1] !== ' ' || !/[\p{L}\p{N})%]/u.test(text[mark.pos - 1] ?? '')) return false
+  // The word after: a reporting verb written in lower case, or a pronoun and a reporting verb.
+  NEXT_WORDS.lastIndex = mark.pos + 2
+  const first = NEXT_WORDS.exec(text)?.[0] ?? ''
+  if (!/^\p{Ll}/u.test(first)) return false
+  if (!REPORTING_VERBS.has(first)) {
+    if (!PRONOUNS.has(first) || text[mark.pos + 2 + first.length] !== ' ') return false
+    NEXT_WORDS.lastIndex = mark.pos + 3 + first.length
+    if (!REPORTING_VERBS.has(NEXT_WORDS.exec(text)?.[0] ?? '')) return false
+  } else if (first === 'according') return false
+  const opener = analysis.marks[mark.pair]
+  const para = analysis.paragraphs[mark.para]
+  if (!standalone(text, para.start, opener.pos)) return false
+  const inner = text.slice(opener.pos + 1, mark.pos)
+  if (!/^\p{Lu}/u.test(inner)) return false
+  const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
+  if (words.length < 4) return false
+  // Title case (`The Lord of the Rings`, `Gone with the Wind`): half or more of the words after the
+  // first, short function words aside, are capitalised.
+  const content = words.slice(1).filter((w) => !TITLE_SMALL_WORDS.has(w.toLowerCase()))
+  const capitalised = content.filter((w) => /^[“"‘(]?\p{Lu}/u.test(w)).length
+  return content.length > 0 && capitalised * 2 < content.length
 }
