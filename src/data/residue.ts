@@ -34,39 +34,51 @@ export interface ResidueOptions {
  * start with a placeholder). Each per-word regex has one capture group per entry.
  */
 class PhraseIndex {
-  private readonly byWord = new Map<string, Bucket>()
-  private readonly wild: Bucket | undefined
+  /** Phrases per first word; a word's regex is compiled the first time a text starts with it. */
+  private readonly byWord = new Map<string, Array<[ResidueEntry, string]> | Bucket>()
+  private wildPairs: Array<[ResidueEntry, string]> | undefined
+  private wildBucket: Bucket | undefined
 
   constructor(
     pairs: Array<[ResidueEntry, string]>,
     private readonly wrap: (alternation: string) => string
   ) {
-    const buckets = new Map<string, Array<[ResidueEntry, string]>>()
-    for (const [entry, phrase] of pairs) {
-      for (const word of firstWords(phrase)) {
-        const bucket = buckets.get(word) ?? []
-        bucket.push([entry, phraseSource(phrase)])
-        buckets.set(word, bucket)
+    for (const pair of pairs) {
+      for (const word of firstWords(pair[1])) {
+        if (word === WILD) (this.wildPairs ??= []).push(pair)
+        else {
+          const bucket = (this.byWord.get(word) as Array<[ResidueEntry, string]> | undefined) ?? []
+          bucket.push(pair)
+          this.byWord.set(word, bucket)
+        }
       }
     }
-    // One group per phrase, longest first: "Read also the {word}" is tried before "Read also".
-    const build = (bucket: Array<[ResidueEntry, string]>) => {
-      const sorted = [...bucket].sort((a, b) => b[1].length - a[1].length)
-      return {
-        regex: new RegExp(wrap(sorted.map(([, source]) => `(${source})`).join('|')), 'iu'),
-        groups: sorted.map(([entry]) => entry),
-        sources: sorted.map(([, source]) => source)
-      } as Bucket
+  }
+
+  // One group per phrase, longest first: "Read also the {word}" is tried before "Read also".
+  private build(pairs: Array<[ResidueEntry, string]>): Bucket {
+    const sorted = pairs.map(([entry, phrase]) => [entry, phraseSource(phrase)] as const).sort((a, b) => b[1].length - a[1].length)
+    return {
+      regex: new RegExp(this.wrap(sorted.map(([, source]) => `(${source})`).join('|')), 'iu'),
+      groups: sorted.map(([entry]) => entry),
+      sources: sorted.map(([, source]) => source)
     }
-    for (const [word, bucket] of buckets) if (word !== WILD) this.byWord.set(word, build(bucket))
-    const wild = buckets.get(WILD)
-    this.wild = wild ? build(wild) : undefined
+  }
+
+  private buckets(word: string | undefined): Array<Bucket | undefined> {
+    let bucket: Bucket | undefined
+    if (word !== undefined) {
+      const stored = this.byWord.get(word)
+      if (Array.isArray(stored)) this.byWord.set(word, (bucket = this.build(stored)))
+      else bucket = stored
+    }
+    if (this.wildPairs && !this.wildBucket) this.wildBucket = this.build(this.wildPairs)
+    return [bucket, this.wildBucket]
   }
 
   /** Every phrase that matches, longest first (for labels, whose title is checked afterwards). */
   *execAll(text: string): Generator<{entry: ResidueEntry; match: RegExpExecArray}> {
-    const word = firstWordOf(text)
-    for (const bucket of [word === undefined ? undefined : this.byWord.get(word), this.wild]) {
+    for (const bucket of this.buckets(firstWordOf(text))) {
       if (!bucket || !bucket.regex.test(text)) continue
       bucket.single ??= bucket.sources.map((source) => new RegExp(this.wrap(`(${source})`), 'iu'))
       for (let i = 0; i < bucket.single.length; i++) {
@@ -77,8 +89,7 @@ class PhraseIndex {
   }
 
   exec(text: string): {entry: ResidueEntry; match: RegExpExecArray} | undefined {
-    const word = firstWordOf(text)
-    for (const bucket of [word === undefined ? undefined : this.byWord.get(word), this.wild]) {
+    for (const bucket of this.buckets(firstWordOf(text))) {
       if (!bucket) continue
       const match = bucket.regex.exec(text)
       if (match) {
