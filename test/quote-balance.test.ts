@@ -111,7 +111,14 @@ const fixtures = [
   'The film “The Godfather” tells the story of a family.',
   'The U.S.”We will win” slogan returned.',
   '»It is over«, writes the newspaper.',
-  'The minister: ”It is serious”; the opposition: ”It is a scandal”.'
+  'The minister: ”It is serious”; the opposition: ”It is a scandal”.',
+  // Found by fast-check: kept as regression cases.
+  'notes”““',
+  'We!» We “ ',
+  'is"":',
+  '“:"”',
+  'We” We » explains  We  ',
+  'We" said  We " '
 ]
 
 const TOKENS = ['“', '”', '"', '«', '»', '„', ' ', ' ', ' ', '.', ',', '!', '?', ':', 'We', 'strike', 'the', 'Monday', 'said', 'explains', 'notes', 'It', 'is', 'over', 'he', 'Ana', '\n']

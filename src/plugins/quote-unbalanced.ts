@@ -65,6 +65,12 @@ export default defineRule<QuoteUnbalancedOptions>({
         const prev = marks[i - 1]
         if (prev.orphanClose && text.slice(prev.pos + 1, at).trim() === '') at = -1
       }
+      // Straight marks are symmetric: with an even number of them in the paragraph, one more would leave one unmatched.
+      if (at >= 0 && mark.ch === '"') {
+        let straight = 0
+        for (let k = para.from; k < para.to; k++) if (marks[k].ch === '"') straight++
+        if (straight % 2 === 0) at = -1
+      }
       if (at < 0 || !(reporting || endsParagraph)) {
         ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected an opening quote where the quotation starts'})
         return
