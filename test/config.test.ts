@@ -198,13 +198,13 @@ describe('progress', () => {
     const dir = tree(files)
     const r = spawnSync('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check --jobs 1 --format json d > /dev/null`, '/dev/null'], {
       cwd: dir,
-      env: {...process.env, CI: ''},
+      env: {...process.env, CI: '', MTCLEAN_PROGRESS_DELAY_MS: '0'},
       encoding: 'utf8'
     })
     expect(r.stdout).toMatch(/\r\[=* *\] \d+\/120 files [\d.]+\/s ETA \d+s/)
     const q = spawnSync('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check --no-progress --jobs 1 --format json d > /dev/null`, '/dev/null'], {
       cwd: dir,
-      env: {...process.env, CI: ''},
+      env: {...process.env, CI: '', MTCLEAN_PROGRESS_DELAY_MS: '0'},
       encoding: 'utf8'
     })
     expect(q.stdout).not.toMatch(/files [\d.]+\/s/)

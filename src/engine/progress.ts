@@ -10,6 +10,8 @@ export function createProgress(total: number | undefined, unit: string, enabled:
   const stream = process.stderr
   if (!enabled || !stream.isTTY || process.env.CI === 'true' || process.env.CI === '1') return noop
   const started = Date.now()
+  // The bar waits a second so quick batches stay quiet; tests set the delay to 0.
+  const delay = Number(process.env.MTCLEAN_PROGRESS_DELAY_MS ?? 1000)
   let count = 0
   let shown = false
   let last = 0
@@ -32,7 +34,7 @@ export function createProgress(total: number | undefined, unit: string, enabled:
     tick(n = 1) {
       count += n
       const now = Date.now()
-      if (now - started < 1000 || now - last < 100) return
+      if (now - started < delay || now - last < 100) return
       last = now
       draw()
     },

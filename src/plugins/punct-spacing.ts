@@ -60,12 +60,15 @@ export default defineRule<PunctSpacingOptions>({
           ok = afterEnd || /[”"’)!?]/.test(after)
       }
       if (!ok) continue
+      // Show the word the punctuation belongs to (at most 20 characters of it).
+      let wordStart = s
+      while (wordStart > 0 && s - wordStart < 20 && !/\s/.test(text[wordStart - 1])) wordStart--
       ctx.report({
         start: s,
         end: p,
         expected: [''],
         fix: 'safe',
-        reason: `Unexpected space before \`${punct}\`, expected \`${before}${punct}\``
+        reason: `Unexpected space before \`${punct}\`, expected \`${text.slice(wordStart, s)}${punct}\``
       })
     }
     SPACE_AFTER_PAREN.lastIndex = 0
