@@ -79,3 +79,12 @@ describe('quote-foreign', () => {
     }
   })
 })
+
+describe('quote-foreign with straight marks across paragraphs', () => {
+  it('does not undo quote-glued on a straight mark paired over a blank line (fuzz counterexample)', async () => {
+    const {createLinter} = await import('../src/index.js')
+    const result = await createLinter({preset: 'recommended'}).fix('.”."explains\n\n.”."explains')
+    expect(result.unsettled).toBe(false)
+    expect(result.passes).toBeLessThanOrEqual(3)
+  })
+})

@@ -30,6 +30,9 @@ export default defineRule<QuoteForeignOptions>({
       const partner = mark.depth === 2 && mark.pair >= 0 ? analysis.marks[mark.pair] : undefined
       const partnerRewritten = partner !== undefined && (FOREIGN.includes(partner.ch) || partner.wrongWay || partner.pad > 0)
       if (!foreign && !mark.wrongWay && mark.pad === 0 && !partnerRewritten) continue
+      // Straight marks have no direction: their padding is only trusted when the pair lies in one paragraph
+      // (else quote-glued and this rule could read the same mark both ways and undo each other).
+      if (mark.ch === '"' && mark.pad > 0 && !foreign && !sameParagraph(text, mark.pos, analysis.marks[mark.pair]?.pos)) continue
       // A closer glued to the next word is quote-glued's (it writes the mark too).
       if (mark.role === 'close' && mark.glued) continue
       // So is an opener glued to the previous word, unless spaces inside it need removing too.
@@ -65,3 +68,10 @@ export default defineRule<QuoteForeignOptions>({
     }
   }
 })
+
+/** True when both offsets are known and no blank line lies between them. */
+function sameParagraph(text: string, a: number, b: number | undefined): boolean {
+  if (b === undefined) return false
+  const between = text.slice(Math.min(a, b), Math.max(a, b))
+  return !/\n[^\S\n]*\n/.test(between)
+}
