@@ -392,23 +392,25 @@ const lines = []
 lines.push(`mtclean benchmark — ${new Date().toISOString()} — ${machine.cores} × ${machine.cpu}, node ${machine.node}`)
 lines.push(`corpus: ${files.length} documents, ${corpusMB.toFixed(1)} MB; medians of ${RUNS} run(s)`)
 lines.push('')
-lines.push('| measure | time | MB/s | peak RSS |')
-lines.push('|---|---:|---:|---:|')
+lines.push('| measure | time | files/s | MB/s | peak RSS |')
+lines.push('|---|---:|---:|---:|---:|')
 for (const [name, v] of Object.entries(results)) {
   if (name === 'lexicon') continue
   if (v.error) {
-    lines.push(`| ${name} | n/a (${v.error}) | | |`)
+    lines.push(`| ${name} | n/a (${v.error}) | | | |`)
     continue
   }
   const perMB = name.includes('per MB')
   const mbs = perMB ? 1 / v.s : name.includes('--jsonl') ? (v.streamedMB ?? JSONL_MB) / v.s : name.startsWith('cold') || name.startsWith('node') ? NaN : corpusMB / v.s
-  lines.push(`| ${name}${v.note ? ` (${v.note})` : ''} | ${perMB ? `${(v.s * 1000).toFixed(0)} ms/MB` : `${v.s.toFixed(2)} s`} | ${Number.isFinite(mbs) ? mbs.toFixed(2) : ''} | ${Number.isFinite(v.rssMB) ? v.rssMB.toFixed(0) + ' MB' : ''} |`)
+  // files/s for the runs over the whole corpus of documents.
+  const fps = perMB || name.includes('--jsonl') || name.startsWith('cold') || name.startsWith('node') ? NaN : files.length / v.s
+  lines.push(`| ${name}${v.note ? ` (${v.note})` : ''} | ${perMB ? `${(v.s * 1000).toFixed(0)} ms/MB` : `${v.s.toFixed(2)} s`} | ${Number.isFinite(fps) ? fps.toFixed(0) : ''} | ${Number.isFinite(mbs) ? mbs.toFixed(2) : ''} | ${Number.isFinite(v.rssMB) ? v.rssMB.toFixed(0) + ' MB' : ''} |`)
 }
 if (results.lexicon && !results.lexicon.error) {
   const l = results.lexicon
-  lines.push(`| lexicon load: word list | ${l.wordList?.ms} ms | | +${l.wordList?.heapMB} MB heap |`)
-  lines.push(`| lexicon load: nspell + dictionary-en (for comparison) | ${l.nspell?.ms} ms | | +${l.nspell?.heapMB} MB heap |`)
-} else if (results.lexicon) lines.push(`| lexicon load | n/a (${results.lexicon.error}) | | |`)
+  lines.push(`| lexicon load: word list | ${l.wordList?.ms} ms | | | +${l.wordList?.heapMB} MB heap |`)
+  lines.push(`| lexicon load: nspell + dictionary-en (for comparison) | ${l.nspell?.ms} ms | | | +${l.nspell?.heapMB} MB heap |`)
+} else if (results.lexicon) lines.push(`| lexicon load | n/a (${results.lexicon.error}) | | | |`)
 lines.push('')
 lines.push('| ratio (same run) | value | target | met |')
 lines.push('|---|---:|---|---|')
