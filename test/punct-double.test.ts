@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {lint, only, ruleTable} from './helpers.js'
 
 const config = only('punct-double')
 
@@ -39,23 +39,9 @@ function timeOf(text: string, runs = 2): number {
   return best
 }
 
+ruleTable('punct-double', config, {invalid, valid})
+
 describe('punct-double', () => {
-  for (const [input, output] of invalid) {
-    it(`fixes: ${JSON.stringify(input)}`, async () => {
-      const messages = lint(input, config)
-      expect(messages.length).toBeGreaterThan(0)
-      assertWellFormed(input, messages)
-      const out = await fixed(input, config)
-      expect(out).toBe(output)
-      expect(await fixed(out, config)).toBe(out)
-      expect(lint(out, config)).toEqual([])
-    })
-  }
-  for (const input of valid) {
-    it(`leaves alone: ${JSON.stringify(input)}`, () => {
-      expect(lint(input, config).map((m) => m.actual)).toEqual([])
-    })
-  }
   it('a long adversarial line finishes quickly', {timeout: 180_000}, () => {
     for (const unit of ['.', '. ', ',', '?”.', '.”.,', '!.']) {
       // Linear: four times the text takes about four times as long (quadratic: 16×).

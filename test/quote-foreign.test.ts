@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {fixed, lint, only, ruleTable} from './helpers.js'
 
 const config = only('quote-foreign')
 const straight = only('quote-foreign', {}, {quoteMarks: 'straight'})
@@ -49,23 +49,9 @@ function timeOf(text: string, runs = 2): number {
   return best
 }
 
+ruleTable('quote-foreign', config, {invalid, valid})
+
 describe('quote-foreign', () => {
-  for (const [input, output] of invalid) {
-    it(`fixes: ${JSON.stringify(input)}`, async () => {
-      const messages = lint(input, config)
-      expect(messages.length).toBeGreaterThan(0)
-      assertWellFormed(input, messages)
-      const out = await fixed(input, config)
-      expect(out).toBe(output)
-      expect(await fixed(out, config)).toBe(out)
-      expect(lint(out, config)).toEqual([])
-    })
-  }
-  for (const input of valid) {
-    it(`leaves alone: ${JSON.stringify(input)}`, () => {
-      expect(lint(input, config).map((m) => m.actual)).toEqual([])
-    })
-  }
   it('writes straight marks when quoteMarks is straight', async () => {
     expect(await fixed('She said « No » and left.', straight)).toBe('She said "No" and left.')
   })

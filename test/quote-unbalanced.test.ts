@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {fixed, lint, only, ruleTable} from './helpers.js'
 
 const config = only('quote-unbalanced')
 const straight = only('quote-unbalanced', {}, {quoteMarks: 'straight'})
@@ -62,23 +62,9 @@ function timeOf(text: string, runs = 2): number {
   return best
 }
 
+ruleTable('quote-unbalanced', config, {invalid, valid})
+
 describe('quote-unbalanced', () => {
-  for (const [input, output] of invalid) {
-    it(`fixes: ${JSON.stringify(input)}`, async () => {
-      const messages = lint(input, config)
-      expect(messages.length).toBeGreaterThan(0)
-      assertWellFormed(input, messages)
-      const out = await fixed(input, config)
-      expect(out).toBe(output)
-      expect(await fixed(out, config)).toBe(out)
-      expect(lint(out, config)).toEqual([])
-    })
-  }
-  for (const input of valid) {
-    it(`leaves alone: ${JSON.stringify(input)}`, () => {
-      expect(lint(input, config).map((m) => m.actual)).toEqual([])
-    })
-  }
   it('reports an opener never closed when the end is unclear, without a fix', async () => {
     const input = 'She said “we will see and left.\n\nThe council met the next day to vote on the plan for the harbour.'
     const messages = lint(input, config)
