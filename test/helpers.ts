@@ -80,3 +80,28 @@ export function ruleTable(name: string, config: Config, table: RuleTable): void 
     }
   })
 }
+
+/** Best of `runs` lint runs of `text`, in ms. */
+function timeOf(text: string, config: Config, runs = 2): number {
+  let best = Infinity
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now()
+    lint(text, config)
+    best = Math.min(best, performance.now() - t0)
+  }
+  return best
+}
+
+/**
+ * A long adversarial line of each unit finishes, and four times the text takes
+ * about four times as long (a quadratic rule would take 16×): a guard against
+ * catastrophic behaviour, with generous bounds, not a speed measurement.
+ */
+export function expectLinear(config: Config, units: string[]): void {
+  for (const unit of units) {
+    const small = timeOf(unit.repeat(Math.ceil(50_000 / unit.length)), config)
+    const big = timeOf(unit.repeat(Math.ceil(200_000 / unit.length)), config)
+    expect(big).toBeLessThan(30_000)
+    expect(big / Math.max(small, 100)).toBeLessThan(12)
+  }
+}
