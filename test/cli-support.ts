@@ -2,6 +2,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, mkdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
+import type {JsonMessage} from '../src/engine/types.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 export const BIN = join(ROOT, 'dist/cli/main.js')
@@ -58,23 +59,10 @@ export async function library() {
 export const DIRTY = 'The protection was weak. . The plan is “ready ”, he said.\n'
 export const CLEAN = 'The plan is ready, he said. Nothing else happened.\n'
 
+/** One file of the JSON contract (the contract's keys are asserted in test/cli.test.ts). */
 export interface JsonFile {
   path: string
-  messages: Array<{
-    ruleId: string
-    category: string
-    severity: 'error' | 'warning' | 'info'
-    message: string
-    line: number
-    column: number
-    endLine: number
-    endColumn: number
-    startOffset: number
-    endOffset: number
-    actual: string
-    expected: string[]
-    fix: 'safe' | 'suggestion' | null
-  }>
+  messages: JsonMessage[]
 }
 
 export function json(r: Run): JsonFile[] {
