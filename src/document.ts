@@ -32,9 +32,15 @@ export function viewOf(tree: Root): DocumentView {
       view.sentences.push(span(sentence.position))
       for (const word of sentence.children) {
         if (word.type !== 'WordNode' || !word.position) continue
-        let value = ''
-        for (const part of word.children) if ('value' in part) value += part.value
-        view.words.push({...span(word.position), value})
+        const parts = word.children
+        let value: string
+        // Most words are one text node: no concatenation.
+        if (parts.length === 1 && 'value' in parts[0]) value = parts[0].value
+        else {
+          value = ''
+          for (const part of parts) if ('value' in part) value += part.value
+        }
+        view.words.push({start: word.position.start.offset ?? 0, end: word.position.end.offset ?? 0, value})
       }
     }
   }

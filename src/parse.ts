@@ -16,31 +16,50 @@ interface Point {
  * within a giant paragraph windows cut at sentence ends (or white space).
  * Positions are shifted so they stay exact offsets into the whole document.
  */
-export default function mtcleanParse(this: Processor) {
+export default function mtcleanParse(this: Processor, options: ParseOptions = {}) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
   const self = this as unknown as {parser: (value: string) => Root}
-  self.parser = parseDocument
+  self.parser = options.shallow ? shallowDocument : parseDocument
 }
 
+export interface ParseOptions {
+  /**
+   * Skip the parse: the root has no children. For a processor whose rules all
+   * read the text, not the tree (createProcessor sets it), so a document no
+   * rule walks is never parsed.
+   */
+  shallow?: boolean
+}
+
+/** The document's tree: paragraphs parsed in bounded pieces, positions exact in the whole text. */
 export function parseDocument(value: string): Root {
+  const end = endPoint(value)
+  return {type: 'RootNode', children: parseChildren(value), position: {start: {line: 1, column: 1, offset: 0}, end}}
+}
+
+/** A root with no children, spanning `value` (see ParseOptions.shallow). */
+export function shallowDocument(value: string): Root {
+  return {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(value)}}
+}
+
+/** The point just past `value`. */
+function endPoint(value: string): Point {
+  return advance({line: 1, column: 1, offset: 0}, value)
+}
+
+/** Root children of `value`: paragraphs (parsed in bounded pieces) and the white space between them. */
+function parseChildren(value: string): RootContent[] {
   const parser = new ParseEnglish()
   const children: RootContent[] = []
   const point: Point = {line: 1, column: 1, offset: 0}
-  // Paragraph separators: white space holding two or more line breaks.
-  const separator = /(?<![ \t\f\v\u00A0])[ \t\f\v\u00A0]*(?:\r\n|\r|\n)(?:[ \t\f\v\u00A0]*(?:\r\n|\r|\n))+[ \t\f\v\u00A0]*/g
   let from = 0
-  let match: RegExpExecArray | null
-  while ((match = separator.exec(value))) {
-    pushParagraph(value.slice(from, match.index))
-    pushWhiteSpace(match[0])
-    from = match.index + match[0].length
+  for (const [start, end] of separators(value)) {
+    pushParagraph(value.slice(from, start))
+    pushWhiteSpace(value.slice(start, end))
+    from = end
   }
   pushParagraph(value.slice(from))
-  return {
-    type: 'RootNode',
-    children,
-    position: {start: {line: 1, column: 1, offset: 0}, end: {...point}}
-  }
+  return children
 
   function pushParagraph(text: string) {
     if (!text) return
@@ -95,9 +114,60 @@ function advance(point: Point, text: string): Point {
   return {...point}
 }
 
+/** Horizontal white space: space, tab, form feed, vertical tab, no-break space. */
+function isHorizontalSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0
+}
+
+/**
+ * Paragraph separators, as [start, end) offsets: runs of white space holding
+ * two or more line-break characters (CR or LF), with the horizontal white
+ * space around them. A scan from line break to line break: no regex at every position.
+ */
+function* separators(value: string): Generator<[number, number]> {
+  let i = 0
+  const length = value.length
+  while (i < length) {
+    const c = value.charCodeAt(i)
+    if (c !== 10 && c !== 13) {
+      i++
+      continue
+    }
+    let start = i
+    while (start > 0 && isHorizontalSpace(value.charCodeAt(start - 1))) start--
+    let breaks = 0
+    let end = i
+    let j = i
+    for (;;) {
+      const d = value.charCodeAt(j)
+      // A CRLF counts twice: a paragraph break in CRLF text is one CRLF line break (as before).
+      if (d === 13 && value.charCodeAt(j + 1) === 10) {
+        j += 2
+        breaks += 2
+      } else if (d === 13 || d === 10) {
+        j++
+        breaks++
+      } else break
+      end = j
+      while (j < length && isHorizontalSpace(value.charCodeAt(j))) j++
+    }
+    if (breaks >= 2) {
+      // Trailing horizontal white space belongs to the separator.
+      yield [start, j]
+      i = j
+    } else i = end
+  }
+}
+
+/**
+ * Make the positions of a paragraph parsed on its own exact in the whole
+ * document. parse-latin shares point objects between nodes, so each point is
+ * moved once: a moved point is marked by a negative offset (its complement)
+ * and the marks are undone at the end.
+ */
 function shift(node: Paragraph, base: Point) {
   const stack: Array<{position?: {start: Point; end: Point}; children?: unknown[]}> = [node as never]
-  const seen = new Set<Point>()
+  const moved: Point[] = []
   while (stack.length > 0) {
     const current = stack.pop()!
     if (current.position) {
@@ -106,12 +176,12 @@ function shift(node: Paragraph, base: Point) {
     }
     if (current.children) for (const child of current.children) stack.push(child as never)
   }
+  for (const p of moved) p.offset = ~p.offset
   function move(p: Point) {
-    // parse-latin shares point objects between nodes: move each once.
-    if (seen.has(p)) return
-    seen.add(p)
+    if (p.offset < 0) return
     if (p.line === 1) p.column += base.column - 1
     p.line += base.line - 1
-    p.offset += base.offset
+    p.offset = ~(p.offset + base.offset)
+    moved.push(p)
   }
 }

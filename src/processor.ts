@@ -40,7 +40,7 @@ export function createProcessor(config: Config = {}): Processor<Root, Root, Root
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) throw new Error(`Unknown rule "${id}" (known: ${[...known].join(', ')})`)
   }
-  const processor = unified().use(mtcleanParse) as unknown as Processor<Root, Root, Root, undefined, undefined>
+  const enabled: Array<[(typeof allRules)[number], Record<string, unknown>]> = []
   for (const rule of allRules) {
     const setting = config.rules?.[rule.ruleId]
     let severity: Severity | undefined
@@ -50,8 +50,12 @@ export function createProcessor(config: Config = {}): Processor<Root, Root, Root
     else if (setting) options = setting
     if (severity === undefined && preset === 'recommended' && STRICT_ONLY.has(rule.ruleId)) severity = 'off'
     if (severity === 'off') continue
-    processor.use(rule as never, {...settings, ...options, ...(severity ? {severity} : {})} as never)
+    enabled.push([rule, {...settings, ...options, ...(severity ? {severity} : {})}])
   }
+  // Parse only when a rule reads the tree: the others work on the text.
+  const shallow = !enabled.some(([rule]) => rule.meta.readsTree)
+  const processor = unified().use(mtcleanParse, {shallow}) as unknown as Processor<Root, Root, Root, undefined, undefined>
+  for (const [rule, options] of enabled) processor.use(rule as never, options as never)
   return processor.freeze() as never
 }
 

@@ -4,6 +4,7 @@
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createLinter} from '../src/index.js'
 import {allRules} from '../src/plugins/index.js'
@@ -89,4 +90,31 @@ describe('every message is well-formed', () => {
       if (silent.length) console.info(`${preset}: rules silent on the meta fixtures: ${silent.join(', ')}`)
     })
   }
+})
+
+describe('a rule that does not declare readsTree never reads the tree', () => {
+  // createProcessor skips the parse when no enabled rule reads the tree: a rule
+  // that walks it without saying so would silently see an empty document.
+  const texts = [MIXED, ...readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'))]
+  for (const rule of allRules.filter((r) => !r.meta.readsTree)) {
+    it(rule.ruleId, () => {
+      for (const text of texts) {
+        const tree = {type: 'RootNode', position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}}}
+        Object.defineProperty(tree, 'children', {
+          get() {
+            throw new Error(`${rule.ruleId} read tree.children without declaring readsTree`)
+          }
+        })
+        const file = new VFile({value: text})
+        const transformer = (rule as unknown as (options: object) => (tree: unknown, file: VFile) => void)({})
+        expect(() => transformer(tree, file)).not.toThrow()
+      }
+    })
+  }
+  it('the tree-reading rules declare it, and find nothing without the parse', () => {
+    const readers = allRules.filter((r) => r.meta.readsTree).map((r) => r.ruleId)
+    expect(readers.length).toBeGreaterThan(0)
+    const strict = createLinter({preset: 'strict', rules: Object.fromEntries(allRules.map((r) => [r.ruleId, readers.includes(r.ruleId) ? 'warn' : 'off']))})
+    expect(strict.check('The the mayor said so.').length).toBeGreaterThan(0)
+  })
 })

@@ -1,6 +1,7 @@
 import {createReadStream} from 'node:fs'
-import {createInterface} from 'node:readline'
 import {dirname, resolve} from 'node:path'
+import {statSync} from 'node:fs'
+import {readLines} from './lines.js'
 import type {ConfigResolver} from '../engine/config.js'
 import type {JsonMessage, TextResult} from '../engine/types.js'
 import {err} from './io.js'
@@ -19,6 +20,16 @@ interface Item {
 }
 
 const BATCH = 32
+/** A JSONL file at least this big is linted by the worker pool from its first record. */
+const POOL_MIN_BYTES = 1024 * 1024
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
 
 function getField(record: unknown, path: string[]): unknown {
   let value: unknown = record
@@ -86,7 +97,13 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
         failed = true
         continue
       }
-      const lines = createInterface({input, crlfDelay: Infinity})
+      const lines = readLines(input as AsyncIterable<Buffer>)
+      // A big file goes to the workers from the first record: the main thread then never loads the rules.
+      if (!pooled && opts.jobs > 1 && source !== '-' && sizeOf(resolve(opts.cwd, source)) >= POOL_MIN_BYTES) {
+        pooled = true
+        await runner.close()
+        runner = await createRunner(opts.jobs)
+      }
       async function* batches(): AsyncGenerator<Item[]> {
         let batch: Item[] = []
         let lineNo = 0

@@ -46,6 +46,7 @@ const FUNCTION_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'tho
 export default defineRule<CaseOptions>({
   id: 'case',
   category: 'case',
+  readsTree: true,
   description: 'Source-language capitalisation: German capitalized nouns, French lowercase months, days and nationalities.',
   note:
     'Machine translation keeps the casing rules of the source: German capitalizes every noun (`a Billion euros`), French, Spanish and Italian write months, days and nationality adjectives in lower case (`on tuesday, march 3`, `an algerian national`).',

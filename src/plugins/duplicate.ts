@@ -27,6 +27,7 @@ const SAFE = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'for', 'with', 'from'
 export default defineRule<DuplicateOptions>({
   id: 'duplicate',
   category: 'duplicate',
+  readsTree: true,
   description: 'A headline or paragraph repeated verbatim, or a word repeated (`the the`).',
   note:
     'Scrapers pick up a headline twice (page title and article title) or a paragraph twice (teaser and body); machine translation and editing leave a word doubled.',

@@ -60,6 +60,7 @@ interface Token {
 export default defineRule<UntranslatedOptions>({
   id: 'untranslated',
   category: 'untranslated',
+  readsTree: true,
   description: 'A sentence, aside or run of words left in the source language.',
   note:
     'Machine translation passes through what it cannot parse (bracketed asides, quotes, titles, rare terms) and sometimes a whole sentence, leaving source-language text in the English output.',

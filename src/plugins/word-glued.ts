@@ -39,6 +39,7 @@ const CONTEXT_BAD = /[@/\\#_`=<>{}|~^$%]|www\.|\.[a-z]{2,}\b.*\./i
 export default defineRule<WordGluedOptions>({
   id: 'word-glued',
   category: 'word-glued',
+  readsTree: true,
   description: 'Two words fused by a lost space, comma or quote mark.',
   note:
     'Machine translation and HTML-to-text extraction drop the space (or the comma and closing quote) between two words when they sat on either side of a tag or a line break: `announcedthat`, `Barnierhas`, `corruptionSeveral`, `worryingassures`.',
