@@ -473,9 +473,16 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
   const progress = createProgress(totalTasks, 'files', opts.progress && totalTasks > 1)
   const results: FileResult[] = []
   try {
-    await runOrdered(tasks, (task) => runner.file(task), Math.max(4, runner.threads * 4), (result) => {
-      results.push(result)
-      progress.tick()
+    // Files go to the workers in small groups: one message per group, not per file,
+    // while groups stay small enough to keep both workers busy to the end.
+    const group = Math.max(1, Math.min(16, Math.floor(totalTasks / (runner.threads * 32))))
+    const groups: FileTask[][] = []
+    for (let i = 0; i < tasks.length; i += group) groups.push(tasks.slice(i, i + group))
+    await runOrdered(groups, (batch) => runner.files(batch), Math.max(4, runner.threads * 4), (batch) => {
+      for (const result of batch) {
+        results.push(result)
+        progress.tick()
+      }
     })
   } finally {
     progress.done()

@@ -1,10 +1,12 @@
 import type {FileResult, FileTask, TextResult, TextsTask} from './types.js'
 
-type Work = {file?: FileTask; texts?: TextsTask}
+type Work = {file?: FileTask; files?: FileTask[]; texts?: TextsTask}
 
 /** A pool of worker threads (tinypool), or the main thread when `jobs` is 1. */
 export interface Runner {
   file(task: FileTask): Promise<FileResult>
+  /** Several files in one message to a worker: less messaging per file. */
+  files(tasks: FileTask[]): Promise<FileResult[]>
   texts(task: TextsTask): Promise<TextResult[]>
   close(): Promise<void>
   readonly threads: number
@@ -13,7 +15,12 @@ export interface Runner {
 export async function createRunner(jobs: number): Promise<Runner> {
   if (jobs <= 1) {
     const {processFile, processTexts} = await import('./run.js')
-    return {file: processFile, texts: processTexts, close: async () => {}, threads: 1}
+    const files = async (tasks: FileTask[]) => {
+      const results: FileResult[] = []
+      for (const task of tasks) results.push(await processFile(task))
+      return results
+    }
+    return {file: processFile, files, texts: processTexts, close: async () => {}, threads: 1}
   }
   const {Tinypool} = await import('tinypool')
   const pool = new Tinypool({
@@ -27,6 +34,7 @@ export async function createRunner(jobs: number): Promise<Runner> {
   })
   return {
     file: (task) => pool.run({file: task} satisfies Work) as Promise<FileResult>,
+    files: (tasks) => pool.run({files: tasks} satisfies Work) as Promise<FileResult[]>,
     texts: (task) => pool.run({texts: task} satisfies Work) as Promise<TextResult[]>,
     close: () => pool.destroy(),
     threads: jobs
