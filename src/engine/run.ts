@@ -135,7 +135,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
           const {mkdir} = await import('node:fs/promises')
           const {dirname} = await import('node:path')
           await mkdir(dirname(task.write.path), {recursive: true})
-          await atomicWrite(task.write.path, output)
+          await atomicWrite(task.write.path, output, undefined, false)
           result.written = true
         }
       }

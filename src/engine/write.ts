@@ -10,15 +10,19 @@ export const pendingTemps = new Set<string>()
  * directory, flushed, then renamed over the target. The target is either the
  * old file or the new one, never a partial one. `mode` defaults to the
  * target's current mode (or 0o666 less the umask for a new file).
+ * `durable` (the default) flushes the data to disk before the rename: for a
+ * file rewritten in place, the only copy. A copy written elsewhere (--out-dir)
+ * skips the flush: the original is untouched, and a flush per file costs more
+ * than fixing it.
  */
-export async function atomicWrite(target: string, data: Uint8Array, mode?: number): Promise<void> {
+export async function atomicWrite(target: string, data: Uint8Array, mode?: number, durable = true): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.mtclean.tmp`)
   pendingTemps.add(tmp)
   try {
     const handle = await open(tmp, 'wx', mode ?? 0o666)
     try {
       await handle.writeFile(data)
-      await handle.sync()
+      if (durable) await handle.sync()
     } finally {
       await handle.close()
     }
