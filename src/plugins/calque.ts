@@ -1,6 +1,6 @@
 import {defineRule} from '../rule.js'
 import {classOf, LETTER, NUMBER, OTHER} from './char-class.js'
-import {WordTrie} from './word-trie.js'
+import {NONE, WordTrie} from './word-trie.js'
 import {loadRuleData, type DataEntry} from '../data/load.js'
 import type {Finding, SourceLang} from '../types.js'
 
@@ -339,8 +339,8 @@ function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8
       continue
     }
     const start = i
-    // Trie node of the word so far: -1 no trie word starts so, -2 a non-ASCII character (look the string up).
-    let node = code < 0x80 ? trie.step(0, code) : -2
+    // Trie node of the word so far, or NONE, or BY_STRING (look the lower-cased word up).
+    let node = trie.step(0, code)
     let lastClass = first
     i += width
     for (;;) {
@@ -356,7 +356,7 @@ function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8
           cls = classOf(cp)
         }
         if (cls !== LETTER && cls !== NUMBER) break
-        if (node >= 0) node = code < 0x80 ? trie.step(node, code) : -2
+        if (node >= 0) node = trie.step(node, code)
         lastClass = cls
         i += width
       }
@@ -368,14 +368,14 @@ function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8
       const cp = text.codePointAt(i + 1)!
       const next = cp < 0x80 ? asciiClass(cp) : classOf(cp)
       if (apostrophe ? next !== LETTER && next !== NUMBER : next !== NUMBER) break
-      if (node >= 0) node = joiner < 0x80 ? trie.step(node, joiner) : -2
-      if (node >= 0) node = cp < 0x80 ? trie.step(node, cp) : -2
+      if (node >= 0) node = trie.step(node, joiner)
+      if (node >= 0) node = trie.step(node, text.charCodeAt(i + 1))
       lastClass = next
       i += cp > 0xffff ? 3 : 2
     }
     if (first === NUMBER) numericAt.push(words.length)
     const word = new Word(text, start, i)
-    idList.push(node >= 0 ? trie.idAt(node) : node === -1 ? -1 : trie.idOfLower(word.lower))
+    idList.push(node >= 0 ? trie.idAt(node) : node === NONE ? -1 : trie.idOfLower(word.lower))
     words.push(word)
   }
   const numeric = new Uint8Array(words.length)

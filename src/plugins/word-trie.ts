@@ -1,11 +1,30 @@
 /**
  * A fixed set of lower-case words, each with an id, walked char code by char code: a scanner
- * finds the id of an ASCII word without slicing or lower-casing it (most words leave the trie
- * after a letter or two). Words with a non-ASCII character are looked up as strings.
+ * finds the id of a word without slicing or lower-casing it (most words leave the trie after a
+ * letter or two). ASCII letters are lower-cased on the way; other characters are walked as they
+ * are when lower-casing leaves them unchanged, else the word is looked up as a string.
  */
+
+/** Per BMP char code: 1 when toLowerCase leaves it unchanged, 2 when not (and for surrogates), 0 not yet known. */
+const CASELESS = new Uint8Array(0x10000)
+function caseless(code: number): boolean {
+  let k = CASELESS[code]
+  if (k === 0) {
+    const ch = String.fromCharCode(code)
+    k = (code >= 0xd800 && code <= 0xdfff) || ch.toLowerCase() !== ch ? 2 : 1
+    CASELESS[code] = k
+  }
+  return k === 1
+}
+
+/** `step` result: this word is not in the trie. */
+export const NONE = -1
+/** `step` result: a character lower-casing changes (not ASCII): look the word up as a string. */
+export const BY_STRING = -2
+
 export class WordTrie {
-  /** Symbol + 1 of each ASCII char code that occurs in the words; 0: none does. */
-  private readonly symbol = new Uint8Array(128)
+  /** Symbol + 1 of each char code that occurs in the words; 0: none does. */
+  private readonly symbol = new Uint16Array(0x10000)
   private readonly symbols: number
   /** node × symbols + symbol → child node (0: none; the root, node 0, is nobody's child). */
   private readonly child: Int32Array
@@ -20,7 +39,7 @@ export class WordTrie {
       chars += word.length
       for (let k = 0; k < word.length; k++) {
         const code = word.charCodeAt(k)
-        if (code < 0x80 && this.symbol[code] === 0) this.symbol[code] = ++symbols
+        if (this.symbol[code] === 0) this.symbol[code] = ++symbols
       }
     }
     this.symbols = Math.max(symbols, 1)
@@ -32,7 +51,8 @@ export class WordTrie {
       let node = 0
       for (let k = 0; k < word.length; k++) {
         const code = word.charCodeAt(k)
-        if (code >= 0x80) return // reached through the Map only
+        // A character the walk never takes (see `step`): the word is reached through the Map only.
+        if (code >= 0x80 && !caseless(code)) return
         const slot = node * this.symbols + this.symbol[code] - 1
         if (this.child[slot] === 0) this.child[slot] = nodes++
         node = this.child[slot]
@@ -41,13 +61,19 @@ export class WordTrie {
     })
   }
 
-  /** The node after `node` (the root is 0) on ASCII char `code`, lower-cased here; -1: no word goes on so. */
+  /**
+   * The node after `node` (the root is 0) on char `code` of the text: NONE when no word goes on so
+   * (lower-casing is per character, so none is the whole word either), BY_STRING when the character
+   * is not ASCII and lower-casing changes it.
+   */
   step(node: number, code: number): number {
-    if (code >= 0x41 && code <= 0x5a) code |= 0x20
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) code |= 0x20
+    } else if (!caseless(code)) return BY_STRING
     const symbol = this.symbol[code]
-    if (symbol === 0) return -1
+    if (symbol === 0) return NONE
     const next = this.child[node * this.symbols + symbol - 1]
-    return next === 0 ? -1 : next
+    return next === 0 ? NONE : next
   }
 
   /** The id of the word that ends at `node`, or -1. */
