@@ -315,13 +315,18 @@ class Word {
  * `[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*`, found with one charCode pass
  * (a Unicode regex over the whole text is several times slower). The same pass walks the trie, so an
  * ASCII word gets its id with no string made: `ids[i]` (-1: not a trie word). `numeric[i]` is 1 when
- * word i starts with a number (\p{N}).
+ * word i starts with a number (\p{N}). Both are read below `words.length` only.
  */
 function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8Array; ids: Int32Array} {
   const words: Word[] = []
-  const numericAt: number[] = []
-  const idList: number[] = []
   const n = text.length
+  // (a document has at most n / 2 + 1 words; the buffers are reused from document to document)
+  if (scratchIds.length < (n >> 1) + 1) {
+    scratchIds = new Int32Array((n >> 1) + 1024)
+    scratchNumeric = new Uint8Array(scratchIds.length)
+  }
+  const ids = scratchIds
+  const numeric = scratchNumeric
   let i = 0
   while (i < n) {
     // Skip to the start of a word.
@@ -373,15 +378,17 @@ function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8
       lastClass = next
       i += cp > 0xffff ? 3 : 2
     }
-    if (first === NUMBER) numericAt.push(words.length)
     const word = new Word(text, start, i)
-    idList.push(node >= 0 ? trie.idAt(node) : node === NONE ? -1 : trie.idOfLower(word.lower))
+    numeric[words.length] = first === NUMBER ? 1 : 0
+    ids[words.length] = node >= 0 ? trie.idAt(node) : node === NONE ? -1 : trie.idOfLower(word.lower)
     words.push(word)
   }
-  const numeric = new Uint8Array(words.length)
-  for (const k of numericAt) numeric[k] = 1
-  return {words, numeric, ids: Int32Array.from(idList)}
+  return {words, numeric, ids}
 }
+
+/** Per-word buffers of scanWords, valid until its next call (entries `words.length` and beyond are stale). */
+let scratchIds = new Int32Array(4096)
+let scratchNumeric = new Uint8Array(4096)
 
 function asciiClass(code: number): number {
   if (((code | 0x20) - 0x61) >>> 0 <= 25) return LETTER
