@@ -120,6 +120,20 @@ describe('calque rule', () => {
     expect(calques(text, config('strict'))).toEqual([])
   })
 
+  // Words are found and looked up by a charCode scan and a trie (no regex, no lower-casing of most words).
+  it('matches words in any case, next to curly apostrophes and non-ASCII letters', () => {
+    const found = (text: string) => calques(text, config('strict')).map((m) => [m.actual, m.expected])
+    expect(found('“It is over,” ASSURES Paul Martin, former minister.')).toEqual([['ASSURES', ['says', 'insists']]])
+    expect(found('“It is over,” Assures Paul Martin, former minister.')).toEqual([['Assures', ['Says', 'Insists']]])
+    expect(found('“It is over,” assures’ Paul Martin.')).toEqual([['assures', ['says', 'insists']]])
+    expect(found('They were put in examination. IN THE SIGHTS of the police. In the sights of the police.')).toEqual([
+      ['put in examination', ['charged', 'placed under formal investigation']],
+      ['IN THE SIGHTS', ['in the crosshairs', 'under scrutiny']],
+      ['In the sights', ['In the crosshairs', 'Under scrutiny']]
+    ])
+    expect(found('Ça fait 12,5 million. The 3 in the sights.')).toEqual([['in the sights', ['in the crosshairs', 'under scrutiny']]])
+  })
+
   it('is linear on long adversarial lines', () => {
     // The rule reads only the text: time its check alone (parsing is measured elsewhere).
     calque.meta.check({text: 'warm up', tree: undefined as never, file: undefined as never, options: calque.meta.defaults, report: () => {}})

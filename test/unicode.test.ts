@@ -50,6 +50,31 @@ describe('unicode', () => {
   it('uses straight apostrophes when asked', async () => {
     expect(await fixed('He doesnt know.', only('unicode', {}, {quoteMarks: 'straight'}))).toBe("He doesn't know.")
   })
+  // The lost-apostrophe words are found by a charCode scan (no whole-text regex): pin its word edges.
+  it('finds lost apostrophes at the same word edges as the regex it replaces', () => {
+    const found = (text: string) => lint(text, config).map((m) => [m.actual, m.expected])
+    // A digit starts a word; an astral letter, a combining mark or an apostrophe next to it does not end it.
+    expect(found('3didnt and \u{1D400}doesnt and doesnt\u0301 and didnt’s and ’didnt and Thats.')).toEqual([
+      ['didnt', ['didn’t']],
+      ['Thats', ['That’s']]
+    ])
+    expect(found('Whats\u00A0up, theres ÉTÉ, İm, shes-ok, Im')).toEqual([
+      ['Whats', ['What’s']],
+      ['\u00A0', [' ']],
+      ['theres', ['there’s']],
+      ['Im', ['I’m']]
+    ])
+    // Lone surrogates are neither letters nor marks.
+    expect(found('x\ud835didnt \u{1D400}Im \u0301Im Im\ud835')).toEqual([
+      ['didnt', ['didn’t']],
+      ['Im', ['I’m']]
+    ])
+    expect(found('Déjà vu: Ã costs 5Â € and voilÃ  and voilÃ\u00A0here')).toEqual([
+      ['Â', ['']],
+      ['Ã', ['à']],
+      ['Ã\u00A0', ['à']]
+    ])
+  })
   it('is linear on long adversarial input', () => {
     const long = 'Ã'.repeat(100000) + 'â€'.repeat(50000) + '&#'.repeat(50000) + 'nt'.repeat(50000)
     const t = performance.now()

@@ -1,4 +1,6 @@
 import {defineRule} from '../rule.js'
+import {classOf, LETTER, NUMBER, OTHER} from './char-class.js'
+import {NONE, WordTrie} from './word-trie.js'
 import {loadRuleData, type DataEntry} from '../data/load.js'
 import type {Finding, SourceLang} from '../types.js'
 
@@ -70,6 +72,11 @@ interface Tok {
 interface Compiled {
   entry: CalqueEntry
   tokens: Tok[]
+  /**
+   * Quick reject: for the tokens after the first, up to the first optional one, the trie ids of the
+   * words a plain token (no `{num}`, `{Cap}`, `{word}`) accepts; the word that far ahead must be one.
+   */
+  ahead?: Array<Set<number> | undefined>
   kinds: Set<CalqueContext>
   prev?: Set<string>
   prevNot?: Set<string>
@@ -82,14 +89,32 @@ interface Compiled {
   antecedentEnds?: Set<string>
 }
 
+/** The entries of one first word, in index order. */
+interface Bucket {
+  all: Compiled[]
+  /** The entries that can match when the next word has this id; `rest` for any other next word. */
+  byNext: Map<number, Compiled[]>
+  rest: Compiled[]
+}
+
+function bucket(all: Compiled[]): Bucket {
+  const byNext = new Map<number, Compiled[]>()
+  for (const c of all) for (const id of c.ahead?.[0] ?? []) byNext.set(id, [])
+  for (const [id, list] of byNext) for (const c of all) if (!c.ahead?.[0] || c.ahead[0].has(id)) list.push(c)
+  return {all, byNext, rest: all.filter((c) => !c.ahead?.[0])}
+}
+
 interface Index {
   byWord: Map<string, Compiled[]>
+  /** The first words (keys of `byWord`) and the words of `ahead`, by id: a word is looked up without slicing it. */
+  trie: WordTrie
+  /** `byWord` by the trie's ids. */
+  byId: Array<Bucket | undefined>
   byNum: Compiled[]
   byCap: Compiled[]
   all: Compiled[]
 }
 
-const WORD = /[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu
 const CLOSING_QUOTES = '”"»'
 
 const PERSON_BASE = [
@@ -144,7 +169,7 @@ function indexFor(files: readonly string[]): Index {
   let index = compiledCache.get(key)
   if (index) return index
   const entries = loadRuleData<CalqueEntry>('calque', files)
-  index = {byWord: new Map(), byNum: [], byCap: [], all: []}
+  index = {byWord: new Map(), byNum: [], byCap: [], all: [], trie: new WordTrie([]), byId: []}
   for (const entry of entries) {
     const compiled = compile(entry)
     index.all.push(compiled)
@@ -159,8 +184,62 @@ function indexFor(files: readonly string[]): Index {
       }
     }
   }
+  withIds(index, index.byWord)
   compiledCache.set(key, index)
   return index
+}
+
+/** Build the trie over `byWord`'s keys and the plain words ahead; set `ahead` and `byId`. */
+function withIds(index: Index, byWord: Map<string, Compiled[]>): void {
+  const ids = new Map<string, number>()
+  const idOf = (word: string) => {
+    let id = ids.get(word)
+    if (id === undefined) ids.set(word, (id = ids.size))
+    return id
+  }
+  const firsts = [...byWord].map(([word, list]) => [idOf(word), list] as const)
+  for (const c of index.all) {
+    const ahead: Array<Set<number> | undefined> = []
+    for (let t = 1; t < c.tokens.length && !c.tokens[t].optional; t++) {
+      const tok = c.tokens[t]
+      ahead.push(tok.num || tok.cap || tok.any ? undefined : new Set([...tok.alts].map(idOf)))
+    }
+    if (ahead.some((set) => set !== undefined)) c.ahead = ahead
+  }
+  index.byId = []
+  for (const [id, list] of firsts) index.byId[id] = bucket(list)
+  index.trie = new WordTrie([...ids.keys()])
+}
+
+/** The index with only the entries that apply under the options (order kept), cached per options. */
+const activeCache = new Map<string, Index>()
+function activeIndex(index: Index, files: readonly string[], off: Set<string>, strict: boolean, lang: string | undefined): Index {
+  const key = JSON.stringify([files, [...off], strict, lang ?? null])
+  let active = activeCache.get(key)
+  if (active) return active
+  const applies = (c: Compiled) =>
+    !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang))
+  active = {
+    byWord: new Map(),
+    byNum: index.byNum.filter(applies),
+    byCap: index.byCap.filter(applies),
+    all: index.all.filter(applies),
+    trie: index.trie,
+    byId: []
+  }
+  for (const [word, list] of index.byWord) {
+    const kept = list.filter(applies)
+    if (kept.length > 0) active.byWord.set(word, kept)
+  }
+  // Same trie and ids as the full index; only the lists are filtered.
+  active.trie = index.trie
+  active.byId = index.byId.map((b) => {
+    const kept = b?.all.filter(applies)
+    return kept && kept.length > 0 ? bucket(kept) : undefined
+  })
+  if (activeCache.size >= 100) activeCache.clear()
+  activeCache.set(key, active)
+  return active
 }
 
 /** Compile an entry's phrase into tokens. Throws on a malformed phrase. */
@@ -212,11 +291,108 @@ export function compile(entry: CalqueEntry): Compiled {
   }
 }
 
-interface Word {
-  start: number
-  end: number
-  value: string
-  lower: string
+/** A word of the text; its text and lower case are sliced on first use (most words are only looked up once). */
+class Word {
+  private v: string | undefined
+  private l: string | undefined
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number
+  ) {}
+
+  get value(): string {
+    return (this.v ??= this.text.slice(this.start, this.end))
+  }
+
+  get lower(): string {
+    return (this.l ??= this.value.toLowerCase())
+  }
+}
+
+/**
+ * The words of a text: the matches of
+ * `[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*`, found with one charCode pass
+ * (a Unicode regex over the whole text is several times slower). The same pass walks the trie, so an
+ * ASCII word gets its id with no string made: `ids[i]` (-1: not a trie word). `numeric[i]` is 1 when
+ * word i starts with a number (\p{N}). Both are read below `words.length` only.
+ */
+function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8Array; ids: Int32Array} {
+  const words: Word[] = []
+  const n = text.length
+  // (a document has at most n / 2 + 1 words; the buffers are reused from document to document)
+  if (scratchIds.length < (n >> 1) + 1) {
+    scratchIds = new Int32Array((n >> 1) + 1024)
+    scratchNumeric = new Uint8Array(scratchIds.length)
+  }
+  const ids = scratchIds
+  const numeric = scratchNumeric
+  let i = 0
+  while (i < n) {
+    // Skip to the start of a word.
+    let code = text.charCodeAt(i)
+    let first: number
+    let width = 1
+    if (code < 0x80) first = asciiClass(code)
+    else {
+      const cp = text.codePointAt(i)!
+      if (cp > 0xffff) width = 2
+      first = classOf(cp)
+    }
+    if (first !== LETTER && first !== NUMBER) {
+      i += width
+      continue
+    }
+    const start = i
+    // Trie node of the word so far, or NONE, or BY_STRING (look the lower-cased word up).
+    let node = trie.step(0, code)
+    let lastClass = first
+    i += width
+    for (;;) {
+      // The rest of the run of letters and numbers.
+      while (i < n) {
+        code = text.charCodeAt(i)
+        let cls: number
+        width = 1
+        if (code < 0x80) cls = asciiClass(code)
+        else {
+          const cp = text.codePointAt(i)!
+          if (cp > 0xffff) width = 2
+          cls = classOf(cp)
+        }
+        if (cls !== LETTER && cls !== NUMBER) break
+        if (node >= 0) node = trie.step(node, code)
+        lastClass = cls
+        i += width
+      }
+      if (i + 1 >= n) break
+      // A joiner followed by a letter or number continues the word: ' ’ - always, . , between numbers.
+      const joiner = text.charCodeAt(i)
+      const apostrophe = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d
+      if (!apostrophe && ((joiner !== 0x2e && joiner !== 0x2c) || lastClass !== NUMBER)) break
+      const cp = text.codePointAt(i + 1)!
+      const next = cp < 0x80 ? asciiClass(cp) : classOf(cp)
+      if (apostrophe ? next !== LETTER && next !== NUMBER : next !== NUMBER) break
+      if (node >= 0) node = trie.step(node, joiner)
+      if (node >= 0) node = trie.step(node, text.charCodeAt(i + 1))
+      lastClass = next
+      i += cp > 0xffff ? 3 : 2
+    }
+    const word = new Word(text, start, i)
+    numeric[words.length] = first === NUMBER ? 1 : 0
+    ids[words.length] = node >= 0 ? trie.idAt(node) : node === NONE ? -1 : trie.idOfLower(word.lower)
+    words.push(word)
+  }
+  return {words, numeric, ids}
+}
+
+/** Per-word buffers of scanWords, valid until its next call (entries `words.length` and beyond are stale). */
+let scratchIds = new Int32Array(4096)
+let scratchNumeric = new Uint8Array(4096)
+
+function asciiClass(code: number): number {
+  if (((code | 0x20) - 0x61) >>> 0 <= 25) return LETTER
+  return code >= 0x30 && code <= 0x39 ? NUMBER : OTHER
 }
 
 export default defineRule<CalqueOptions>({
@@ -233,11 +409,8 @@ export default defineRule<CalqueOptions>({
     const strict = options.preset === 'strict'
     const lang = options.sourceLang
 
-    const words: Word[] = []
-    for (const m of text.matchAll(WORD)) words.push({start: m.index, end: m.index + m[0].length, value: m[0], lower: m[0].toLowerCase()})
-
-    const applies = (c: Compiled) =>
-      !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang))
+    const active = activeIndex(index, options.files ?? [], off, strict, lang)
+    const {words, numeric, ids} = scanWords(text, active.trie)
 
     // Findings by span, merged across entries.
     const found = new Map<string, {start: number; end: number; hits: Array<{c: Compiled; expected: string[]}>}>()
@@ -248,30 +421,36 @@ export default defineRule<CalqueOptions>({
       else found.set(key, {start, end, hits: [{c, expected}]})
     }
 
+    const idAt = (k: number): number => (k < words.length ? ids[k] : -1)
+
     const helpers = new Context(text, words)
-    for (let i = 0; i < words.length; i++) {
+    const tryEntry = (c: Compiled, i: number) => {
       const word = words[i]
-      const candidates: Compiled[] = []
-      const byWord = index.byWord.get(word.lower)
-      if (byWord) candidates.push(...byWord)
-      if (index.byNum.length > 0 && /^\p{N}/u.test(word.value)) for (const c of index.byNum) if (!byWord?.includes(c)) candidates.push(c)
-      if (index.byCap.length > 0) candidates.push(...index.byCap)
-      for (const c of candidates) {
-        if (!applies(c)) continue
-        const last = helpers.matchPhrase(c.tokens, i)
-        if (last < 0) continue
-        if (!helpers.filters(c, i, last)) continue
-        const start = word.start
-        const end = words[last].end
-        const matched = words.slice(i, last + 1)
-        for (const kind of c.kinds) {
-          const result = helpers.context(kind, c, i, last)
-          if (!result) continue
-          if (result === true) add(c, start, end, c.entry.suggest.map((s) => expand(s, matched, c.tokens, text.slice(start, end))))
-          else add(c, start, result.end, result.expected)
-          break
-        }
+      if (c.ahead) {
+        for (let t = 0; t < c.ahead.length; t++) if (c.ahead[t] && !c.ahead[t]!.has(idAt(i + 1 + t))) return
       }
+      const last = helpers.matchPhrase(c.tokens, i)
+      if (last < 0) return
+      if (!helpers.filters(c, i, last)) return
+      const start = word.start
+      const end = words[last].end
+      const matched = words.slice(i, last + 1)
+      for (const kind of c.kinds) {
+        const result = helpers.context(kind, c, i, last)
+        if (!result) continue
+        if (result === true) add(c, start, end, c.entry.suggest.map((s) => expand(s, matched, c.tokens, text.slice(start, end))))
+        else add(c, start, result.end, result.expected)
+        break
+      }
+    }
+    // Entries in index order: by first word, then by number, then by capital (as the findings merge).
+    for (let i = 0; i < words.length; i++) {
+      const id = idAt(i)
+      const entries = id >= 0 ? active.byId[id] : undefined
+      const byWord = entries?.all
+      if (entries) for (const c of entries.byNext.get(idAt(i + 1)) ?? entries.rest) tryEntry(c, i)
+      if (numeric[i] === 1) for (const c of active.byNum) if (!byWord?.includes(c)) tryEntry(c, i)
+      for (const c of active.byCap) tryEntry(c, i)
     }
 
     const spans = [...found.values()].sort((a, b) => a.start - b.start || b.end - a.end)

@@ -26,6 +26,22 @@ const MONTH = `(?:${MONTHS.join('|')})`
 // Words after which a number is a reference, not an amount (`Article 1,5`, `page 12 345`).
 const REFERENCE = /(?:^|[^\p{L}])(?:art|arts|article|articles|section|sections|chapter|chapters|verse|verses|paragraph|paragraphs|para|rule|rules|page|pages|p|pp|no|nos|number|numbers|stage|room|flight|line|route|bus|tram|platform|gate|seat|box|code|ref|reference|ISBN|tel|phone|fax|version|v|release|law|decree|directive|regulation|clause|item|items|table|figure|fig|psalm|psalms|genesis|exodus|john|matthew|mark|luke)\.?\s*$/iu
 
+// Compiled once (a regex built in check() is rebuilt for every document).
+const CERTAIN_DECIMAL = new RegExp(String.raw`(?<![\p{L}\p{N}.,])\d+,\d{1,2}\s?${SCALE}(?![\p{L}])`, 'gu')
+const UNIT_AFTER = new RegExp(String.raw`^\s?(?:${COUNT}|€|\$|£|millions?\s+(?:of\s+)?(?:euros|dollars|pesos))(?![\p{L}])`, 'u')
+const SCALE_AFTER = new RegExp(String.raw`^(\s?)(${SCALE}|${UNIT})(?![\p{L}\p{N}])`, 'u')
+const OF_MONTH = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:([Tt]he) )?([1-9]|[12]\d|3[01]) of (${MONTH})(?:,? (\d{4}))?(?![\p{L}\p{N}'’])`, 'gu')
+const DOT_DAY = new RegExp(String.raw`(?<![\p{L}\p{N}.,])([1-9]|[12]\d|3[01])\. (${MONTH})(?: (\d{4}))?(?![\p{L}\p{N}])`, 'gu')
+
+// Cheap necessary conditions, tested before the whole-text regexes with a lookbehind (slow at every
+// position): each is a substring that every match of the guarded regex contains.
+const HAS_DIGIT_COMMA_DIGIT = /\d,\d/
+const HAS_DIGIT_DOT_GROUP = /\d\.\d{3}/
+const HAS_DIGIT_SPACE_GROUP = /\d[ \u00a0\u202f]\d{3}/
+const HAS_TIME_H = /\d ?[hH]/
+const HAS_OF_MONTH = /\d of [ADFJMNOS]/
+const HAS_DOT_MONTH = /\d\. [ADFJMNOS]/
+
 // Characters that glue a number into a larger token: URLs, versions, identifiers.
 const GLUE_BEFORE = /[\p{L}\p{N}_./:@#\\-]/u
 const GLUE_AFTER = /[\p{L}_/@\\]/u
@@ -47,21 +63,22 @@ export default defineRule<NumberFormatOptions>({
     // Document evidence of continental number style: a certain dot-thousands number
     // (two groups or more) or a certain decimal comma.
     const dotThousands = /(?<![\p{L}\p{N}.,])\d{1,3}(?:\.\d{3}){2,}(?![\p{N}]|[.,]\d)/gu
-    const certainDecimal = new RegExp(String.raw`(?<![\p{L}\p{N}.,])\d+,\d{1,2}\s?${SCALE}(?![\p{L}])`, 'gu')
     let continental = false
-    for (const m of text.matchAll(dotThousands)) if (!isIPv4(m[0]) && !GLUE_BEFORE.test(before(m.index))) continental = true
-    for (const m of text.matchAll(certainDecimal)) if (!isReference(m.index)) continental = true
+    const commaDecimals = HAS_DIGIT_COMMA_DIGIT.test(text)
+    const dotGroups = HAS_DIGIT_DOT_GROUP.test(text)
+    if (dotGroups) for (const m of text.matchAll(dotThousands)) if (!isIPv4(m[0]) && !GLUE_BEFORE.test(before(m.index))) continental = true
+    if (commaDecimals) for (const m of text.matchAll(CERTAIN_DECIMAL)) if (!isReference(m.index)) continental = true
 
     // 1. Dot thousands: `4.189.659`, `4.189.659,50`; single group with a currency or count noun; any group with evidence.
     const dotNumber = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3})((?:\.\d{3})+)(,\d+)?(?![\p{N}]|[.,]\d)/gu
-    for (const m of text.matchAll(dotNumber)) {
+    for (const m of dotGroups ? text.matchAll(dotNumber) : []) {
       const start = m.index
       const end = start + m[0].length
       if (GLUE_AFTER.test(after(end)) || isIPv4(m[0]) || isReference(start)) continue
       if (before(start) === 'v' || before(start) === 'V') continue
       const groups = m[2].split('.').length - 1
       const rest = text.slice(end, end + 40)
-      const unit = new RegExp(String.raw`^\s?(?:${COUNT}|€|\$|£|millions?\s+(?:of\s+)?(?:euros|dollars|pesos))(?![\p{L}])`, 'u').test(rest)
+      const unit = UNIT_AFTER.test(rest)
       const percent = /^\s?(?:%|percent|per cent)/u.test(rest)
       if (percent) continue
       if (groups < 2 && !unit && !continental) continue
@@ -79,7 +96,7 @@ export default defineRule<NumberFormatOptions>({
     // 2. Space-separated thousands: `45 000`, `1 500 000`, `45 000,50`.
     // regex-bounded: the lookbehind lets a match start only at the head of a digit-group run, so the group loop backtracks once per run (measured linear: 400,000 groups in 5 ms).
     const spaced = /(?<![\p{L}\p{N}_.,/:@#+-]|[\p{N}][ \u00a0\u202f])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(,\d{1,2})?(?![\p{N}]|[.,]\d|[ \u00a0\u202f]\d)/gu
-    for (const m of text.matchAll(spaced)) {
+    for (const m of HAS_DIGIT_SPACE_GROUP.test(text) ? text.matchAll(spaced) : []) {
       const start = m.index
       const end = start + m[0].length
       if (GLUE_AFTER.test(after(end)) || isReference(start)) continue
@@ -99,14 +116,14 @@ export default defineRule<NumberFormatOptions>({
 
     // 3. Decimal comma: certain before a scale word, percent or unit; otherwise a suggestion.
     const decimal = /(?<![\p{L}\p{N}_.,/:@#-])(\d+),(\d{1,2})(?![\p{N}]|,\d|\.\d)/gu
-    for (const m of text.matchAll(decimal)) {
+    for (const m of commaDecimals ? text.matchAll(decimal) : []) {
       const start = m.index
       const end = start + m[0].length
       if (GLUE_AFTER.test(after(end)) || isReference(start)) continue
       // `1,2 and 3`, `1,2,3`: enumerations.
       if (/\d,\s*$/u.test(text.slice(Math.max(0, start - 3), start))) continue
       const rest = text.slice(end, end + 30)
-      const scale = new RegExp(String.raw`^(\s?)(${SCALE}|${UNIT})(?![\p{L}\p{N}])`, 'u').exec(rest)
+      const scale = SCALE_AFTER.exec(rest)
       const value = m[1] + '.' + m[2]
       if (scale) {
         const word = scale[2]
@@ -142,7 +159,7 @@ export default defineRule<NumberFormatOptions>({
 
     // 4. Split decimal `2, 5%`.
     const split = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,2}), (\d)[ \u00a0]?%/gu
-    for (const m of text.matchAll(split)) {
+    for (const m of text.includes('%') ? text.matchAll(split) : []) {
       const start = m.index
       const end = start + m[0].length
       const prev = text.slice(Math.max(0, start - 12), start)
@@ -154,7 +171,7 @@ export default defineRule<NumberFormatOptions>({
 
     // 5. Space before the percent sign: `50 %` → `50%`.
     const spacePercent = /(?<=\d)[ \u00a0\u202f]+%/gu
-    for (const m of text.matchAll(spacePercent)) {
+    for (const m of text.includes('%') ? text.matchAll(spacePercent) : []) {
       add({
         start: m.index,
         end: m.index + m[0].length,
@@ -166,7 +183,7 @@ export default defineRule<NumberFormatOptions>({
 
     // 6. Currency symbol after the amount: `12 €` → `€12`, `3.5 million €` → `€3.5 million`.
     const currencyAfter = /(?<![\p{L}\p{N}_.,/:@#€$£-]|\d[ \u00a0\u202f])(\d+(?:[.,]\d+)*)((?: (?:million|billion|trillion))?)[ \u00a0\u202f]?([€£])(?![\p{L}\p{N}]|\s?\d)/gu
-    for (const m of text.matchAll(currencyAfter)) {
+    for (const m of text.includes('€') || text.includes('£') ? text.matchAll(currencyAfter) : []) {
       const start = m.index
       const end = start + m[0].length
       const amount = m[1]
@@ -178,7 +195,7 @@ export default defineRule<NumberFormatOptions>({
     // 7. Billions: `12,500 million euros` → `12.5 billion euros` (suggestion).
     if (ctx.options.billions) {
       const thousandMillion = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3}(?:,\d{3})+)(?:\.\d+)? million(?![\p{L}])/gu
-      for (const m of text.matchAll(thousandMillion)) {
+      for (const m of text.includes(' million') ? text.matchAll(thousandMillion) : []) {
         const value = Number(m[1].replace(/,/g, ''))
         if (!(value >= 1000) || m[0].includes('.')) continue
         const billions = formatBillions(value)
@@ -195,7 +212,7 @@ export default defineRule<NumberFormatOptions>({
     // 8. 24-hour times with `h`: `22h30` → `10:30 p.m.`; `at 20h` → `at 8 p.m.`.
     if (ctx.options.times) {
       const hTime = /(?<![\p{L}\p{N}_.,/:@#-])([01]?\d|2[0-3]) ?[hH] ?([0-5]\d)?(?![\p{L}\p{N}])/gu
-      for (const m of text.matchAll(hTime)) {
+      for (const m of HAS_TIME_H.test(text) ? text.matchAll(hTime) : []) {
         const start = m.index
         const end = start + m[0].length
         if (!m[2]) {
@@ -213,14 +230,12 @@ export default defineRule<NumberFormatOptions>({
 
     // 9. Source-style dates: `the 3 of March` → `March 3`; `12. June 2021` → `June 12, 2021`.
     if (ctx.options.dates) {
-      const ofMonth = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:([Tt]he) )?([1-9]|[12]\d|3[01]) of (${MONTH})(?:,? (\d{4}))?(?![\p{L}\p{N}'’])`, 'gu')
-      for (const m of text.matchAll(ofMonth)) {
+      for (const m of HAS_OF_MONTH.test(text) ? text.matchAll(OF_MONTH) : []) {
         const month = capital(m[3])
         const english = `${month} ${m[2]}${m[4] ? ', ' + m[4] : ''}`
         add({start: m.index, end: m.index + m[0].length, expected: [english], fix: 'suggestion', reason: `Unexpected date \`${m[0]}\`, expected \`${english}\``})
       }
-      const dotDay = new RegExp(String.raw`(?<![\p{L}\p{N}.,])([1-9]|[12]\d|3[01])\. (${MONTH})(?: (\d{4}))?(?![\p{L}\p{N}])`, 'gu')
-      for (const m of text.matchAll(dotDay)) {
+      for (const m of HAS_DOT_MONTH.test(text) ? text.matchAll(DOT_DAY) : []) {
         // `… in chapter 12. June was …`: a sentence end; only report with a year or when lower-case text precedes the day.
         if (!m[3] && !/[\p{Ll},]\s$/u.test(text.slice(Math.max(0, m.index - 2), m.index))) continue
         const english = `${m[2]} ${m[1]}${m[3] ? ', ' + m[3] : ''}`

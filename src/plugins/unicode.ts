@@ -1,6 +1,7 @@
-import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {getLexicon} from '../lexicon/index.js'
 import {inCode} from '../lexicon/regions.js'
 import {defineRule} from '../rule.js'
+import {classBefore, classOf, LETTER, MARK, OTHER} from './char-class.js'
 import type {Finding} from '../types.js'
 
 export interface UnicodeOptions {
@@ -36,6 +37,11 @@ const CONT_CLASS = '\\u0080-\\u00BF' + [...CP1252_HIGH].filter((c) => c.charCode
 const MOJIBAKE = new RegExp(`[\\u00C2-\\u00F4\\u0E22-\\u0E54][${CONT_CLASS}]{1,3}`, 'g')
 const CONT = new RegExp(`^[${CONT_CLASS}]$`)
 
+// The code point before a lone `Â` (last code point of the two code units before it) / `Ã`, and the character after.
+const AFTER_NBSP_LOSS = /[\p{Ll}\p{N}.,;:!?%”’)]$/u
+const ENDS_LOWER = /\p{Ll}$/u
+const SPACE_AT = /^[ \u00A0]$/
+
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});/g
 const NAMED: Record<string, string> = {
   nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
@@ -60,7 +66,6 @@ const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaan
 
 /** Contraction endings whose apostrophe may have been lost. */
 const CONTRACTION = /^(\p{L}+)(n't|'re|'ve|'ll|'d|'m)$/u
-const LOST_APOSTROPHE = /(?<![\p{L}\p{M}'’])(\p{L}{1,12}?)(nt|re|ve|ll|d|m)(?![\p{L}\p{M}'’])/gu
 const S_CONTRACTIONS = new Set(['thats', 'whats', 'heres', 'theres', 'wheres', 'whos', 'hows', 'hes', 'shes', 'everyones', 'nobodys', 'somebodys', 'someones'])
 
 export default defineRule<UnicodeOptions>({
@@ -101,12 +106,16 @@ export default defineRule<UnicodeOptions>({
         })
       }
       // `Â` before a space where a no-break space lost its second byte: `costsÂ 10`
-      for (const m of text.matchAll(/(?<=[\p{Ll}\p{N}.,;:!?%”’)])Â(?=[ \u00A0])/gu)) {
-        add({start: m.index, end: m.index + 1, expected: [''], fix: 'safe', reason: 'Unexpected mojibake `Â`, expected nothing'})
+      // (indexOf, then the lookbehind and lookahead tested at the letter only: a Unicode lookbehind
+      // run over the whole text is slow)
+      for (let at = text.indexOf('Â'); at >= 0; at = text.indexOf('Â', at + 1)) {
+        if (!AFTER_NBSP_LOSS.test(text.slice(Math.max(0, at - 2), at)) || !SPACE_AT.test(text[at + 1] ?? '')) continue
+        add({start: at, end: at + 1, expected: [''], fix: 'safe', reason: 'Unexpected mojibake `Â`, expected nothing'})
       }
       // `voilÃ ` : à whose second byte (0xA0) became a space
-      for (const m of text.matchAll(/(?<=\p{Ll})Ã(?=[ \u00A0])/gu)) {
-        add({start: m.index, end: m.index + 1, expected: ['à'], fix: 'safe', reason: 'Unexpected mojibake `Ã`, expected `à`'})
+      for (let at = text.indexOf('Ã'); at >= 0; at = text.indexOf('Ã', at + 1)) {
+        if (!ENDS_LOWER.test(text.slice(Math.max(0, at - 2), at)) || !SPACE_AT.test(text[at + 1] ?? '')) continue
+        add({start: at, end: at + 1, expected: ['à'], fix: 'safe', reason: 'Unexpected mojibake `Ã`, expected `à`'})
       }
     }
 
@@ -170,7 +179,9 @@ export default defineRule<UnicodeOptions>({
       }
     }
 
-    if (options.nfc && /\p{M}/u.test(text)) {
+    // One pass over the text finds the letter runs the apostrophe checks need and whether it has marks.
+    const words = options.apostrophes || options.nfc ? scanWords(text) : undefined
+    if (options.nfc && words!.hasMark) {
       for (const m of text.matchAll(DECOMPOSED)) {
         const composed = m[0].normalize('NFC')
         if (composed === m[0]) continue
@@ -179,33 +190,30 @@ export default defineRule<UnicodeOptions>({
     }
 
     if (options.apostrophes) {
-      let lex: Lexicon | undefined
       const straight = ctx.options && (ctx.options as {quoteMarks?: string}).quoteMarks === 'straight'
       let mark: string | undefined
-      for (const m of text.matchAll(LOST_APOSTROPHE)) {
-        const word = m[0]
-        const lower = word.toLowerCase()
-        let candidate: string | undefined
-        const stem = m[1]
-        const end = m[2]
-        if (end === 'nt') candidate = stem + "n't"
-        else candidate = stem + "'" + end
-        if (lower.length < 2) continue
-        if (!proseAround(text, m.index, m.index + word.length)) continue
-        if (text[m.index + word.length] === '’' || text[m.index + word.length] === "'" || text[m.index - 1] === '’' || text[m.index - 1] === "'") continue
-        lex ??= getLexicon()
-        if (lex.isWord(word)) continue
-        if (!CONTRACTION.test(candidate) || !lex.isWord(candidate)) continue
+      const {lost, possessive} = words!
+      for (let k = 0; k < lost.length; k += 3) {
+        const start = lost[k]
+        const stop = lost[k + 1]
+        // (a scanned word has two code points or more, and its neighbours are not apostrophes)
+        if (!proseAround(text, start, stop)) continue
+        const word = text.slice(start, stop)
+        const candidate = lostContraction(word, lost[k + 2])
+        if (candidate === '') continue
         mark ??= straight ? "'" : countOf(text, "'") > countOf(text, '’') ? "'" : '’'
         const replacement = candidate.replace("'", mark)
-        add({start: m.index, end: m.index + word.length, expected: [replacement], fix: 'safe', reason: `Unexpected \`${word}\`, expected \`${replacement}\` (lost apostrophe)`})
+        add({start, end: stop, expected: [replacement], fix: 'safe', reason: `Unexpected \`${word}\`, expected \`${replacement}\` (lost apostrophe)`})
       }
-      for (const m of text.matchAll(/(?<![\p{L}\p{M}'’])\p{L}{2,9}s(?![\p{L}\p{M}'’])/gu)) {
-        if (!S_CONTRACTIONS.has(m[0].toLowerCase())) continue
-        if (!proseAround(text, m.index, m.index + m[0].length)) continue
+      for (let k = 0; k < possessive.length; k += 2) {
+        const start = possessive[k]
+        const stop = possessive[k + 1]
+        const word = text.slice(start, stop)
+        if (!S_CONTRACTIONS.has(word.toLowerCase())) continue
+        if (!proseAround(text, start, stop)) continue
         mark ??= straight ? "'" : countOf(text, "'") > countOf(text, '’') ? "'" : '’'
-        const replacement = m[0].slice(0, -1) + mark + 's'
-        add({start: m.index, end: m.index + m[0].length, expected: [replacement], fix: 'safe', reason: `Unexpected \`${m[0]}\`, expected \`${replacement}\` (lost apostrophe)`})
+        const replacement = word.slice(0, -1) + mark + 's'
+        add({start, end: stop, expected: [replacement], fix: 'safe', reason: `Unexpected \`${word}\`, expected \`${replacement}\` (lost apostrophe)`})
       }
     }
 
@@ -236,6 +244,104 @@ export default defineRule<UnicodeOptions>({
     flush()
   }
 })
+
+/** The contraction a word stands for without its apostrophe (`doesnt` → `doesn't`), or '': per word, cached. */
+const lostCache = new Map<string, string>()
+function lostContraction(word: string, endingLength: number): string {
+  let candidate = lostCache.get(word)
+  if (candidate !== undefined) return candidate
+  const stem = word.slice(0, word.length - endingLength)
+  const ending = word.slice(word.length - endingLength)
+  candidate = ending === 'nt' ? stem + "n't" : stem + "'" + ending
+  const lex = getLexicon()
+  if (lex.isWord(word) || !CONTRACTION.test(candidate) || !lex.isWord(candidate)) candidate = ''
+  // Bounded: a long run over many documents meets an open-ended vocabulary.
+  if (lostCache.size >= 50000) lostCache.clear()
+  lostCache.set(word, candidate)
+  return candidate
+}
+
+interface WordScan {
+  /** Words that may have lost the apostrophe of `n't`, `'re`, `'ve`, `'ll`, `'d`, `'m`: start, end, ending length. */
+  lost: number[]
+  /** Words that may have lost the apostrophe of `'s`: start, end. */
+  possessive: number[]
+  hasMark: boolean
+}
+
+/**
+ * One charCode pass over the text, in place of whole-text Unicode regexes. A word is a maximal run
+ * of letters (\p{L}) with neither a mark (\p{M}) nor an apostrophe (' ’) on either side; the same
+ * words as
+ * - lost: `(?<![\p{L}\p{M}'’])(\p{L}{1,12}?)(nt|re|ve|ll|d|m)(?![\p{L}\p{M}'’])` (lengths in code points),
+ * - possessive: `(?<![\p{L}\p{M}'’])\p{L}{2,9}s(?![\p{L}\p{M}'’])`.
+ */
+function scanWords(text: string): WordScan {
+  const lost: number[] = []
+  const possessive: number[] = []
+  let hasMark = false
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    let code = text.charCodeAt(i)
+    // Outside a word: skip ASCII non-letters fast, classify the rest.
+    if (code < 0x80) {
+      if (((code | 0x20) - 0x61) >>> 0 > 25) {
+        i++
+        continue
+      }
+    } else {
+      const cp = text.codePointAt(i)!
+      const cls = classOf(cp)
+      if (cls !== LETTER) {
+        if (cls === MARK) hasMark = true
+        i += cp > 0xffff ? 2 : 1
+        continue
+      }
+    }
+    // A run of letters from `start`; `i` stops on the first code point after it (not consumed).
+    const start = i
+    let length = 0
+    let cls = OTHER
+    for (;;) {
+      if (i >= n) {
+        cls = OTHER
+        code = -1
+        break
+      }
+      code = text.charCodeAt(i)
+      if (code < 0x80) {
+        if (((code | 0x20) - 0x61) >>> 0 > 25) {
+          cls = OTHER
+          break
+        }
+        i++
+      } else {
+        const cp = text.codePointAt(i)!
+        cls = classOf(cp)
+        if (cls !== LETTER) break
+        i += cp > 0xffff ? 2 : 1
+      }
+      length++
+    }
+    if (cls === MARK || code === 0x27 || code === 0x2019) continue
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1
+    if (before === 0x27 || before === 0x2019 || classBefore(text, start) === MARK) continue
+    const last = text.charCodeAt(i - 1)
+    const penult = text.charCodeAt(i - 2)
+    if (last === 0x64 || last === 0x6d) {
+      // d, m
+      if (length >= 2 && length <= 13) lost.push(start, i, 1)
+    } else if (
+      (last === 0x74 && penult === 0x6e) || // nt
+      (last === 0x65 && (penult === 0x72 || penult === 0x76)) || // re, ve
+      (last === 0x6c && penult === 0x6c) // ll
+    ) {
+      if (length >= 3 && length <= 14) lost.push(start, i, 2)
+    } else if (last === 0x73 && length >= 3 && length <= 10) possessive.push(start, i)
+  }
+  return {lost, possessive, hasMark}
+}
 
 /** Entities in a line of HTML markup belong to the markup. */
 let markupCache: {text: string; start: number; end: number; markup: boolean} | undefined
