@@ -171,9 +171,9 @@ function describeVulnerable(pattern: Pattern, result: Diagnostics): string {
 
 describe('regular expressions are safe from catastrophic backtracking', () => {
   it('the analyser finds a known-bad pattern (sanity)', () => {
-    expect(checkSync('^(a+)+$', '', {timeout: 10_000}).status).toBe('vulnerable')
-    expect(checkSync('[.!?]+x(?=\\s)', 'g', {timeout: 10_000}).status).toBe('vulnerable')
-    expect(checkSync('(?<![.!?])[.!?]+x(?=\\s)', 'g', {timeout: 10_000}).status).toBe('safe')
+    expect(checkSync('^(a+)+$', '', {timeout: 10_000, randomSeed: 20261122}).status).toBe('vulnerable')
+    expect(checkSync('[.!?]+x(?=\\s)', 'g', {timeout: 10_000, randomSeed: 20261122}).status).toBe('vulnerable')
+    expect(checkSync('(?<![.!?])[.!?]+x(?=\\s)', 'g', {timeout: 10_000, randomSeed: 20261122}).status).toBe('safe')
   })
 
   it('every regular expression literal in src/', {timeout: 300_000}, async () => {
