@@ -11,6 +11,7 @@ import {join} from 'node:path'
 import {SOURCE_LANGS, type SourceLang} from '../types.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from './load.js'
 import {normalizePhrase, phraseSource} from './phrase.js'
+import {ASCII_WORD, leadingWord, wordCharAt} from './wordscan.js'
 
 export interface LangGuess {
   lang: SourceLang | undefined
@@ -54,12 +55,55 @@ const LETTERS: Partial<Record<SourceLang, RegExp>> = {
 const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1, calque: 0.5}
 const PLACE_CAP = 3
 
+/*
+ * The evidence is counted in one scan of the text. Each kind of evidence of a
+ * language (residue phrases, publication names, function words, places,
+ * calques) is a group: its terms were once one regex, `(?<![\p{L}\p{N}])(?:t1|t2|…)(?![\p{L}\p{N}])`,
+ * run with exec over the text, and the counts stay exactly those of that
+ * regex. A term can only match where the text has a run of letters and digits
+ * equal to the term's first run (folded for the case-insensitive groups), or
+ * at the term's first character when it starts with a sign (¿, ©): the scan
+ * looks that run up in a Map and tries, at that position only, a sticky regex
+ * of the group's terms starting with it (in their order, with the same
+ * boundaries). A group's matches stay non-overlapping, as with exec.
+ */
+
+interface Group {
+  lang: SourceLang
+  weight: number
+  /** Matches counted per distinct matched text, at most this many times. */
+  cap?: number
+  /** A group whose terms cannot all be keyed by their first run: its old regex over the whole text. */
+  fallback?: RegExp
+}
+
+/** A group to try at a position: its sticky regex for the terms that start there, or none when the run itself is the term. */
+interface Attempt {
+  group: number
+  regex?: RegExp
+}
+
 interface Evidence {
-  /** One regex per language over publication names and residue phrases. */
-  phrases: Map<SourceLang, RegExp>
-  words: Map<SourceLang, RegExp>
-  places: Map<SourceLang, RegExp>
-  calques: Map<SourceLang, RegExp>
+  groups: Group[]
+  /** Case-sensitive groups, by the first run of their terms. */
+  exact: Map<string, Attempt[]>
+  /** Case-insensitive groups, by the folded first run of their terms. */
+  folded: Map<string, Attempt[]>
+  /** Terms that start with a sign, by that character (case-sensitive groups, then the others by the folded character). */
+  exactSigns: Map<string, Attempt[]>
+  foldedSigns: Map<string, Attempt[]>
+  /** Code units that may start a sign term. */
+  signCodes: Uint8Array
+  /** Hashes of the `exact` keys, and of the ASCII `folded` keys (see `slot`). */
+  exactHashes: Uint8Array
+  foldedHashes: Uint8Array
+  /** The lowest code unit that may be a letter of LETTERS. */
+  letterFrom: number
+  /** Letters counted per code unit: LETTERS made of one character class. */
+  letterLangs: SourceLang[]
+  letterTests: RegExp[]
+  /** LETTERS that are not one character class (l·l): their regex over the text. */
+  letterRegexes: Map<SourceLang, RegExp>
 }
 
 let evidence: Evidence | undefined
@@ -68,18 +112,95 @@ function escape(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/['’]/g, "['’]")
 }
 
+/*
+ * Case-insensitive (`iu`) regexes compare characters by simple case folding;
+ * toLowerCase agrees with it except for these characters.
+ */
+const ODD_FOLD: Record<string, string> = {ſ: 's', ẛ: 'ṡ', µ: 'μ', ς: 'σ', ϐ: 'β', ϑ: 'θ', ϕ: 'φ', ϖ: 'π', ϰ: 'κ', ϱ: 'ρ', ϵ: 'ε', '\u1fbe': 'ι', '\u0345': 'ι'}
+/** Texts that may fold differently (Σ lowercases to ς at the end of a word). */
+const ODD_TEXT = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345Σ]/
+const ODD_ALL = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/g
+
+function fold(text: string, odd: boolean): string {
+  const lower = text.toLowerCase()
+  return odd ? lower.replace(ODD_ALL, (c) => ODD_FOLD[c]) : lower
+}
+
+/** The hash of a run as the scan computes it: by code unit, ASCII letters lowercased when `lower`. */
+function hash(run: string, lower: boolean): number {
+  let h = 0
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i)
+    h = (Math.imul(h, 31) + (lower && c >= 65 && c <= 90 ? c + 32 : c)) | 0
+  }
+  return h
+}
+
+const SLOTS = 1 << 16
+
+function slot(h: number): number {
+  return (h ^ (h >>> 16)) & (SLOTS - 1)
+}
+
+interface Term {
+  /** The term as written (a phrase pattern when `syntax`). */
+  text: string
+  /** Its regex source. */
+  source: string
+}
+
+function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boolean, syntax: boolean): void {
+  const index = evidence.groups.length
+  evidence.groups.push(group)
+  const flags = caseless ? 'iu' : 'u'
+  const regexOf = (list: Term[], sticky: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((t) => `(?:${t.source})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, flags + sticky)
+  const runs = new Map<string, Term[]>()
+  const signs = new Map<string, Term[]>()
+  for (const term of terms) {
+    const text = syntax ? term.text.trim() : term.text
+    const run = leadingWord(text)
+    // After the first run comes a literal sign (or nothing): the text's run must be exactly that one.
+    // A placeholder, an alternative or an escape there could go on with letters: no key.
+    const next = text.slice(run.length, run.length + 1)
+    const first = String.fromCodePoint(text.codePointAt(0) ?? 0)
+    const unkeyed = text === '' || (syntax && /^[{([\\]/.test(run ? next : first)) || (!run && first.length > 1)
+    if (unkeyed) {
+      group.fallback = regexOf(terms, 'g')
+      return
+    }
+    const [map, k] = run ? [runs, caseless ? fold(run, true) : run] : [signs, caseless ? fold(first, true) : first]
+    map.set(k, [...(map.get(k) ?? []), term])
+  }
+  for (const [k, list] of runs) {
+    // A term that is one run, matched case-sensitively: the run is the match.
+    const plain = !caseless && list.every((t) => t.text === k)
+    const target = caseless ? evidence.folded : evidence.exact
+    target.set(k, [...(target.get(k) ?? []), {group: index, regex: plain ? undefined : regexOf(list, 'y')}])
+    if (!caseless) evidence.exactHashes[slot(hash(k, false))] = 1
+    else if (/^[\x00-\x7f]*$/.test(k)) evidence.foldedHashes[slot(hash(k, true))] = 1
+  }
+  for (const [k, list] of signs) {
+    const target = caseless ? evidence.foldedSigns : evidence.exactSigns
+    target.set(k, [...(target.get(k) ?? []), {group: index, regex: regexOf(list, 'y')}])
+    // Every code unit that may fold to the sign (signs rarely have case).
+    for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) evidence.signCodes[variant.charCodeAt(0)] = 1
+  }
+}
+
 function build(): Evidence {
-  const phraseSources = new Map<SourceLang, string[]>()
-  const add = (lang: string, source: string) => {
+  const phraseSources = new Map<SourceLang, Term[]>()
+  const nameSources = new Map<SourceLang, Term[]>()
+  const add = (map: Map<SourceLang, Term[]>, lang: string, term: Term) => {
     if (!(SOURCE_LANGS as readonly string[]).includes(lang)) return
-    const list = phraseSources.get(lang as SourceLang) ?? []
-    list.push(source)
-    phraseSources.set(lang as SourceLang, list)
+    map.set(lang as SourceLang, [...(map.get(lang as SourceLang) ?? []), term])
+    // A language with names has a (possibly empty) residue group too, as before.
+    if (!phraseSources.has(lang as SourceLang)) phraseSources.set(lang as SourceLang, [])
   }
   const load = <T extends DataEntry>(rule: string): T[] => (existsSync(join(RULES_DIR, rule)) ? loadRuleData<T>(rule) : [])
   for (const entry of load<DataEntry & {name: string}>('masthead')) {
     // Names as the publication writes them: case-sensitive, see below.
-    add(entry.lang, '\u0000' + escape(entry.name))
+    add(nameSources, entry.lang, {text: entry.name, source: escape(entry.name)})
   }
   // Residue phrases count for a language only when no other file has them
   // (an English form such as "Read also" renders several languages).
@@ -97,7 +218,7 @@ function build(): Evidence {
   for (const [lang, phrase] of residue) {
     // Phrases that start with a placeholder would be tried at every word of the text: left out.
     if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || /\{(?:words|rest)\}/.test(phrase)) continue
-    add(lang, phraseSource(phrase))
+    add(phraseSources, lang, {text: phrase, source: phraseSource(phrase)})
   }
   // Calques typical of one language (plain words only: "underlines", "in the sights").
   const calqueOwners = new Map<string, Set<string>>()
@@ -106,32 +227,47 @@ function build(): Evidence {
     if (!/^[a-z]+(?: [a-z]+)*$/.test(phrase)) continue
     calqueOwners.set(phrase, (calqueOwners.get(phrase) ?? new Set()).add(entry.lang))
   }
-  const calques = new Map<SourceLang, string[]>()
+  const calques = new Map<SourceLang, Term[]>()
   for (const [phrase, langs] of calqueOwners) {
     const [lang] = [...langs]
     if (langs.size !== 1 || !(SOURCE_LANGS as readonly string[]).includes(lang)) continue
-    calques.set(lang as SourceLang, [...(calques.get(lang as SourceLang) ?? []), escape(phrase).replace(/ /g, '\\s+')])
+    calques.set(lang as SourceLang, [...(calques.get(lang as SourceLang) ?? []), {text: phrase, source: escape(phrase).replace(/ /g, '\\s+')}])
   }
-  const phrases = new Map<SourceLang, RegExp>()
-  for (const [lang, sources] of phraseSources) {
-    const names = sources.filter((s) => s.startsWith('\u0000')).map((s) => s.slice(1))
-    const others = sources.filter((s) => !s.startsWith('\u0000'))
-    // Names must keep their capitals; phrases are case-insensitive: (?i:) is not
-    // available on Node 20, so names are written case-sensitively by hand.
-    const parts: string[] = []
-    if (others.length) parts.push(others.map((s) => `(?:${s})`).join('|'))
-    phrases.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'giu'))
-    if (names.length) phrases.set(('name:' + lang) as SourceLang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
+  const evidence: Evidence = {
+    groups: [],
+    exact: new Map(),
+    folded: new Map(),
+    exactSigns: new Map(),
+    foldedSigns: new Map(),
+    signCodes: new Uint8Array(65536),
+    exactHashes: new Uint8Array(SLOTS),
+    foldedHashes: new Uint8Array(SLOTS),
+    letterFrom: 128,
+    letterLangs: [],
+    letterTests: [],
+    letterRegexes: new Map()
   }
-  const words = new Map<SourceLang, RegExp>()
-  const places = new Map<SourceLang, RegExp>()
+  const literal = (text: string): Term => ({text, source: escape(text)})
+  // The groups of each language, in the order the scores were summed.
   for (const lang of SOURCE_LANGS) {
-    words.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${FUNCTION_WORDS[lang].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
-    places.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${PLACES[lang].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
+    // Names must keep their capitals; phrases are case-insensitive.
+    const phrases = phraseSources.get(lang)
+    if (phrases) addGroup(evidence, {lang, weight: WEIGHT.residue}, phrases, true, true)
+    const names = nameSources.get(lang)
+    if (names) addGroup(evidence, {lang, weight: WEIGHT.masthead, cap: PLACE_CAP}, names, false, false)
+    addGroup(evidence, {lang, weight: WEIGHT.word, cap: PLACE_CAP}, FUNCTION_WORDS[lang].map(literal), false, false)
+    addGroup(evidence, {lang, weight: WEIGHT.place, cap: PLACE_CAP}, PLACES[lang].map(literal), false, false)
+    const list = calques.get(lang)
+    if (list) addGroup(evidence, {lang, weight: WEIGHT.calque, cap: 2}, list, false, false)
+    const letters = LETTERS[lang]
+    if (!letters) continue
+    if (/^\[[^\]\\]+\]$/.test(letters.source)) {
+      evidence.letterLangs.push(lang)
+      evidence.letterTests.push(new RegExp(letters.source, 'iu'))
+    } else evidence.letterRegexes.set(lang, letters)
   }
-  const calqueRegexes = new Map<SourceLang, RegExp>()
-  for (const [lang, list] of calques) calqueRegexes.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
-  return {phrases, words, places, calques: calqueRegexes}
+  for (let c = 0; c < 128; c++) if (letterMask(evidence, c)) evidence.letterFrom = Math.min(evidence.letterFrom, c)
+  return evidence
 }
 
 function countMatches(regex: RegExp, text: string, capPerTerm?: number): number {
@@ -154,6 +290,119 @@ function countMatches(regex: RegExp, text: string, capPerTerm?: number): number 
   return total
 }
 
+/** Per BMP code unit: which of `letterTests` it matches (bit 8: known). */
+const letterTable = new Uint16Array(65536)
+
+function letterMask(evidence: Evidence, code: number): number {
+  let mask = letterTable[code]
+  if (mask === 0) {
+    const char = String.fromCharCode(code)
+    mask = 256
+    evidence.letterTests.forEach((test, i) => {
+      if (test.test(char)) mask |= 1 << i
+    })
+    letterTable[code] = mask
+  }
+  return mask & 255
+}
+
+/** The counts of each group of `evidence` in `text` (as the old per-group regexes counted them), and the letters of each language. */
+function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map<SourceLang, number>} {
+  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, foldedHashes} = evidence
+  const counts = groups.map(() => 0)
+  /** Where each group's last match ended: its next match starts there or later (exec semantics). */
+  const ends = groups.map(() => 0)
+  const seen = groups.map((g) => (g.cap ? new Map<string, number>() : undefined))
+  const letterCounts = evidence.letterTests.map(() => 0)
+  const odd = ODD_TEXT.test(text)
+  const attempt = (list: Attempt[], start: number, run: string | undefined) => {
+    for (const {group, regex} of list) {
+      if (start < ends[group]) continue
+      let matched: string
+      if (regex) {
+        regex.lastIndex = start
+        const match = regex.exec(text)
+        if (!match) continue
+        matched = match[0]
+      } else matched = run!
+      ends[group] = start + matched.length
+      const terms = seen[group]
+      if (terms) {
+        const n = (terms.get(matched) ?? 0) + 1
+        terms.set(matched, n)
+        if (n > groups[group].cap!) continue
+      }
+      counts[group]++
+    }
+  }
+  const count = (code: number) => {
+    const mask = letterMask(evidence, code)
+    if (mask) for (let l = 0; l < letterCounts.length; l++) if (mask & (1 << l)) letterCounts[l]++
+  }
+  const {letterFrom} = evidence
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c < 128 ? !ASCII_WORD[c] : wordCharAt(text, i) === 0) {
+      // Letters are BMP characters: a surrogate is never one of them.
+      if (c >= letterFrom) count(c)
+      if (signCodes[c]) {
+        const char = text[i]
+        const exactList = exactSigns.get(char)
+        if (exactList) attempt(exactList, i, undefined)
+        const foldedList = foldedSigns.get(fold(char, odd))
+        if (foldedList) attempt(foldedList, i, undefined)
+      }
+      i++
+      continue
+    }
+    // A run of letters and digits, hashed as it is read (as written, and lowercased
+    // while it is ASCII): most runs start no term and are never sliced.
+    const start = i
+    let hash = 0
+    let lower = 0
+    let ascii = true
+    while (i < n) {
+      const d = text.charCodeAt(i)
+      if (d < 128) {
+        if (!ASCII_WORD[d]) break
+        if (d >= letterFrom) count(d)
+        hash = (Math.imul(hash, 31) + d) | 0
+        lower = (Math.imul(lower, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
+        i++
+      } else {
+        const width = wordCharAt(text, i)
+        if (width === 0) break
+        ascii = false
+        hash = (Math.imul(hash, 31) + d) | 0
+        if (width === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0
+        else if (d >= letterFrom) count(d)
+        i += width
+      }
+    }
+    let run: string | undefined
+    if (exactHashes[slot(hash)]) {
+      run = text.slice(start, i)
+      const list = exact.get(run)
+      if (list) attempt(list, start, run)
+    }
+    // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
+    if (!ascii || foldedHashes[slot(lower)]) {
+      run ??= text.slice(start, i)
+      const list = folded.get(fold(run, odd))
+      if (list) attempt(list, start, run)
+    }
+  }
+  groups.forEach((group, g) => {
+    if (group.fallback) counts[g] = countMatches(group.fallback, text, group.cap)
+  })
+  const letters = new Map<SourceLang, number>()
+  evidence.letterLangs.forEach((lang, i) => letters.set(lang, letterCounts[i]))
+  for (const [lang, regex] of evidence.letterRegexes) letters.set(lang, countMatches(regex, text))
+  return {counts, letters}
+}
+
 /** Characters read at each end of a long text. */
 const SAMPLE = 30_000
 
@@ -171,17 +420,12 @@ export function guessSourceLang(text: string): LangGuess {
   // Evidence sits at the top and the bottom (residue, bylines): a long text is sampled there.
   const sample = text.length > SAMPLE * 2 ? text.slice(0, SAMPLE) + '\n' + text.slice(-SAMPLE) : text
   const scores = Object.fromEntries(SOURCE_LANGS.map((l) => [l, 0])) as Record<SourceLang, number>
+  const {counts, letters} = scan(evidence, sample)
+  // Summed in the old order: each language's groups, then its letters.
+  evidence.groups.forEach((group, g) => (scores[group.lang] += group.weight * counts[g]))
   for (const lang of SOURCE_LANGS) {
-    const phrases = evidence.phrases.get(lang)
-    if (phrases) scores[lang] += WEIGHT.residue * countMatches(phrases, sample)
-    const names = evidence.phrases.get(('name:' + lang) as SourceLang)
-    if (names) scores[lang] += WEIGHT.masthead * countMatches(names, sample, PLACE_CAP)
-    scores[lang] += WEIGHT.word * countMatches(evidence.words.get(lang)!, sample, PLACE_CAP)
-    scores[lang] += WEIGHT.place * countMatches(evidence.places.get(lang)!, sample, PLACE_CAP)
-    const calques = evidence.calques.get(lang)
-    if (calques) scores[lang] += WEIGHT.calque * countMatches(calques, sample, 2)
-    const letters = LETTERS[lang]
-    if (letters) scores[lang] += Math.min(3, WEIGHT.letter * countMatches(letters, sample))
+    const n = letters.get(lang)
+    if (n !== undefined) scores[lang] += Math.min(3, WEIGHT.letter * n)
   }
   const ranked = [...SOURCE_LANGS].sort((a, b) => scores[b] - scores[a])
   const [best, second] = ranked

@@ -5,6 +5,7 @@
 import {loadRuleData, type DataEntry} from './load.js'
 import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
 import {guessSourceLang, sourceLangOf} from './lang.js'
+import {ASCII_WORD, leadingWord, wordCharAt, wordEnd} from './wordscan.js'
 import type {SourceLang} from '../types.js'
 
 export interface MastheadEntry extends DataEntry {
@@ -23,7 +24,16 @@ export interface MastheadDataOptions {
 
 interface Compiled {
   entries: MastheadEntry[]
+  /** All renderings, for a scan with exec; `buckets` finds the same matches faster. */
   regex: RegExp
+  /**
+   * The same regex for the renderings that start with a given run of letters and
+   * digits (sticky), tried only where the text has that run, or an article before
+   * it. Undefined when a rendering does not start with a plain run: `regex` is used.
+   */
+  buckets?: Map<string, RegExp>
+  /** First code units of the `buckets` keys. */
+  firsts: Uint8Array
   byKey: Map<string, MastheadEntry[]>
   /** Renderings with two or more content words: flagged even outside a frame (as a warning). */
   distinctive: Set<string>
@@ -67,13 +77,27 @@ export function compileMasthead(options: MastheadDataOptions = {}): Compiled {
       if (content.length >= 2 && !entry.frameOnly) distinctive.add(k)
     }
   }
-  const alternatives = [...cores.values()].sort((a, b) => b.length - a.length).map(phraseSource)
+  const sorted = [...cores.values()].sort((a, b) => b.length - a.length)
+  const alternatives = sorted.map(phraseSource)
   const body = alternatives.length ? alternatives.join('|') : '(?!)'
-  const regex = new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`,
-    'gu'
-  )
-  hit = {entries, regex, byKey, distinctive, bare}
+  const pattern = (body: string, flags: string) =>
+    new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`, flags)
+  const regex = pattern(body, 'gu')
+  // Renderings by their first run, in the order of the alternation (longest first).
+  let lists: Map<string, string[]> | undefined = new Map()
+  for (const core of sorted) {
+    const run = leadingWord(core)
+    // A placeholder, an alternative or an escape right after the run could go on with letters.
+    if (!run || /^[{([\\]/.test(core.slice(run.length))) {
+      lists = undefined
+      break
+    }
+    lists.set(run, [...(lists.get(run) ?? []), phraseSource(core)])
+  }
+  const firsts = new Uint8Array(65536)
+  const buckets = lists && new Map([...lists].map(([run, list]) => [run, pattern(list.join('|'), 'uy')]))
+  for (const run of buckets?.keys() ?? []) firsts[run.charCodeAt(0)] = 1
+  hit = {entries, regex, buckets, firsts, byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
@@ -186,16 +210,81 @@ export interface MastheadHit {
   literal: string
 }
 
+function isWordUnit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  return c < 128 ? ASCII_WORD[c] === 1 : wordCharAt(text, i) > 0
+}
+
+/** "The", "the" or "THE" as the whole run text[start, end). */
+function isArticle(text: string, start: number, end: number): boolean {
+  if (end - start !== 3) return false
+  const t = text.charCodeAt(start)
+  const h = text.charCodeAt(start + 1)
+  const e = text.charCodeAt(start + 2)
+  return (t === 84 || t === 116) && ((h === 104 && e === 101) || (t === 84 && h === 72 && e === 69))
+}
+
+/**
+ * The matches of `compiled.regex` in `text`, as a loop of exec would find them
+ * (leftmost, non-overlapping). A rendering starts at a run of letters and digits
+ * (its first run), or at an article right before that run: only there is a
+ * bucket's sticky regex tried, the article first, as the alternation would.
+ */
+export function mastheadMatches(text: string, compiled: Compiled): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  const {buckets, firsts} = compiled
+  if (!buckets) {
+    const regex = compiled.regex
+    regex.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = regex.exec(text))) out.push(match)
+    return out
+  }
+  const n = text.length
+  /** Where the last match ended: exec goes on from there. */
+  let after = 0
+  let i = 0
+  while (i < n) {
+    if (!isWordUnit(text, i)) {
+      i++
+      continue
+    }
+    const start = i
+    i = wordEnd(text, i)
+    if (start < after) continue
+    let match: RegExpExecArray | null = null
+    if (isArticle(text, start, i)) {
+      // "The" + the rendering after it (the regex tries the article first).
+      let next = i
+      while (next < n && !isWordUnit(text, next)) next++
+      const regex = next < n && firsts[text.charCodeAt(next)] ? buckets.get(text.slice(next, wordEnd(text, next))) : undefined
+      if (regex) {
+        regex.lastIndex = start
+        match = regex.exec(text)
+      }
+    }
+    if (!match && firsts[text.charCodeAt(start)]) {
+      const regex = buckets.get(text.slice(start, i))
+      if (regex) {
+        regex.lastIndex = start
+        match = regex.exec(text)
+      }
+    }
+    if (match) {
+      out.push(match)
+      after = start + match[0].length
+    }
+  }
+  return out
+}
+
 /** Literal renderings of publication names in `text`. */
 export function findMastheads(text: string, options: MastheadDataOptions & {sourceLang?: SourceLang} = {}): MastheadHit[] {
   const compiled = compileMasthead(options)
   const hits: MastheadHit[] = []
-  const regex = compiled.regex
-  regex.lastIndex = 0
-  let match: RegExpExecArray | null
   let lang: SourceLang | undefined | null = null
   const language = () => (lang === null ? (lang = sourceLangOf(text, options.sourceLang)) : lang)
-  while ((match = regex.exec(text))) {
+  for (const match of mastheadMatches(text, compiled)) {
     const start = match.index
     const end = start + match[0].length
     const article = match[1] ?? ''

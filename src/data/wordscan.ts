@@ -1,0 +1,42 @@
+/**
+ * A cheap scan for word starts: runs of letters and digits (`[\p{L}\p{N}]`,
+ * by code point, as the `u` regexes see them). Callers look a run up in a
+ * Map and try a sticky regex only there, instead of running a regex with a
+ * Unicode lookbehind at every position of the text.
+ */
+
+const WORD_CHAR = /[\p{L}\p{N}]/u
+
+/** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 other, 3 high surrogate (look at the pair). */
+const table = new Uint8Array(65536)
+for (let c = 0; c < 128; c++) table[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2
+for (let c = 0xd800; c <= 0xdfff; c++) table[c] = c <= 0xdbff ? 3 : 2
+
+/** ASCII letters and digits (1), for scans that test ASCII inline. */
+export const ASCII_WORD = table.slice(0, 128).map((kind) => (kind === 1 ? 1 : 0))
+
+/** The length in code units (1 or 2) of the letter or digit at `i`, or 0 when there is none. */
+export function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (Number.isNaN(c)) return 0
+  let kind = table[c]
+  if (kind === 0) kind = table[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  if (kind === 1) return 1
+  if (kind === 2) return 0
+  // A high surrogate: a letter or digit only as a valid pair (a lone surrogate is neither).
+  const low = text.charCodeAt(i + 1)
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return 0
+  return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+}
+
+/** The end of the run of letters and digits that starts at `i`. */
+export function wordEnd(text: string, i: number): number {
+  let width: number
+  while ((width = wordCharAt(text, i)) > 0) i += width
+  return i
+}
+
+/** The leading run of letters and digits of `text` ('' when it starts with something else). */
+export function leadingWord(text: string): string {
+  return text.slice(0, wordEnd(text, 0))
+}
