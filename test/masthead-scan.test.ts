@@ -82,7 +82,7 @@ describe('mastheadMatches equals the exec loop over the whole alternation', () =
     const dir = mkdtempSync(join(tmpdir(), 'mtclean-'))
     const file = join(dir, 'odd.yml')
     writeFileSync(file, 'lang: fr\nentries:\n  - {id: odd, name: Odd, literal: ["{n} Minutes Daily", "(Big|Small) Paper"], match: [{text: "told The Small Paper", output: "told Odd"}]}\n')
-    expect(compileMasthead({files: [file]}).buckets).toBeUndefined()
+    expect(compileMasthead({files: [file]}).sticky).toBeUndefined()
     expectSame('The 20 Minutes Daily said so. The Small Paper, the Big Paper. The World.', {files: [file]})
   })
 

@@ -11,7 +11,7 @@ import {join} from 'node:path'
 import {SOURCE_LANGS, type SourceLang} from '../types.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from './load.js'
 import {normalizePhrase, phraseSource} from './phrase.js'
-import {ASCII_WORD, leadingWord, wordCharAt} from './wordscan.js'
+import {ASCII_WORD, leadingWord, nextWord, wordCharAt, wordEnd} from './wordscan.js'
 
 export interface LangGuess {
   lang: SourceLang | undefined
@@ -64,8 +64,9 @@ const PLACE_CAP = 3
  * equal to the term's first run (folded for the case-insensitive groups), or
  * at the term's first character when it starts with a sign (¿, ©): the scan
  * looks that run up in a Map and tries, at that position only, a sticky regex
- * of the group's terms starting with it (in their order, with the same
- * boundaries). A group's matches stay non-overlapping, as with exec.
+ * of the group's terms that start with it (in their order, same boundaries): it
+ * finds there what exec would, as no other term can match there. A term that is
+ * the run itself needs no regex. A group's matches stay non-overlapping, as with exec.
  */
 
 interface Group {
@@ -77,10 +78,20 @@ interface Group {
   fallback?: RegExp
 }
 
-/** A group to try at a position: its sticky regex for the terms that start there, or none when the run itself is the term. */
+/** A group to try at a position: the sticky regex of its terms that start there, or none when the run itself is the term. */
 interface Attempt {
   group: number
+  /** Compiled on first use: a Unicode regex costs a millisecond or more to compile, and most runs never occur. */
   regex?: RegExp
+  source?: string
+  flags?: string
+  caseless?: boolean
+  /**
+   * The second runs of these terms (folded when caseless), when each of them has
+   * one: the text's next run must be one of them, else no term can match here.
+   * Most tries end there, and their regex is never compiled.
+   */
+  next?: Set<string>
 }
 
 interface Evidence {
@@ -149,12 +160,27 @@ interface Term {
   source: string
 }
 
+/**
+ * The second run of letters and digits of a term: a match has it as the text's
+ * next run, since what comes between is signs and spaces. Undefined when the term
+ * has none, or when a placeholder, alternative or optional part comes first.
+ */
+function secondRun(text: string, first: string, syntax: boolean): string | undefined {
+  const special = (char: string) => syntax && /[{([\\]/.test(char)
+  let i = first.length
+  while (i < text.length && wordCharAt(text, i) === 0) if (special(text[i++])) return undefined
+  if (i >= text.length) return undefined
+  const run = leadingWord(text.slice(i))
+  return special(text.charAt(i + run.length)) ? undefined : run
+}
+
 function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boolean, syntax: boolean): void {
   const index = evidence.groups.length
   evidence.groups.push(group)
-  const flags = caseless ? 'iu' : 'u'
-  const regexOf = (list: Term[], sticky: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((t) => `(?:${t.source})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, flags + sticky)
+  // The lookbehind always holds at the start of a run: left out there (each \p{…} class adds to the compile time).
+  const sourceOf = (list: Term[], behind: boolean) =>
+    `${behind ? '(?<![\\p{L}\\p{N}])' : ''}(?:${list.map((t) => `(?:${t.source})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`
+  const flags = caseless ? 'iuy' : 'uy'
   const runs = new Map<string, Term[]>()
   const signs = new Map<string, Term[]>()
   for (const term of terms) {
@@ -166,7 +192,7 @@ function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boo
     const first = String.fromCodePoint(text.codePointAt(0) ?? 0)
     const unkeyed = text === '' || (syntax && /^[{([\\]/.test(run ? next : first)) || (!run && first.length > 1)
     if (unkeyed) {
-      group.fallback = regexOf(terms, 'g')
+      group.fallback = new RegExp(sourceOf(terms, true), caseless ? 'giu' : 'gu')
       return
     }
     const [map, k] = run ? [runs, caseless ? fold(run, true) : run] : [signs, caseless ? fold(first, true) : first]
@@ -176,13 +202,15 @@ function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boo
     // A term that is one run, matched case-sensitively: the run is the match.
     const plain = !caseless && list.every((t) => t.text === k)
     const target = caseless ? evidence.folded : evidence.exact
-    target.set(k, [...(target.get(k) ?? []), {group: index, regex: plain ? undefined : regexOf(list, 'y')}])
+    const seconds = list.map((t) => secondRun(syntax ? t.text.trim() : t.text, leadingWord(syntax ? t.text.trim() : t.text), syntax))
+    const next = seconds.every((r) => r !== undefined) ? new Set(seconds.map((r) => (caseless ? fold(r!, true) : r!))) : undefined
+    target.set(k, [...(target.get(k) ?? []), plain ? {group: index} : {group: index, source: sourceOf(list, false), flags, caseless, next}])
     if (!caseless) evidence.exactHashes[slot(hash(k, false))] = 1
     else if (/^[\x00-\x7f]*$/.test(k)) evidence.foldedHashes[slot(hash(k, true))] = 1
   }
   for (const [k, list] of signs) {
     const target = caseless ? evidence.foldedSigns : evidence.exactSigns
-    target.set(k, [...(target.get(k) ?? []), {group: index, regex: regexOf(list, 'y')}])
+    target.set(k, [...(target.get(k) ?? []), {group: index, source: sourceOf(list, true), flags}])
     // Every code unit that may fold to the sign (signs rarely have case).
     for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) evidence.signCodes[variant.charCodeAt(0)] = 1
   }
@@ -315,11 +343,22 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
   const seen = groups.map((g) => (g.cap ? new Map<string, number>() : undefined))
   const letterCounts = evidence.letterTests.map(() => 0)
   const odd = ODD_TEXT.test(text)
-  const attempt = (list: Attempt[], start: number, run: string | undefined) => {
-    for (const {group, regex} of list) {
+  const attempt = (list: Attempt[], start: number, run: string | undefined, end: number) => {
+    /** The text's next run after this one. */
+    let next: string | undefined
+    for (const entry of list) {
+      const group = entry.group
       if (start < ends[group]) continue
       let matched: string
-      if (regex) {
+      if (entry.source) {
+        if (entry.next) {
+          if (next === undefined) {
+            const from = nextWord(text, end)
+            next = text.slice(from, wordEnd(text, from))
+          }
+          if (!entry.next.has(entry.caseless ? fold(next, odd) : next)) continue
+        }
+        const regex = (entry.regex ??= new RegExp(entry.source, entry.flags))
         regex.lastIndex = start
         const match = regex.exec(text)
         if (!match) continue
@@ -350,9 +389,9 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
       if (signCodes[c]) {
         const char = text[i]
         const exactList = exactSigns.get(char)
-        if (exactList) attempt(exactList, i, undefined)
+        if (exactList) attempt(exactList, i, undefined, i)
         const foldedList = foldedSigns.get(fold(char, odd))
-        if (foldedList) attempt(foldedList, i, undefined)
+        if (foldedList) attempt(foldedList, i, undefined, i)
       }
       i++
       continue
@@ -385,13 +424,13 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
     if (exactHashes[slot(hash)]) {
       run = text.slice(start, i)
       const list = exact.get(run)
-      if (list) attempt(list, start, run)
+      if (list) attempt(list, start, run, i)
     }
     // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
     if (!ascii || foldedHashes[slot(lower)]) {
       run ??= text.slice(start, i)
       const list = folded.get(fold(run, odd))
-      if (list) attempt(list, start, run)
+      if (list) attempt(list, start, run, i)
     }
   }
   groups.forEach((group, g) => {

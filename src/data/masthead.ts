@@ -24,15 +24,16 @@ export interface MastheadDataOptions {
 
 interface Compiled {
   entries: MastheadEntry[]
-  /** All renderings, for a scan with exec; `buckets` finds the same matches faster. */
+  /** All renderings, for a scan with exec (global). */
   regex: RegExp
   /**
-   * The same regex for the renderings that start with a given run of letters and
-   * digits (sticky), tried only where the text has that run, or an article before
-   * it. Undefined when a rendering does not start with a plain run: `regex` is used.
+   * The same regex, sticky, tried only where the text has the first run of letters
+   * and digits of a rendering (`starts`), or an article before one. Undefined when a
+   * rendering does not start with a plain run: `regex` runs over the whole text.
    */
-  buckets?: Map<string, RegExp>
-  /** First code units of the `buckets` keys. */
+  sticky?: RegExp
+  starts: Set<string>
+  /** First code units of `starts`. */
   firsts: Uint8Array
   byKey: Map<string, MastheadEntry[]>
   /** Renderings with two or more content words: flagged even outside a frame (as a warning). */
@@ -80,24 +81,18 @@ export function compileMasthead(options: MastheadDataOptions = {}): Compiled {
   const sorted = [...cores.values()].sort((a, b) => b.length - a.length)
   const alternatives = sorted.map(phraseSource)
   const body = alternatives.length ? alternatives.join('|') : '(?!)'
-  const pattern = (body: string, flags: string) =>
-    new RegExp(`(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`, flags)
-  const regex = pattern(body, 'gu')
-  // Renderings by their first run, in the order of the alternation (longest first).
-  let lists: Map<string, string[]> | undefined = new Map()
-  for (const core of sorted) {
+  const source = `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
+  const regex = new RegExp(source, 'gu')
+  // The first run of each rendering. A placeholder, an alternative or an escape
+  // right after it could go on with letters: then no scan, the whole regex.
+  const starts = new Set(sorted.map(leadingWord))
+  const plain = sorted.every((core) => {
     const run = leadingWord(core)
-    // A placeholder, an alternative or an escape right after the run could go on with letters.
-    if (!run || /^[{([\\]/.test(core.slice(run.length))) {
-      lists = undefined
-      break
-    }
-    lists.set(run, [...(lists.get(run) ?? []), phraseSource(core)])
-  }
+    return run !== '' && !/^[{([\\]/.test(core.slice(run.length))
+  })
   const firsts = new Uint8Array(65536)
-  const buckets = lists && new Map([...lists].map(([run, list]) => [run, pattern(list.join('|'), 'uy')]))
-  for (const run of buckets?.keys() ?? []) firsts[run.charCodeAt(0)] = 1
-  hit = {entries, regex, buckets, firsts, byKey, distinctive, bare}
+  for (const run of starts) firsts[run.charCodeAt(0)] = 1
+  hit = {entries, regex, sticky: plain ? new RegExp(source, 'uy') : undefined, starts, firsts, byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
@@ -227,13 +222,13 @@ function isArticle(text: string, start: number, end: number): boolean {
 /**
  * The matches of `compiled.regex` in `text`, as a loop of exec would find them
  * (leftmost, non-overlapping). A rendering starts at a run of letters and digits
- * (its first run), or at an article right before that run: only there is a
- * bucket's sticky regex tried, the article first, as the alternation would.
+ * (its first run), or at an article right before that run: only there is the
+ * regex tried (sticky), and it finds there what exec would.
  */
 export function mastheadMatches(text: string, compiled: Compiled): RegExpExecArray[] {
   const out: RegExpExecArray[] = []
-  const {buckets, firsts} = compiled
-  if (!buckets) {
+  const {sticky, starts, firsts} = compiled
+  if (!sticky) {
     const regex = compiled.regex
     regex.lastIndex = 0
     let match: RegExpExecArray | null
@@ -252,24 +247,16 @@ export function mastheadMatches(text: string, compiled: Compiled): RegExpExecArr
     const start = i
     i = wordEnd(text, i)
     if (start < after) continue
-    let match: RegExpExecArray | null = null
-    if (isArticle(text, start, i)) {
-      // "The" + the rendering after it (the regex tries the article first).
+    let candidate = firsts[text.charCodeAt(start)] === 1 && starts.has(text.slice(start, i))
+    if (!candidate && isArticle(text, start, i)) {
+      // "The" + a rendering.
       let next = i
       while (next < n && !isWordUnit(text, next)) next++
-      const regex = next < n && firsts[text.charCodeAt(next)] ? buckets.get(text.slice(next, wordEnd(text, next))) : undefined
-      if (regex) {
-        regex.lastIndex = start
-        match = regex.exec(text)
-      }
+      candidate = next < n && firsts[text.charCodeAt(next)] === 1 && starts.has(text.slice(next, wordEnd(text, next)))
     }
-    if (!match && firsts[text.charCodeAt(start)]) {
-      const regex = buckets.get(text.slice(start, i))
-      if (regex) {
-        regex.lastIndex = start
-        match = regex.exec(text)
-      }
-    }
+    if (!candidate) continue
+    sticky.lastIndex = start
+    const match = sticky.exec(text)
     if (match) {
       out.push(match)
       after = start + match[0].length

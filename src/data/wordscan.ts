@@ -31,9 +31,28 @@ export function wordCharAt(text: string, i: number): number {
 
 /** The end of the run of letters and digits that starts at `i`. */
 export function wordEnd(text: string, i: number): number {
-  let width: number
-  while ((width = wordCharAt(text, i)) > 0) i += width
-  return i
+  for (;;) {
+    const c = text.charCodeAt(i)
+    if (c < 128) {
+      if (table[c] !== 1) return i
+      i++
+    } else {
+      const width = wordCharAt(text, i)
+      if (width === 0) return i
+      i += width
+    }
+  }
+}
+
+/** The start of the next run of letters and digits at or after `i` (the text's length when none). */
+export function nextWord(text: string, i: number): number {
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c < 128 ? table[c] === 1 : wordCharAt(text, i) > 0) return i
+    i++
+  }
+  return n
 }
 
 /** The leading run of letters and digits of `text` ('' when it starts with something else). */
