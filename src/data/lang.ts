@@ -78,20 +78,25 @@ interface Group {
   fallback?: RegExp
 }
 
-/** A group to try at a position: the sticky regex of its terms that start there, or none when the run itself is the term. */
+/** A sticky regex of some terms, compiled on first use: a Unicode regex costs a millisecond or more to compile, and most are never needed. */
+interface Lazy {
+  source: string
+  flags: string
+  regex?: RegExp
+}
+
+/**
+ * A group to try at a position: nothing to match when the run itself is the
+ * term (`plain`); else the regex of the terms that start with this run and go
+ * on with the text's next run (`bySecond`, keyed by that run, folded when
+ * caseless), or the terms whose second run is not known (`open`).
+ */
 interface Attempt {
   group: number
-  /** Compiled on first use: a Unicode regex costs a millisecond or more to compile, and most runs never occur. */
-  regex?: RegExp
-  source?: string
-  flags?: string
+  plain?: boolean
   caseless?: boolean
-  /**
-   * The second runs of these terms (folded when caseless), when each of them has
-   * one: the text's next run must be one of them, else no term can match here.
-   * Most tries end there, and their regex is never compiled.
-   */
-  next?: Set<string>
+  bySecond?: Map<string, Lazy>
+  open?: Lazy
 }
 
 interface Evidence {
@@ -108,6 +113,9 @@ interface Evidence {
   /** Hashes of the `exact` keys, and of the ASCII `folded` keys (see `slot`). */
   exactHashes: Uint8Array
   foldedHashes: Uint8Array
+  /** Hashes of (first run, second run) pairs that may start a term (see `pair`). */
+  exactPairs: Uint8Array
+  foldedPairs: Uint8Array
   /** The lowest code unit that may be a letter of LETTERS. */
   letterFrom: number
   /** Letters counted per code unit: LETTERS made of one character class. */
@@ -153,6 +161,10 @@ function slot(h: number): number {
   return (h ^ (h >>> 16)) & (SLOTS - 1)
 }
 
+function pair(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) | 0
+}
+
 interface Term {
   /** The term as written (a phrase pattern when `syntax`). */
   text: string
@@ -161,17 +173,35 @@ interface Term {
 }
 
 /**
- * The second run of letters and digits of a term: a match has it as the text's
- * next run, since what comes between is signs and spaces. Undefined when the term
- * has none, or when a placeholder, alternative or optional part comes first.
+ * The possible second runs of letters and digits of a term: a match has one of
+ * them as the text's next run, since what comes between is signs and spaces.
+ * Undefined when the term has none, or when a placeholder or an optional part
+ * comes first; an alternative (a|b c) gives the first run of each option.
  */
-function secondRun(text: string, first: string, syntax: boolean): string | undefined {
+function secondRuns(text: string, first: string, syntax: boolean): string[] | undefined {
   const special = (char: string) => syntax && /[{([\\]/.test(char)
   let i = first.length
-  while (i < text.length && wordCharAt(text, i) === 0) if (special(text[i++])) return undefined
+  while (i < text.length && wordCharAt(text, i) === 0 && !special(text[i])) i++
   if (i >= text.length) return undefined
+  if (text[i] === '(' && syntax) {
+    const close = text.indexOf(')', i)
+    if (close < 0) return undefined
+    // After the group: a sign or a space (the run ends), never letters or more syntax;
+    // an optional part is compiled with the space before it.
+    const after = text.charAt(close + 1)
+    const ends = after === '' || after === '[' || (wordCharAt(text, close + 1) === 0 && !special(after))
+    const runs: string[] = []
+    for (const option of text.slice(i + 1, close).split('|')) {
+      const run = leadingWord(option)
+      if (run === '' || (run === option && !ends)) return undefined
+      runs.push(run)
+    }
+    return runs
+  }
+  if (special(text[i])) return undefined
   const run = leadingWord(text.slice(i))
-  return special(text.charAt(i + run.length)) ? undefined : run
+  const after = text.charAt(i + run.length)
+  return special(after) && after !== '[' ? undefined : [run]
 }
 
 function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boolean, syntax: boolean): void {
@@ -202,15 +232,33 @@ function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boo
     // A term that is one run, matched case-sensitively: the run is the match.
     const plain = !caseless && list.every((t) => t.text === k)
     const target = caseless ? evidence.folded : evidence.exact
-    const seconds = list.map((t) => secondRun(syntax ? t.text.trim() : t.text, leadingWord(syntax ? t.text.trim() : t.text), syntax))
-    const next = seconds.every((r) => r !== undefined) ? new Set(seconds.map((r) => (caseless ? fold(r!, true) : r!))) : undefined
-    target.set(k, [...(target.get(k) ?? []), plain ? {group: index} : {group: index, source: sourceOf(list, false), flags, caseless, next}])
-    if (!caseless) evidence.exactHashes[slot(hash(k, false))] = 1
-    else if (/^[\x00-\x7f]*$/.test(k)) evidence.foldedHashes[slot(hash(k, true))] = 1
+    let attempt: Attempt = {group: index, plain: true}
+    if (!plain) {
+      const seconds = list.map((t) => {
+        const text = syntax ? t.text.trim() : t.text
+        return secondRuns(text, leadingWord(text), syntax)?.map((r) => (caseless ? fold(r, true) : r))
+      })
+      const lazy = (terms: Term[]): Lazy => ({source: sourceOf(terms, false), flags})
+      // Each second run: its terms and those with no known second run, in their order.
+      const bySecond = new Map<string, Lazy>()
+      for (const second of new Set(seconds.flatMap((r) => r ?? []))) bySecond.set(second, lazy(list.filter((_, i) => !seconds[i] || seconds[i]!.includes(second))))
+      const open = list.filter((_, i) => !seconds[i])
+      attempt = {group: index, caseless, bySecond, open: open.length ? lazy(open) : undefined}
+    }
+    target.set(k, [...(target.get(k) ?? []), attempt])
+    // A run's slot: 1 when it must always be looked up, 2 when only if its pair with the next run is marked.
+    const ascii = (text: string) => /^[\x00-\x7f]*$/.test(text)
+    if (caseless && !ascii(k)) continue // found by the runs that are not ASCII, always looked up
+    const [hashes, pairs] = caseless ? [evidence.foldedHashes, evidence.foldedPairs] : [evidence.exactHashes, evidence.exactPairs]
+    const h = hash(k, caseless)
+    const always = attempt.plain || attempt.open !== undefined
+    hashes[slot(h)] = always ? 1 : hashes[slot(h)] || 2
+    // A next run that is not ASCII is always let through for the caseless groups.
+    for (const second of attempt.bySecond?.keys() ?? []) if (!caseless || ascii(second)) pairs[slot(pair(h, hash(second, caseless)))] = 1
   }
   for (const [k, list] of signs) {
     const target = caseless ? evidence.foldedSigns : evidence.exactSigns
-    target.set(k, [...(target.get(k) ?? []), {group: index, source: sourceOf(list, true), flags}])
+    target.set(k, [...(target.get(k) ?? []), {group: index, bySecond: new Map(), open: {source: sourceOf(list, true), flags}}])
     // Every code unit that may fold to the sign (signs rarely have case).
     for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) evidence.signCodes[variant.charCodeAt(0)] = 1
   }
@@ -270,6 +318,8 @@ function build(): Evidence {
     signCodes: new Uint8Array(65536),
     exactHashes: new Uint8Array(SLOTS),
     foldedHashes: new Uint8Array(SLOTS),
+    exactPairs: new Uint8Array(SLOTS),
+    foldedPairs: new Uint8Array(SLOTS),
     letterFrom: 128,
     letterLangs: [],
     letterTests: [],
@@ -336,7 +386,7 @@ function letterMask(evidence: Evidence, code: number): number {
 
 /** The counts of each group of `evidence` in `text` (as the old per-group regexes counted them), and the letters of each language. */
 function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map<SourceLang, number>} {
-  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, foldedHashes} = evidence
+  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, foldedHashes, exactPairs, foldedPairs} = evidence
   const counts = groups.map(() => 0)
   /** Where each group's last match ended: its next match starts there or later (exec semantics). */
   const ends = groups.map(() => 0)
@@ -344,21 +394,24 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
   const letterCounts = evidence.letterTests.map(() => 0)
   const odd = ODD_TEXT.test(text)
   const attempt = (list: Attempt[], start: number, run: string | undefined, end: number) => {
-    /** The text's next run after this one. */
+    /** The text's next run after this one, as written and folded. */
     let next: string | undefined
+    let nextFolded: string | undefined
     for (const entry of list) {
       const group = entry.group
       if (start < ends[group]) continue
       let matched: string
-      if (entry.source) {
-        if (entry.next) {
+      if (!entry.plain) {
+        let terms = entry.open
+        if (entry.bySecond!.size) {
           if (next === undefined) {
             const from = nextWord(text, end)
             next = text.slice(from, wordEnd(text, from))
           }
-          if (!entry.next.has(entry.caseless ? fold(next, odd) : next)) continue
+          terms = entry.bySecond!.get(entry.caseless ? (nextFolded ??= fold(next, odd)) : next) ?? terms
         }
-        const regex = (entry.regex ??= new RegExp(entry.source, entry.flags))
+        if (!terms) continue
+        const regex = (terms.regex ??= new RegExp(terms.source, terms.flags))
         regex.lastIndex = start
         const match = regex.exec(text)
         if (!match) continue
@@ -420,14 +473,42 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
         i += width
       }
     }
+    // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
+    let exactSlot = exactHashes[slot(hash)]
+    let foldedSlot = ascii ? foldedHashes[slot(lower)] : 1
+    if (exactSlot === 0 && foldedSlot === 0) continue
+    if (exactSlot === 2 || foldedSlot === 2) {
+      // Only some pairs of runs start a term: hash the next run (the, in, you are common).
+      let j = nextWord(text, i)
+      let nextHash = 0
+      let nextLower = 0
+      let nextAscii = true
+      while (j < n) {
+        const d = text.charCodeAt(j)
+        if (d < 128) {
+          if (!ASCII_WORD[d]) break
+          nextHash = (Math.imul(nextHash, 31) + d) | 0
+          nextLower = (Math.imul(nextLower, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
+          j++
+        } else {
+          const width = wordCharAt(text, j)
+          if (width === 0) break
+          nextAscii = false
+          nextHash = (Math.imul(nextHash, 31) + d) | 0
+          if (width === 2) nextHash = (Math.imul(nextHash, 31) + text.charCodeAt(j + 1)) | 0
+          j += width
+        }
+      }
+      if (exactSlot === 2 && !exactPairs[slot(pair(hash, nextHash))]) exactSlot = 0
+      if (foldedSlot === 2 && nextAscii && !foldedPairs[slot(pair(lower, nextLower))]) foldedSlot = 0
+    }
     let run: string | undefined
-    if (exactHashes[slot(hash)]) {
+    if (exactSlot) {
       run = text.slice(start, i)
       const list = exact.get(run)
       if (list) attempt(list, start, run, i)
     }
-    // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
-    if (!ascii || foldedHashes[slot(lower)]) {
+    if (foldedSlot) {
       run ??= text.slice(start, i)
       const list = folded.get(fold(run, odd))
       if (list) attempt(list, start, run, i)
