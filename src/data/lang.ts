@@ -10,8 +10,8 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {SOURCE_LANGS, type SourceLang} from '../types.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from './load.js'
-import {normalizePhrase, phraseSource} from './phrase.js'
-import {ASCII_WORD, leadingWord, nextWord, wordCharAt, wordEnd} from './wordscan.js'
+import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
+import {ASCII_WORD, hash, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './wordscan.js'
 
 export interface LangGuess {
   lang: SourceLang | undefined
@@ -82,7 +82,7 @@ interface Group {
 interface Lazy {
   source: string
   flags: string
-  regex?: RegExp
+  regex: RegExp | undefined
 }
 
 /**
@@ -93,10 +93,10 @@ interface Lazy {
  */
 interface Attempt {
   group: number
-  plain?: boolean
-  caseless?: boolean
-  bySecond?: Map<string, Lazy>
-  open?: Lazy
+  plain: boolean
+  caseless: boolean
+  bySecond: Map<string, Lazy> | undefined
+  open: Lazy | undefined
 }
 
 interface Evidence {
@@ -136,29 +136,18 @@ function escape(text: string): string {
  * toLowerCase agrees with it except for these characters.
  */
 const ODD_FOLD: Record<string, string> = {ſ: 's', ẛ: 'ṡ', µ: 'μ', ς: 'σ', ϐ: 'β', ϑ: 'θ', ϕ: 'φ', ϖ: 'π', ϰ: 'κ', ϱ: 'ρ', ϵ: 'ε', '\u1fbe': 'ι', '\u0345': 'ι'}
-/** Texts that may fold differently (Σ lowercases to ς at the end of a word). */
-const ODD_TEXT = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345Σ]/
+const ODD = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/
 const ODD_ALL = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/g
 
-function fold(text: string, odd: boolean): string {
+/**
+ * The phrases' horizontal space `[^\S\r\n]`, listed: the same characters, but
+ * a negated class costs a case-insensitive regex much more to compile.
+ */
+const HSPACE_LIST = '[\\t\\v\\f \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'
+
+function fold(text: string): string {
   const lower = text.toLowerCase()
-  return odd ? lower.replace(ODD_ALL, (c) => ODD_FOLD[c]) : lower
-}
-
-/** The hash of a run as the scan computes it: by code unit, ASCII letters lowercased when `lower`. */
-function hash(run: string, lower: boolean): number {
-  let h = 0
-  for (let i = 0; i < run.length; i++) {
-    const c = run.charCodeAt(i)
-    h = (Math.imul(h, 31) + (lower && c >= 65 && c <= 90 ? c + 32 : c)) | 0
-  }
-  return h
-}
-
-const SLOTS = 1 << 16
-
-function slot(h: number): number {
-  return (h ^ (h >>> 16)) & (SLOTS - 1)
+  return ODD.test(lower) ? lower.replace(ODD_ALL, (c) => ODD_FOLD[c]) : lower
 }
 
 function pair(first: number, second: number): number {
@@ -209,7 +198,7 @@ function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boo
   evidence.groups.push(group)
   // The lookbehind always holds at the start of a run: left out there (each \p{…} class adds to the compile time).
   const sourceOf = (list: Term[], behind: boolean) =>
-    `${behind ? '(?<![\\p{L}\\p{N}])' : ''}(?:${list.map((t) => `(?:${t.source})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`
+    `${behind ? '(?<![\\p{L}\\p{N}])' : ''}(?:${list.map((t) => `(?:${t.source.replaceAll(HSPACE, HSPACE_LIST)})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`
   const flags = caseless ? 'iuy' : 'uy'
   const runs = new Map<string, Term[]>()
   const signs = new Map<string, Term[]>()
@@ -225,25 +214,26 @@ function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boo
       group.fallback = new RegExp(sourceOf(terms, true), caseless ? 'giu' : 'gu')
       return
     }
-    const [map, k] = run ? [runs, caseless ? fold(run, true) : run] : [signs, caseless ? fold(first, true) : first]
+    const [map, k] = run ? [runs, caseless ? fold(run) : run] : [signs, caseless ? fold(first) : first]
     map.set(k, [...(map.get(k) ?? []), term])
   }
   for (const [k, list] of runs) {
     // A term that is one run, matched case-sensitively: the run is the match.
     const plain = !caseless && list.every((t) => t.text === k)
     const target = caseless ? evidence.folded : evidence.exact
-    let attempt: Attempt = {group: index, plain: true}
+    // One shape for every attempt (the scan stays monomorphic).
+    let attempt: Attempt = {group: index, plain: true, caseless, bySecond: undefined, open: undefined}
     if (!plain) {
       const seconds = list.map((t) => {
         const text = syntax ? t.text.trim() : t.text
-        return secondRuns(text, leadingWord(text), syntax)?.map((r) => (caseless ? fold(r, true) : r))
+        return secondRuns(text, leadingWord(text), syntax)?.map((r) => (caseless ? fold(r) : r))
       })
-      const lazy = (terms: Term[]): Lazy => ({source: sourceOf(terms, false), flags})
+      const lazy = (terms: Term[]): Lazy => ({source: sourceOf(terms, false), flags, regex: undefined})
       // Each second run: its terms and those with no known second run, in their order.
       const bySecond = new Map<string, Lazy>()
       for (const second of new Set(seconds.flatMap((r) => r ?? []))) bySecond.set(second, lazy(list.filter((_, i) => !seconds[i] || seconds[i]!.includes(second))))
       const open = list.filter((_, i) => !seconds[i])
-      attempt = {group: index, caseless, bySecond, open: open.length ? lazy(open) : undefined}
+      attempt = {group: index, plain: false, caseless, bySecond, open: open.length ? lazy(open) : undefined}
     }
     target.set(k, [...(target.get(k) ?? []), attempt])
     // A run's slot: 1 when it must always be looked up, 2 when only if its pair with the next run is marked.
@@ -258,7 +248,7 @@ function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boo
   }
   for (const [k, list] of signs) {
     const target = caseless ? evidence.foldedSigns : evidence.exactSigns
-    target.set(k, [...(target.get(k) ?? []), {group: index, bySecond: new Map(), open: {source: sourceOf(list, true), flags}}])
+    target.set(k, [...(target.get(k) ?? []), {group: index, plain: false, caseless, bySecond: new Map(), open: {source: sourceOf(list, true), flags, regex: undefined}}])
     // Every code unit that may fold to the sign (signs rarely have case).
     for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) evidence.signCodes[variant.charCodeAt(0)] = 1
   }
@@ -392,7 +382,6 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
   const ends = groups.map(() => 0)
   const seen = groups.map((g) => (g.cap ? new Map<string, number>() : undefined))
   const letterCounts = evidence.letterTests.map(() => 0)
-  const odd = ODD_TEXT.test(text)
   const attempt = (list: Attempt[], start: number, run: string | undefined, end: number) => {
     /** The text's next run after this one, as written and folded. */
     let next: string | undefined
@@ -408,7 +397,7 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
             const from = nextWord(text, end)
             next = text.slice(from, wordEnd(text, from))
           }
-          terms = entry.bySecond!.get(entry.caseless ? (nextFolded ??= fold(next, odd)) : next) ?? terms
+          terms = entry.bySecond!.get(entry.caseless ? (nextFolded ??= fold(next)) : next) ?? terms
         }
         if (!terms) continue
         const regex = (terms.regex ??= new RegExp(terms.source, terms.flags))
@@ -443,7 +432,7 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
         const char = text[i]
         const exactList = exactSigns.get(char)
         if (exactList) attempt(exactList, i, undefined, i)
-        const foldedList = foldedSigns.get(fold(char, odd))
+        const foldedList = foldedSigns.get(fold(char))
         if (foldedList) attempt(foldedList, i, undefined, i)
       }
       i++
@@ -510,7 +499,7 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
     }
     if (foldedSlot) {
       run ??= text.slice(start, i)
-      const list = folded.get(fold(run, odd))
+      const list = folded.get(fold(run))
       if (list) attempt(list, start, run, i)
     }
   }

@@ -5,7 +5,7 @@
 import {loadRuleData, type DataEntry} from './load.js'
 import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
 import {guessSourceLang, sourceLangOf} from './lang.js'
-import {ASCII_WORD, leadingWord, wordCharAt, wordEnd} from './wordscan.js'
+import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './wordscan.js'
 import type {SourceLang} from '../types.js'
 
 export interface MastheadEntry extends DataEntry {
@@ -33,8 +33,8 @@ interface Compiled {
    */
   sticky?: RegExp
   starts: Set<string>
-  /** First code units of `starts`. */
-  firsts: Uint8Array
+  /** Hashes of `starts` (see wordscan's `slot`). */
+  startHashes: Uint8Array
   byKey: Map<string, MastheadEntry[]>
   /** Renderings with two or more content words: flagged even outside a frame (as a warning). */
   distinctive: Set<string>
@@ -90,9 +90,9 @@ export function compileMasthead(options: MastheadDataOptions = {}): Compiled {
     const run = leadingWord(core)
     return run !== '' && !/^[{([\\]/.test(core.slice(run.length))
   })
-  const firsts = new Uint8Array(65536)
-  for (const run of starts) firsts[run.charCodeAt(0)] = 1
-  hit = {entries, regex, sticky: plain ? new RegExp(source, 'uy') : undefined, starts, firsts, byKey, distinctive, bare}
+  const startHashes = new Uint8Array(SLOTS)
+  for (const run of starts) startHashes[slot(hash(run, false))] = 1
+  hit = {entries, regex, sticky: plain ? new RegExp(source, 'uy') : undefined, starts, startHashes, byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
@@ -205,11 +205,6 @@ export interface MastheadHit {
   literal: string
 }
 
-function isWordUnit(text: string, i: number): boolean {
-  const c = text.charCodeAt(i)
-  return c < 128 ? ASCII_WORD[c] === 1 : wordCharAt(text, i) > 0
-}
-
 /** "The", "the" or "THE" as the whole run text[start, end). */
 function isArticle(text: string, start: number, end: number): boolean {
   if (end - start !== 3) return false
@@ -227,7 +222,7 @@ function isArticle(text: string, start: number, end: number): boolean {
  */
 export function mastheadMatches(text: string, compiled: Compiled): RegExpExecArray[] {
   const out: RegExpExecArray[] = []
-  const {sticky, starts, firsts} = compiled
+  const {sticky, starts, startHashes} = compiled
   if (!sticky) {
     const regex = compiled.regex
     regex.lastIndex = 0
@@ -240,19 +235,35 @@ export function mastheadMatches(text: string, compiled: Compiled): RegExpExecArr
   let after = 0
   let i = 0
   while (i < n) {
-    if (!isWordUnit(text, i)) {
+    const c = text.charCodeAt(i)
+    if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
       i++
       continue
     }
+    // A run, hashed as it is read: most runs start no rendering and are never sliced.
     const start = i
-    i = wordEnd(text, i)
+    let h = 0
+    for (;;) {
+      const d = text.charCodeAt(i)
+      if (d < 128) {
+        if (ASCII_WORD[d] === 0) break
+        h = (Math.imul(h, 31) + d) | 0
+        i++
+      } else {
+        const width = wordCharAt(text, i)
+        if (width === 0) break
+        h = (Math.imul(h, 31) + d) | 0
+        if (width === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0
+        i += width
+      }
+    }
     if (start < after) continue
-    let candidate = firsts[text.charCodeAt(start)] === 1 && starts.has(text.slice(start, i))
+    let candidate = startHashes[slot(h)] === 1 && starts.has(text.slice(start, i))
     if (!candidate && isArticle(text, start, i)) {
       // "The" + a rendering.
-      let next = i
-      while (next < n && !isWordUnit(text, next)) next++
-      candidate = next < n && firsts[text.charCodeAt(next)] === 1 && starts.has(text.slice(next, wordEnd(text, next)))
+      const next = nextWord(text, i)
+      const end = wordEnd(text, next)
+      candidate = next < n && startHashes[slot(hashRange(text, next, end, false))] === 1 && starts.has(text.slice(next, end))
     }
     if (!candidate) continue
     sticky.lastIndex = start

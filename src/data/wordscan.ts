@@ -17,13 +17,14 @@ export const ASCII_WORD = table.slice(0, 128).map((kind) => (kind === 1 ? 1 : 0)
 
 /** The length in code units (1 or 2) of the letter or digit at `i`, or 0 when there is none. */
 export function wordCharAt(text: string, i: number): number {
+  if (i >= text.length) return 0
   const c = text.charCodeAt(i)
-  if (Number.isNaN(c)) return 0
   let kind = table[c]
   if (kind === 0) kind = table[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
   if (kind === 1) return 1
   if (kind === 2) return 0
   // A high surrogate: a letter or digit only as a valid pair (a lone surrogate is neither).
+  if (i + 1 >= text.length) return 0
   const low = text.charCodeAt(i + 1)
   if (!(low >= 0xdc00 && low <= 0xdfff)) return 0
   return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
@@ -31,7 +32,9 @@ export function wordCharAt(text: string, i: number): number {
 
 /** The end of the run of letters and digits that starts at `i`. */
 export function wordEnd(text: string, i: number): number {
+  const n = text.length
   for (;;) {
+    if (i >= n) return n
     const c = text.charCodeAt(i)
     if (c < 128) {
       if (table[c] !== 1) return i
@@ -58,4 +61,26 @@ export function nextWord(text: string, i: number): number {
 /** The leading run of letters and digits of `text` ('' when it starts with something else). */
 export function leadingWord(text: string): string {
   return text.slice(0, wordEnd(text, 0))
+}
+
+/** The hash of a run as the scans compute it while reading: by code unit, ASCII letters lowercased when `lower`. */
+export function hash(run: string, lower: boolean): number {
+  return hashRange(run, 0, run.length, lower)
+}
+
+/** The hash of text[start, end) (see `hash`). */
+export function hashRange(text: string, start: number, end: number, lower: boolean): number {
+  let h = 0
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    h = (Math.imul(h, 31) + (lower && c >= 65 && c <= 90 ? c + 32 : c)) | 0
+  }
+  return h
+}
+
+/** Size of the hash bitmaps (Uint8Array) that let a scan skip runs without slicing them. */
+export const SLOTS = 1 << 16
+
+export function slot(h: number): number {
+  return (h ^ (h >>> 16)) & (SLOTS - 1)
 }
