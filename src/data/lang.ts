@@ -240,11 +240,12 @@ function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boo
     const ascii = (text: string) => /^[\x00-\x7f]*$/.test(text)
     if (caseless && !ascii(k)) continue // found by the runs that are not ASCII, always looked up
     const [hashes, pairs] = caseless ? [evidence.foldedHashes, evidence.foldedPairs] : [evidence.exactHashes, evidence.exactPairs]
-    const h = hash(k, caseless)
+    // Hashed as the scan hashes runs: ASCII letters lowercased, for the exact keys too.
+    const h = hash(k, true)
     const always = attempt.plain || attempt.open !== undefined
     hashes[slot(h)] = always ? 1 : hashes[slot(h)] || 2
     // A next run that is not ASCII is always let through for the caseless groups.
-    for (const second of attempt.bySecond?.keys() ?? []) if (!caseless || ascii(second)) pairs[slot(pair(h, hash(second, caseless)))] = 1
+    for (const second of attempt.bySecond?.keys() ?? []) if (!caseless || ascii(second)) pairs[slot(pair(h, hash(second, true)))] = 1
   }
   for (const [k, list] of signs) {
     const target = caseless ? evidence.foldedSigns : evidence.exactSigns
@@ -438,58 +439,55 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
       i++
       continue
     }
-    // A run of letters and digits, hashed as it is read (as written, and lowercased
-    // while it is ASCII): most runs start no term and are never sliced.
+    // A run of letters and digits, hashed as it is read (ASCII letters lowercased:
+    // one hash filters the exact and the folded keys): most runs are never sliced.
     const start = i
-    let hash = 0
-    let lower = 0
+    let h = 0
     let ascii = true
     while (i < n) {
       const d = text.charCodeAt(i)
       if (d < 128) {
         if (!ASCII_WORD[d]) break
         if (d >= letterFrom) count(d)
-        hash = (Math.imul(hash, 31) + d) | 0
-        lower = (Math.imul(lower, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
+        h = (Math.imul(h, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
         i++
       } else {
         const width = wordCharAt(text, i)
         if (width === 0) break
         ascii = false
-        hash = (Math.imul(hash, 31) + d) | 0
-        if (width === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0
+        h = (Math.imul(h, 31) + d) | 0
+        if (width === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0
         else if (d >= letterFrom) count(d)
         i += width
       }
     }
     // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
-    let exactSlot = exactHashes[slot(hash)]
-    let foldedSlot = ascii ? foldedHashes[slot(lower)] : 1
+    let exactSlot = exactHashes[slot(h)]
+    let foldedSlot = ascii ? foldedHashes[slot(h)] : 1
     if (exactSlot === 0 && foldedSlot === 0) continue
     if (exactSlot === 2 || foldedSlot === 2) {
       // Only some pairs of runs start a term: hash the next run (the, in, you are common).
       let j = nextWord(text, i)
-      let nextHash = 0
-      let nextLower = 0
+      let next = 0
       let nextAscii = true
       while (j < n) {
         const d = text.charCodeAt(j)
         if (d < 128) {
           if (!ASCII_WORD[d]) break
-          nextHash = (Math.imul(nextHash, 31) + d) | 0
-          nextLower = (Math.imul(nextLower, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
+          next = (Math.imul(next, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
           j++
         } else {
           const width = wordCharAt(text, j)
           if (width === 0) break
           nextAscii = false
-          nextHash = (Math.imul(nextHash, 31) + d) | 0
-          if (width === 2) nextHash = (Math.imul(nextHash, 31) + text.charCodeAt(j + 1)) | 0
+          next = (Math.imul(next, 31) + d) | 0
+          if (width === 2) next = (Math.imul(next, 31) + text.charCodeAt(j + 1)) | 0
           j += width
         }
       }
-      if (exactSlot === 2 && !exactPairs[slot(pair(hash, nextHash))]) exactSlot = 0
-      if (foldedSlot === 2 && nextAscii && !foldedPairs[slot(pair(lower, nextLower))]) foldedSlot = 0
+      const marked = slot(pair(h, next))
+      if (exactSlot === 2 && !exactPairs[marked]) exactSlot = 0
+      if (foldedSlot === 2 && nextAscii && !foldedPairs[marked]) foldedSlot = 0
     }
     let run: string | undefined
     if (exactSlot) {
