@@ -381,7 +381,8 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
   const counts = groups.map(() => 0)
   /** Where each group's last match ended: its next match starts there or later (exec semantics). */
   const ends = groups.map(() => 0)
-  const seen = groups.map((g) => (g.cap ? new Map<string, number>() : undefined))
+  /** Matches per distinct matched text, for the capped groups (made on a group's first match). */
+  const seen: Array<Map<string, number> | undefined> = groups.map(() => undefined)
   const letterCounts = evidence.letterTests.map(() => 0)
   const attempt = (list: Attempt[], start: number, run: string | undefined, end: number) => {
     /** The text's next run after this one, as written and folded. */
@@ -408,11 +409,12 @@ function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map
         matched = match[0]
       } else matched = run!
       ends[group] = start + matched.length
-      const terms = seen[group]
-      if (terms) {
+      const cap = groups[group].cap
+      if (cap) {
+        const terms = (seen[group] ??= new Map())
         const n = (terms.get(matched) ?? 0) + 1
         terms.set(matched, n)
-        if (n > groups[group].cap!) continue
+        if (n > cap) continue
       }
       counts[group]++
     }
