@@ -363,15 +363,18 @@ function countMatches(regex: RegExp, text: string, capPerTerm?: number): number 
 const letterTable = new Uint16Array(65536)
 
 function letterMask(evidence: Evidence, code: number): number {
-  let mask = letterTable[code]
-  if (mask === 0) {
-    const char = String.fromCharCode(code)
-    mask = 256
-    evidence.letterTests.forEach((test, i) => {
-      if (test.test(char)) mask |= 1 << i
-    })
-    letterTable[code] = mask
-  }
+  const mask = letterTable[code]
+  return mask === 0 ? newLetter(evidence, code) : mask & 255
+}
+
+/** A code unit seen for the first time (kept out of letterMask, which is inlined in the scan). */
+function newLetter(evidence: Evidence, code: number): number {
+  const char = String.fromCharCode(code)
+  let mask = 256
+  evidence.letterTests.forEach((test, i) => {
+    if (test.test(char)) mask |= 1 << i
+  })
+  letterTable[code] = mask
   return mask & 255
 }
 

@@ -18,11 +18,17 @@ export const ASCII_WORD = table.slice(0, 128).map((kind) => (kind === 1 ? 1 : 0)
 /** The length in code units (1 or 2) of the letter or digit at `i`, or 0 when there is none. */
 export function wordCharAt(text: string, i: number): number {
   if (i >= text.length) return 0
-  const c = text.charCodeAt(i)
-  let kind = table[c]
-  if (kind === 0) kind = table[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  const kind = table[text.charCodeAt(i)]
   if (kind === 1) return 1
   if (kind === 2) return 0
+  return wordCharSlow(text, i)
+}
+
+/** A code unit not seen yet, or a high surrogate (kept out of wordCharAt, which is inlined in the scans). */
+function wordCharSlow(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (table[c] === 0) table[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  if (table[c] !== 3) return table[c] === 1 ? 1 : 0
   // A high surrogate: a letter or digit only as a valid pair (a lone surrogate is neither).
   if (i + 1 >= text.length) return 0
   const low = text.charCodeAt(i + 1)
