@@ -110,7 +110,11 @@ interface Evidence {
   foldedSigns: Map<string, Attempt[]>
   /** Code units that may start a sign term. */
   signCodes: Uint8Array
-  /** Hashes of the `exact` keys, and of the ASCII `folded` keys (see `slot`). */
+  /**
+   * The `exact` keys and the ASCII `folded` keys by hash (ASCII letters lowercased,
+   * see wordscan's `slot`): 1 when a run with that hash is always looked up, 2 when
+   * only if its pair with the next run is marked below.
+   */
   exactHashes: Uint8Array
   foldedHashes: Uint8Array
   /** Hashes of (first run, second run) pairs that may start a term (see `pair`). */
