@@ -10,7 +10,8 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {SOURCE_LANGS, type SourceLang} from '../types.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from './load.js'
-import {normalizePhrase, phraseSource} from './phrase.js'
+import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
+import {ASCII_WORD, hash, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './wordscan.js'
 
 export interface LangGuess {
   lang: SourceLang | undefined
@@ -54,12 +55,78 @@ const LETTERS: Partial<Record<SourceLang, RegExp>> = {
 const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1, calque: 0.5}
 const PLACE_CAP = 3
 
+/*
+ * The evidence is counted in one scan of the text. Each kind of evidence of a
+ * language (residue phrases, publication names, function words, places,
+ * calques) is a group: its terms were once one regex, `(?<![\p{L}\p{N}])(?:t1|t2|…)(?![\p{L}\p{N}])`,
+ * run with exec over the text, and the counts stay exactly those of that
+ * regex. A term can only match where the text has a run of letters and digits
+ * equal to the term's first run (folded for the case-insensitive groups), or
+ * at the term's first character when it starts with a sign (¿, ©): the scan
+ * looks that run up in a Map and tries, at that position only, a sticky regex
+ * of the group's terms that start with it (in their order, same boundaries): it
+ * finds there what exec would, as no other term can match there. A term that is
+ * the run itself needs no regex. A group's matches stay non-overlapping, as with exec.
+ */
+
+interface Group {
+  lang: SourceLang
+  weight: number
+  /** Matches counted per distinct matched text, at most this many times. */
+  cap?: number
+  /** A group whose terms cannot all be keyed by their first run: its old regex over the whole text. */
+  fallback?: RegExp
+}
+
+/** A sticky regex of some terms, compiled on first use: a Unicode regex costs a millisecond or more to compile, and most are never needed. */
+interface Lazy {
+  source: string
+  flags: string
+  regex: RegExp | undefined
+}
+
+/**
+ * A group to try at a position: nothing to match when the run itself is the
+ * term (`plain`); else the regex of the terms that start with this run and go
+ * on with the text's next run (`bySecond`, keyed by that run, folded when
+ * caseless), or the terms whose second run is not known (`open`).
+ */
+interface Attempt {
+  group: number
+  plain: boolean
+  caseless: boolean
+  bySecond: Map<string, Lazy> | undefined
+  open: Lazy | undefined
+}
+
 interface Evidence {
-  /** One regex per language over publication names and residue phrases. */
-  phrases: Map<SourceLang, RegExp>
-  words: Map<SourceLang, RegExp>
-  places: Map<SourceLang, RegExp>
-  calques: Map<SourceLang, RegExp>
+  groups: Group[]
+  /** Case-sensitive groups, by the first run of their terms. */
+  exact: Map<string, Attempt[]>
+  /** Case-insensitive groups, by the folded first run of their terms. */
+  folded: Map<string, Attempt[]>
+  /** Terms that start with a sign, by that character (case-sensitive groups, then the others by the folded character). */
+  exactSigns: Map<string, Attempt[]>
+  foldedSigns: Map<string, Attempt[]>
+  /** Code units that may start a sign term. */
+  signCodes: Uint8Array
+  /**
+   * The `exact` keys and the ASCII `folded` keys by hash (ASCII letters lowercased,
+   * see wordscan's `slot`): 1 when a run with that hash is always looked up, 2 when
+   * only if its pair with the next run is marked below.
+   */
+  exactHashes: Uint8Array
+  foldedHashes: Uint8Array
+  /** Hashes of (first run, second run) pairs that may start a term (see `pair`). */
+  exactPairs: Uint8Array
+  foldedPairs: Uint8Array
+  /** The lowest code unit that may be a letter of LETTERS. */
+  letterFrom: number
+  /** Letters counted per code unit: LETTERS made of one character class. */
+  letterLangs: SourceLang[]
+  letterTests: RegExp[]
+  /** LETTERS that are not one character class (l·l): their regex over the text. */
+  letterRegexes: Map<SourceLang, RegExp>
 }
 
 let evidence: Evidence | undefined
@@ -68,18 +135,143 @@ function escape(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/['’]/g, "['’]")
 }
 
+/*
+ * Case-insensitive (`iu`) regexes compare characters by simple case folding;
+ * toLowerCase agrees with it except for these characters.
+ */
+const ODD_FOLD: Record<string, string> = {ſ: 's', ẛ: 'ṡ', µ: 'μ', ς: 'σ', ϐ: 'β', ϑ: 'θ', ϕ: 'φ', ϖ: 'π', ϰ: 'κ', ϱ: 'ρ', ϵ: 'ε', '\u1fbe': 'ι', '\u0345': 'ι'}
+const ODD = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/
+const ODD_ALL = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/g
+
+/**
+ * The phrases' horizontal space `[^\S\r\n]`, listed: the same characters, but
+ * a negated class costs a case-insensitive regex much more to compile.
+ */
+const HSPACE_LIST = '[\\t\\v\\f \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'
+
+function fold(text: string): string {
+  const lower = text.toLowerCase()
+  return ODD.test(lower) ? lower.replace(ODD_ALL, (c) => ODD_FOLD[c]) : lower
+}
+
+function pair(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) | 0
+}
+
+interface Term {
+  /** The term as written (a phrase pattern when `syntax`). */
+  text: string
+  /** Its regex source. */
+  source: string
+}
+
+/**
+ * The possible second runs of letters and digits of a term: a match has one of
+ * them as the text's next run, since what comes between is signs and spaces.
+ * Undefined when the term has none, or when a placeholder or an optional part
+ * comes first; an alternative (a|b c) gives the first run of each option.
+ */
+function secondRuns(text: string, first: string, syntax: boolean): string[] | undefined {
+  const special = (char: string) => syntax && /[{([\\]/.test(char)
+  let i = first.length
+  while (i < text.length && wordCharAt(text, i) === 0 && !special(text[i])) i++
+  if (i >= text.length) return undefined
+  if (text[i] === '(' && syntax) {
+    const close = text.indexOf(')', i)
+    if (close < 0) return undefined
+    // After the group: a sign or a space (the run ends), never letters or more syntax;
+    // an optional part is compiled with the space before it.
+    const after = text.charAt(close + 1)
+    const ends = after === '' || after === '[' || (wordCharAt(text, close + 1) === 0 && !special(after))
+    const runs: string[] = []
+    for (const option of text.slice(i + 1, close).split('|')) {
+      const run = leadingWord(option)
+      if (run === '' || (run === option && !ends)) return undefined
+      runs.push(run)
+    }
+    return runs
+  }
+  if (special(text[i])) return undefined
+  const run = leadingWord(text.slice(i))
+  const after = text.charAt(i + run.length)
+  return special(after) && after !== '[' ? undefined : [run]
+}
+
+function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boolean, syntax: boolean): void {
+  const index = evidence.groups.length
+  evidence.groups.push(group)
+  // The lookbehind always holds at the start of a run: left out there (each \p{…} class adds to the compile time).
+  const sourceOf = (list: Term[], behind: boolean) =>
+    `${behind ? '(?<![\\p{L}\\p{N}])' : ''}(?:${list.map((t) => `(?:${t.source.replaceAll(HSPACE, HSPACE_LIST)})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`
+  const flags = caseless ? 'iuy' : 'uy'
+  const runs = new Map<string, Term[]>()
+  const signs = new Map<string, Term[]>()
+  for (const term of terms) {
+    const text = syntax ? term.text.trim() : term.text
+    const run = leadingWord(text)
+    // After the first run comes a literal sign (or nothing): the text's run must be exactly that one.
+    // A placeholder, an alternative or an escape there could go on with letters: no key.
+    const next = text.slice(run.length, run.length + 1)
+    const first = String.fromCodePoint(text.codePointAt(0) ?? 0)
+    const unkeyed = text === '' || (syntax && /^[{([\\]/.test(run ? next : first)) || (!run && first.length > 1)
+    if (unkeyed) {
+      group.fallback = new RegExp(sourceOf(terms, true), caseless ? 'giu' : 'gu')
+      return
+    }
+    const [map, k] = run ? [runs, caseless ? fold(run) : run] : [signs, caseless ? fold(first) : first]
+    map.set(k, [...(map.get(k) ?? []), term])
+  }
+  for (const [k, list] of runs) {
+    // A term that is one run, matched case-sensitively: the run is the match.
+    const plain = !caseless && list.every((t) => t.text === k)
+    const target = caseless ? evidence.folded : evidence.exact
+    // One shape for every attempt (the scan stays monomorphic).
+    let attempt: Attempt = {group: index, plain: true, caseless, bySecond: undefined, open: undefined}
+    if (!plain) {
+      const seconds = list.map((t) => {
+        const text = syntax ? t.text.trim() : t.text
+        return secondRuns(text, leadingWord(text), syntax)?.map((r) => (caseless ? fold(r) : r))
+      })
+      const lazy = (terms: Term[]): Lazy => ({source: sourceOf(terms, false), flags, regex: undefined})
+      // Each second run: its terms and those with no known second run, in their order.
+      const bySecond = new Map<string, Lazy>()
+      for (const second of new Set(seconds.flatMap((r) => r ?? []))) bySecond.set(second, lazy(list.filter((_, i) => !seconds[i] || seconds[i]!.includes(second))))
+      const open = list.filter((_, i) => !seconds[i])
+      attempt = {group: index, plain: false, caseless, bySecond, open: open.length ? lazy(open) : undefined}
+    }
+    target.set(k, [...(target.get(k) ?? []), attempt])
+    // A run's slot: 1 when it must always be looked up, 2 when only if its pair with the next run is marked.
+    const ascii = (text: string) => /^[\x00-\x7f]*$/.test(text)
+    if (caseless && !ascii(k)) continue // found by the runs that are not ASCII, always looked up
+    const [hashes, pairs] = caseless ? [evidence.foldedHashes, evidence.foldedPairs] : [evidence.exactHashes, evidence.exactPairs]
+    // Hashed as the scan hashes runs: ASCII letters lowercased, for the exact keys too.
+    const h = hash(k, true)
+    const always = attempt.plain || attempt.open !== undefined
+    hashes[slot(h)] = always ? 1 : hashes[slot(h)] || 2
+    // A next run that is not ASCII is always let through for the caseless groups.
+    for (const second of attempt.bySecond?.keys() ?? []) if (!caseless || ascii(second)) pairs[slot(pair(h, hash(second, true)))] = 1
+  }
+  for (const [k, list] of signs) {
+    const target = caseless ? evidence.foldedSigns : evidence.exactSigns
+    target.set(k, [...(target.get(k) ?? []), {group: index, plain: false, caseless, bySecond: new Map(), open: {source: sourceOf(list, true), flags, regex: undefined}}])
+    // Every code unit that may fold to the sign (signs rarely have case).
+    for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) evidence.signCodes[variant.charCodeAt(0)] = 1
+  }
+}
+
 function build(): Evidence {
-  const phraseSources = new Map<SourceLang, string[]>()
-  const add = (lang: string, source: string) => {
+  const phraseSources = new Map<SourceLang, Term[]>()
+  const nameSources = new Map<SourceLang, Term[]>()
+  const add = (map: Map<SourceLang, Term[]>, lang: string, term: Term) => {
     if (!(SOURCE_LANGS as readonly string[]).includes(lang)) return
-    const list = phraseSources.get(lang as SourceLang) ?? []
-    list.push(source)
-    phraseSources.set(lang as SourceLang, list)
+    map.set(lang as SourceLang, [...(map.get(lang as SourceLang) ?? []), term])
+    // A language with names has a (possibly empty) residue group too, as before.
+    if (!phraseSources.has(lang as SourceLang)) phraseSources.set(lang as SourceLang, [])
   }
   const load = <T extends DataEntry>(rule: string): T[] => (existsSync(join(RULES_DIR, rule)) ? loadRuleData<T>(rule) : [])
   for (const entry of load<DataEntry & {name: string}>('masthead')) {
     // Names as the publication writes them: case-sensitive, see below.
-    add(entry.lang, '\u0000' + escape(entry.name))
+    add(nameSources, entry.lang, {text: entry.name, source: escape(entry.name)})
   }
   // Residue phrases count for a language only when no other file has them
   // (an English form such as "Read also" renders several languages).
@@ -97,7 +289,7 @@ function build(): Evidence {
   for (const [lang, phrase] of residue) {
     // Phrases that start with a placeholder would be tried at every word of the text: left out.
     if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || /\{(?:words|rest)\}/.test(phrase)) continue
-    add(lang, phraseSource(phrase))
+    add(phraseSources, lang, {text: phrase, source: phraseSource(phrase)})
   }
   // Calques typical of one language (plain words only: "underlines", "in the sights").
   const calqueOwners = new Map<string, Set<string>>()
@@ -106,32 +298,49 @@ function build(): Evidence {
     if (!/^[a-z]+(?: [a-z]+)*$/.test(phrase)) continue
     calqueOwners.set(phrase, (calqueOwners.get(phrase) ?? new Set()).add(entry.lang))
   }
-  const calques = new Map<SourceLang, string[]>()
+  const calques = new Map<SourceLang, Term[]>()
   for (const [phrase, langs] of calqueOwners) {
     const [lang] = [...langs]
     if (langs.size !== 1 || !(SOURCE_LANGS as readonly string[]).includes(lang)) continue
-    calques.set(lang as SourceLang, [...(calques.get(lang as SourceLang) ?? []), escape(phrase).replace(/ /g, '\\s+')])
+    calques.set(lang as SourceLang, [...(calques.get(lang as SourceLang) ?? []), {text: phrase, source: escape(phrase).replace(/ /g, '\\s+')}])
   }
-  const phrases = new Map<SourceLang, RegExp>()
-  for (const [lang, sources] of phraseSources) {
-    const names = sources.filter((s) => s.startsWith('\u0000')).map((s) => s.slice(1))
-    const others = sources.filter((s) => !s.startsWith('\u0000'))
-    // Names must keep their capitals; phrases are case-insensitive: (?i:) is not
-    // available on Node 20, so names are written case-sensitively by hand.
-    const parts: string[] = []
-    if (others.length) parts.push(others.map((s) => `(?:${s})`).join('|'))
-    phrases.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'giu'))
-    if (names.length) phrases.set(('name:' + lang) as SourceLang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
+  const evidence: Evidence = {
+    groups: [],
+    exact: new Map(),
+    folded: new Map(),
+    exactSigns: new Map(),
+    foldedSigns: new Map(),
+    signCodes: new Uint8Array(65536),
+    exactHashes: new Uint8Array(SLOTS),
+    foldedHashes: new Uint8Array(SLOTS),
+    exactPairs: new Uint8Array(SLOTS),
+    foldedPairs: new Uint8Array(SLOTS),
+    letterFrom: 128,
+    letterLangs: [],
+    letterTests: [],
+    letterRegexes: new Map()
   }
-  const words = new Map<SourceLang, RegExp>()
-  const places = new Map<SourceLang, RegExp>()
+  const literal = (text: string): Term => ({text, source: escape(text)})
+  // The groups of each language, in the order the scores were summed.
   for (const lang of SOURCE_LANGS) {
-    words.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${FUNCTION_WORDS[lang].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
-    places.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${PLACES[lang].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
+    // Names must keep their capitals; phrases are case-insensitive.
+    const phrases = phraseSources.get(lang)
+    if (phrases) addGroup(evidence, {lang, weight: WEIGHT.residue}, phrases, true, true)
+    const names = nameSources.get(lang)
+    if (names) addGroup(evidence, {lang, weight: WEIGHT.masthead, cap: PLACE_CAP}, names, false, false)
+    addGroup(evidence, {lang, weight: WEIGHT.word, cap: PLACE_CAP}, FUNCTION_WORDS[lang].map(literal), false, false)
+    addGroup(evidence, {lang, weight: WEIGHT.place, cap: PLACE_CAP}, PLACES[lang].map(literal), false, false)
+    const list = calques.get(lang)
+    if (list) addGroup(evidence, {lang, weight: WEIGHT.calque, cap: 2}, list, false, false)
+    const letters = LETTERS[lang]
+    if (!letters) continue
+    if (/^\[[^\]\\]+\]$/.test(letters.source)) {
+      evidence.letterLangs.push(lang)
+      evidence.letterTests.push(new RegExp(letters.source, 'iu'))
+    } else evidence.letterRegexes.set(lang, letters)
   }
-  const calqueRegexes = new Map<SourceLang, RegExp>()
-  for (const [lang, list] of calques) calqueRegexes.set(lang, new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join('|')})(?![\\p{L}\\p{N}])`, 'gu'))
-  return {phrases, words, places, calques: calqueRegexes}
+  for (let c = 0; c < 128; c++) if (letterMask(evidence, c)) evidence.letterFrom = Math.min(evidence.letterFrom, c)
+  return evidence
 }
 
 function countMatches(regex: RegExp, text: string, capPerTerm?: number): number {
@@ -154,6 +363,162 @@ function countMatches(regex: RegExp, text: string, capPerTerm?: number): number 
   return total
 }
 
+/** Per BMP code unit: which of `letterTests` it matches (bit 8: known). */
+const letterTable = new Uint16Array(65536)
+
+function letterMask(evidence: Evidence, code: number): number {
+  const mask = letterTable[code]
+  return mask === 0 ? newLetter(evidence, code) : mask & 255
+}
+
+/** A code unit seen for the first time (kept out of letterMask, which is inlined in the scan). */
+function newLetter(evidence: Evidence, code: number): number {
+  const char = String.fromCharCode(code)
+  let mask = 256
+  evidence.letterTests.forEach((test, i) => {
+    if (test.test(char)) mask |= 1 << i
+  })
+  letterTable[code] = mask
+  return mask & 255
+}
+
+/** The counts of each group of `evidence` in `text` (as the old per-group regexes counted them), and the letters of each language. */
+function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map<SourceLang, number>} {
+  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, foldedHashes, exactPairs, foldedPairs} = evidence
+  const counts = groups.map(() => 0)
+  /** Where each group's last match ended: its next match starts there or later (exec semantics). */
+  const ends = groups.map(() => 0)
+  /** Matches per distinct matched text, for the capped groups (made on a group's first match). */
+  const seen: Array<Map<string, number> | undefined> = groups.map(() => undefined)
+  const letterCounts = evidence.letterTests.map(() => 0)
+  const attempt = (list: Attempt[], start: number, run: string | undefined, end: number) => {
+    /** The text's next run after this one, as written and folded. */
+    let next: string | undefined
+    let nextFolded: string | undefined
+    for (const entry of list) {
+      const group = entry.group
+      if (start < ends[group]) continue
+      let matched: string
+      if (!entry.plain) {
+        let terms = entry.open
+        if (entry.bySecond!.size) {
+          if (next === undefined) {
+            const from = nextWord(text, end)
+            next = text.slice(from, wordEnd(text, from))
+          }
+          terms = entry.bySecond!.get(entry.caseless ? (nextFolded ??= fold(next)) : next) ?? terms
+        }
+        if (!terms) continue
+        const regex = (terms.regex ??= new RegExp(terms.source, terms.flags))
+        regex.lastIndex = start
+        const match = regex.exec(text)
+        if (!match) continue
+        matched = match[0]
+      } else matched = run!
+      ends[group] = start + matched.length
+      const cap = groups[group].cap
+      if (cap) {
+        const terms = (seen[group] ??= new Map())
+        const n = (terms.get(matched) ?? 0) + 1
+        terms.set(matched, n)
+        if (n > cap) continue
+      }
+      counts[group]++
+    }
+  }
+  const count = (code: number) => {
+    const mask = letterMask(evidence, code)
+    if (mask) for (let l = 0; l < letterCounts.length; l++) if (mask & (1 << l)) letterCounts[l]++
+  }
+  const {letterFrom} = evidence
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c < 128 ? !ASCII_WORD[c] : wordCharAt(text, i) === 0) {
+      // Letters are BMP characters: a surrogate is never one of them.
+      if (c >= letterFrom) count(c)
+      if (signCodes[c]) {
+        const char = text[i]
+        const exactList = exactSigns.get(char)
+        if (exactList) attempt(exactList, i, undefined, i)
+        const foldedList = foldedSigns.get(fold(char))
+        if (foldedList) attempt(foldedList, i, undefined, i)
+      }
+      i++
+      continue
+    }
+    // A run of letters and digits, hashed as it is read (ASCII letters lowercased:
+    // one hash filters the exact and the folded keys): most runs are never sliced.
+    const start = i
+    let h = 0
+    let ascii = true
+    while (i < n) {
+      const d = text.charCodeAt(i)
+      if (d < 128) {
+        if (!ASCII_WORD[d]) break
+        if (d >= letterFrom) count(d)
+        h = (Math.imul(h, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
+        i++
+      } else {
+        const width = wordCharAt(text, i)
+        if (width === 0) break
+        ascii = false
+        h = (Math.imul(h, 31) + d) | 0
+        if (width === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0
+        else if (d >= letterFrom) count(d)
+        i += width
+      }
+    }
+    // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
+    let exactSlot = exactHashes[slot(h)]
+    let foldedSlot = ascii ? foldedHashes[slot(h)] : 1
+    if (exactSlot === 0 && foldedSlot === 0) continue
+    if (exactSlot === 2 || foldedSlot === 2) {
+      // Only some pairs of runs start a term: hash the next run (the, in, you are common).
+      let j = nextWord(text, i)
+      let next = 0
+      let nextAscii = true
+      while (j < n) {
+        const d = text.charCodeAt(j)
+        if (d < 128) {
+          if (!ASCII_WORD[d]) break
+          next = (Math.imul(next, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
+          j++
+        } else {
+          const width = wordCharAt(text, j)
+          if (width === 0) break
+          nextAscii = false
+          next = (Math.imul(next, 31) + d) | 0
+          if (width === 2) next = (Math.imul(next, 31) + text.charCodeAt(j + 1)) | 0
+          j += width
+        }
+      }
+      const marked = slot(pair(h, next))
+      if (exactSlot === 2 && !exactPairs[marked]) exactSlot = 0
+      if (foldedSlot === 2 && nextAscii && !foldedPairs[marked]) foldedSlot = 0
+    }
+    let run: string | undefined
+    if (exactSlot) {
+      run = text.slice(start, i)
+      const list = exact.get(run)
+      if (list) attempt(list, start, run, i)
+    }
+    if (foldedSlot) {
+      run ??= text.slice(start, i)
+      const list = folded.get(fold(run))
+      if (list) attempt(list, start, run, i)
+    }
+  }
+  groups.forEach((group, g) => {
+    if (group.fallback) counts[g] = countMatches(group.fallback, text, group.cap)
+  })
+  const letters = new Map<SourceLang, number>()
+  evidence.letterLangs.forEach((lang, i) => letters.set(lang, letterCounts[i]))
+  for (const [lang, regex] of evidence.letterRegexes) letters.set(lang, countMatches(regex, text))
+  return {counts, letters}
+}
+
 /** Characters read at each end of a long text. */
 const SAMPLE = 30_000
 
@@ -171,17 +536,12 @@ export function guessSourceLang(text: string): LangGuess {
   // Evidence sits at the top and the bottom (residue, bylines): a long text is sampled there.
   const sample = text.length > SAMPLE * 2 ? text.slice(0, SAMPLE) + '\n' + text.slice(-SAMPLE) : text
   const scores = Object.fromEntries(SOURCE_LANGS.map((l) => [l, 0])) as Record<SourceLang, number>
+  const {counts, letters} = scan(evidence, sample)
+  // Summed in the old order: each language's groups, then its letters.
+  evidence.groups.forEach((group, g) => (scores[group.lang] += group.weight * counts[g]))
   for (const lang of SOURCE_LANGS) {
-    const phrases = evidence.phrases.get(lang)
-    if (phrases) scores[lang] += WEIGHT.residue * countMatches(phrases, sample)
-    const names = evidence.phrases.get(('name:' + lang) as SourceLang)
-    if (names) scores[lang] += WEIGHT.masthead * countMatches(names, sample, PLACE_CAP)
-    scores[lang] += WEIGHT.word * countMatches(evidence.words.get(lang)!, sample, PLACE_CAP)
-    scores[lang] += WEIGHT.place * countMatches(evidence.places.get(lang)!, sample, PLACE_CAP)
-    const calques = evidence.calques.get(lang)
-    if (calques) scores[lang] += WEIGHT.calque * countMatches(calques, sample, 2)
-    const letters = LETTERS[lang]
-    if (letters) scores[lang] += Math.min(3, WEIGHT.letter * countMatches(letters, sample))
+    const n = letters.get(lang)
+    if (n !== undefined) scores[lang] += Math.min(3, WEIGHT.letter * n)
   }
   const ranked = [...SOURCE_LANGS].sort((a, b) => scores[b] - scores[a])
   const [best, second] = ranked

@@ -5,6 +5,7 @@
 import {loadRuleData, type DataEntry} from './load.js'
 import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
 import {guessSourceLang, sourceLangOf} from './lang.js'
+import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './wordscan.js'
 import type {SourceLang} from '../types.js'
 
 export interface MastheadEntry extends DataEntry {
@@ -23,7 +24,17 @@ export interface MastheadDataOptions {
 
 interface Compiled {
   entries: MastheadEntry[]
+  /** All renderings, for a scan with exec (global). */
   regex: RegExp
+  /**
+   * The same regex, sticky, tried only where the text has the first run of letters
+   * and digits of a rendering (`starts`), or an article before one. Undefined when a
+   * rendering does not start with a plain run: `regex` runs over the whole text.
+   */
+  sticky?: RegExp
+  starts: Set<string>
+  /** Hashes of `starts` (see wordscan's `slot`). */
+  startHashes: Uint8Array
   byKey: Map<string, MastheadEntry[]>
   /** Renderings with two or more content words: flagged even outside a frame (as a warning). */
   distinctive: Set<string>
@@ -67,13 +78,21 @@ export function compileMasthead(options: MastheadDataOptions = {}): Compiled {
       if (content.length >= 2 && !entry.frameOnly) distinctive.add(k)
     }
   }
-  const alternatives = [...cores.values()].sort((a, b) => b.length - a.length).map(phraseSource)
+  const sorted = [...cores.values()].sort((a, b) => b.length - a.length)
+  const alternatives = sorted.map(phraseSource)
   const body = alternatives.length ? alternatives.join('|') : '(?!)'
-  const regex = new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`,
-    'gu'
-  )
-  hit = {entries, regex, byKey, distinctive, bare}
+  const source = `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
+  const regex = new RegExp(source, 'gu')
+  // The first run of each rendering. A placeholder, an alternative or an escape
+  // right after it could go on with letters: then no scan, the whole regex.
+  const starts = new Set(sorted.map(leadingWord))
+  const plain = sorted.every((core) => {
+    const run = leadingWord(core)
+    return run !== '' && !/^[{([\\]/.test(core.slice(run.length))
+  })
+  const startHashes = new Uint8Array(SLOTS)
+  for (const run of starts) startHashes[slot(hash(run, false))] = 1
+  hit = {entries, regex, sticky: plain ? new RegExp(source, 'uy') : undefined, starts, startHashes, byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
@@ -186,16 +205,84 @@ export interface MastheadHit {
   literal: string
 }
 
+/** "The", "the" or "THE" as the whole run text[start, end). */
+function isArticle(text: string, start: number, end: number): boolean {
+  if (end - start !== 3) return false
+  const t = text.charCodeAt(start)
+  const h = text.charCodeAt(start + 1)
+  const e = text.charCodeAt(start + 2)
+  return (t === 84 || t === 116) && ((h === 104 && e === 101) || (t === 84 && h === 72 && e === 69))
+}
+
+/**
+ * The matches of `compiled.regex` in `text`, as a loop of exec would find them
+ * (leftmost, non-overlapping). A rendering starts at a run of letters and digits
+ * (its first run), or at an article right before that run: only there is the
+ * regex tried (sticky), and it finds there what exec would.
+ */
+export function mastheadMatches(text: string, compiled: Compiled): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  const {sticky, starts, startHashes} = compiled
+  if (!sticky) {
+    const regex = compiled.regex
+    regex.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = regex.exec(text))) out.push(match)
+    return out
+  }
+  const n = text.length
+  /** Where the last match ended: exec goes on from there. */
+  let after = 0
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
+      i++
+      continue
+    }
+    // A run, hashed as it is read: most runs start no rendering and are never sliced.
+    const start = i
+    let h = 0
+    for (;;) {
+      const d = text.charCodeAt(i)
+      if (d < 128) {
+        if (ASCII_WORD[d] === 0) break
+        h = (Math.imul(h, 31) + d) | 0
+        i++
+      } else {
+        const width = wordCharAt(text, i)
+        if (width === 0) break
+        h = (Math.imul(h, 31) + d) | 0
+        if (width === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0
+        i += width
+      }
+    }
+    if (start < after) continue
+    let candidate = startHashes[slot(h)] === 1 && starts.has(text.slice(start, i))
+    if (!candidate && isArticle(text, start, i)) {
+      // "The" + a rendering.
+      const next = nextWord(text, i)
+      const end = wordEnd(text, next)
+      candidate = next < n && startHashes[slot(hashRange(text, next, end, false))] === 1 && starts.has(text.slice(next, end))
+    }
+    if (!candidate) continue
+    sticky.lastIndex = start
+    const match = sticky.exec(text)
+    if (match) {
+      out.push(match)
+      after = start + match[0].length
+    }
+  }
+  return out
+}
+
 /** Literal renderings of publication names in `text`. */
 export function findMastheads(text: string, options: MastheadDataOptions & {sourceLang?: SourceLang} = {}): MastheadHit[] {
   const compiled = compileMasthead(options)
   const hits: MastheadHit[] = []
-  const regex = compiled.regex
-  regex.lastIndex = 0
-  let match: RegExpExecArray | null
   let lang: SourceLang | undefined | null = null
   const language = () => (lang === null ? (lang = sourceLangOf(text, options.sourceLang)) : lang)
-  while ((match = regex.exec(text))) {
+  for (const match of mastheadMatches(text, compiled)) {
     const start = match.index
     const end = start + match[0].length
     const article = match[1] ?? ''

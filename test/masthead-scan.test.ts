@@ -1,0 +1,96 @@
+/**
+ * The masthead scan (a sticky regex per first run, tried where the text has
+ * that run) finds exactly the matches of the whole alternation run with exec.
+ */
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {compileMasthead, mastheadMatches, type MastheadDataOptions} from '../src/data/masthead.js'
+import {loadRuleData} from '../src/data/load.js'
+
+type Row = [number, string, string | undefined, string]
+
+/** The old loop: exec over the whole text, going on from the end of each match. */
+function reference(text: string, options: MastheadDataOptions = {}): Row[] {
+  const regex = new RegExp(compileMasthead(options).regex.source, 'gu')
+  const rows: Row[] = []
+  let match: RegExpExecArray | null
+  while ((match = regex.exec(text))) rows.push([match.index, match[0], match[1], match[2]])
+  return rows
+}
+
+function scanned(text: string, options: MastheadDataOptions = {}): Row[] {
+  return mastheadMatches(text, compileMasthead(options)).map((m) => [m.index, m[0], m[1], m[2]])
+}
+
+function expectSame(text: string, options: MastheadDataOptions = {}): void {
+  expect(scanned(text, options), text.slice(0, 300)).toEqual(reference(text, options))
+}
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const literals = loadRuleData<{literal: string[]; name: string}>('masthead').flatMap((e) => [...e.literal, e.name])
+const SEPARATORS = [' ', ' ', ' ', '  ', '\t', '\n', '\u00a0', '\u2028', ', ', '. ', '.', '-', "'", '’', "'s ", '', '"', '(', ') ', ' World ', ' the ', ' The ', ' THE ']
+const NOISE = ['the', 'The', 'THE', 'x', '7', 'é', 'e\u0301', '\u0301', '𝐀', '😀', 'Bank', 'of', 'World', 'Time', 'South', 'German', 'New', 'Now', 'Mirror', 'Star']
+
+function mix(rand: () => number, length: number): string {
+  let text = ''
+  for (let i = 0; i < length; i++) {
+    let pick = rand() < 0.6 ? literals[Math.floor(rand() * literals.length)] : NOISE[Math.floor(rand() * NOISE.length)]
+    const r = rand()
+    if (r < 0.1) pick = pick.toUpperCase()
+    else if (r < 0.2) pick = pick.toLowerCase()
+    else if (r < 0.3) pick = pick.replace(/ /g, ['\u00a0', '\t', '  ', '\n'][Math.floor(rand() * 4)])
+    text += pick + SEPARATORS[Math.floor(rand() * SEPARATORS.length)]
+  }
+  return text
+}
+
+describe('mastheadMatches equals the exec loop over the whole alternation', () => {
+  it('each rendering alone, with an article, glued to its neighbours', () => {
+    for (const literal of literals) {
+      for (const text of [literal, `The ${literal}`, `the  ${literal}`, `THE\t${literal}`, `x${literal}`, `${literal}x`, `-${literal}`, `${literal}-x`, `The${literal}`, `The ${literal} ${literal}, The The ${literal}`, `.${literal}.`]) {
+        expectSame(text)
+      }
+    }
+  })
+
+  it('random mixes', () => {
+    const rand = random(3)
+    for (let n = 0; n < 2000; n++) expectSame(mix(rand, 3 + Math.floor(rand() * 60)))
+  })
+
+  it('disabled entries and a user file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mtclean-'))
+    const file = join(dir, 'mine.yml')
+    writeFileSync(file, 'lang: fr\nentries:\n  - {id: le-bien-public, name: Le Bien public, literal: [The Public Good, Public Good Daily, The Good], match: [{text: "told The Public Good", output: "told Le Bien public"}]}\n')
+    const rand = random(5)
+    for (const options of [{disable: ['le-monde', 'die-welt']}, {files: [file]}]) {
+      for (let n = 0; n < 200; n++) expectSame(mix(rand, 40) + ' The Public Good, Public Good Daily; the Good', options)
+    }
+  })
+
+  it('a user rendering that does not start with a plain run: the whole regex', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mtclean-'))
+    const file = join(dir, 'odd.yml')
+    writeFileSync(file, 'lang: fr\nentries:\n  - {id: odd, name: Odd, literal: ["{n} Minutes Daily", "(Big|Small) Paper"], match: [{text: "told The Small Paper", output: "told Odd"}]}\n')
+    expect(compileMasthead({files: [file]}).sticky).toBeUndefined()
+    expectSame('The 20 Minutes Daily said so. The Small Paper, the Big Paper. The World.', {files: [file]})
+  })
+
+  const docs = '/work/main/bench/corpus/docs'
+  it.runIf(existsSync(docs))('the bench corpus', () => {
+    const files = readdirSync(docs)
+      .sort()
+      .flatMap((d) => readdirSync(join(docs, d)).sort().map((f) => join(docs, d, f)))
+    for (const file of files) expectSame(readFileSync(file, 'utf8'))
+  })
+})
