@@ -49,27 +49,40 @@ export default defineRule<WordGluedOptions>({
     const {starts, ends} = wordOffsets(ctx.tree)
     if (starts.length === 0) return
     const keep = new Set(ctx.options.keep)
-    let lex: Lexicon | undefined
-    // Word counts of the document (bare forms), for names seen elsewhere.
-    let counts: Map<string, number> | undefined
-    const countOf = (w: string) => {
-      counts ??= countWords(text, starts, ends)
-      return counts.get(w) ?? 0
-    }
-    let paragraphs: Span[] | undefined
-    let paragraphIndex = 0
+    let lexicon: Lexicon | undefined
+    // Pass 1: words that could be two glued: letters only, 5 to 40 long, unknown to the lexicon.
+    // Cheap rejections on char codes first: most words are short, or not letters only.
+    const unknown: number[] = []
+    const unknownBare: string[] = []
     for (let index = 0; index < starts.length; index++) {
       const start = starts[index]
-      const end = ends[index]
-      // Cheap rejections on char codes first: most words are short, or not letters only.
-      const bareEnd = possessiveEnd(text, start, end)
+      const bareEnd = possessiveEnd(text, start, ends[index])
       const length = bareEnd - start
       // Longer tokens are not two words glued (and splitting them is quadratic).
       if (length < 5 || length > 40 || !lettersOnly(text, start, bareEnd)) continue
       const bare = text.slice(start, bareEnd)
+      lexicon ??= getLexicon()
+      if (lexicon.isWord(bare)) continue
+      unknown.push(index)
+      unknownBare.push(bare)
+    }
+    if (unknown.length === 0) return
+    const lex = lexicon ?? getLexicon()
+    // Word counts of the document (bare forms), for names seen elsewhere.
+    let counts: Map<string, number> | undefined
+    const countOf = (w: string) => {
+      counts ??= countWords(text, starts, ends, unknownBare)
+      return counts.get(w) ?? 0
+    }
+    let paragraphs: Span[] | undefined
+    let paragraphIndex = 0
+    for (let k = 0; k < unknown.length; k++) {
+      const index = unknown[k]
+      const bare = unknownBare[k]
+      const start = starts[index]
+      const end = ends[index]
       if (keep.has(bare) || KEEP.has(bare)) continue
-      lex ??= getLexicon()
-      if (lex.isWord(bare) || (bareEnd !== end && lex.isWord(text.slice(start, end)))) continue
+      if (start + bare.length !== end && lex.isWord(text.slice(start, end))) continue
       const word = {start, end}
       if (!contextOk(text, word) || codeLine(text, start) || inCode(text, start)) continue
       // an identifier: `maxRetries: 3`, `setTimeout(`, `useClones =`
@@ -124,20 +137,25 @@ function lettersOnly(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Bare forms of the words with their counts. Only keys of three letters or more that
- * start with a letter can be asked for (split parts and tokens are letters only), so
- * the other words are not counted.
+ * Bare forms of the words with their counts, for the keys that can be asked for: a
+ * token (letters only, unknown to the lexicon: `unknownBare` holds every such word) or
+ * the capitalized part of one (three letters or more, not starting with a-z). So the
+ * words that start with a-z are not sliced and counted one by one.
  */
-function countWords(text: string, starts: number[], ends: number[]): Map<string, number> {
+function countWords(text: string, starts: number[], ends: number[], unknownBare: string[]): Map<string, number> {
   const counts = new Map<string, number>()
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]
     const bareEnd = possessiveEnd(text, start, ends[i])
     if (bareEnd - start < 3) continue
     const c = text.charCodeAt(start)
-    if (c < 128 && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) continue
+    if (c < 128 && !(c >= 65 && c <= 90)) continue
     const bare = text.slice(start, bareEnd)
     counts.set(bare, (counts.get(bare) ?? 0) + 1)
+  }
+  for (const bare of unknownBare) {
+    const c = bare.charCodeAt(0)
+    if (c >= 97 && c <= 122) counts.set(bare, (counts.get(bare) ?? 0) + 1)
   }
   return counts
 }
