@@ -65,20 +65,28 @@ class PhraseIndex {
     }
   }
 
-  private buckets(word: string | undefined): Array<Bucket | undefined> {
-    let bucket: Bucket | undefined
-    if (word !== undefined) {
-      const stored = this.byWord.get(word)
-      if (Array.isArray(stored)) this.byWord.set(word, (bucket = this.build(stored)))
-      else bucket = stored
-    }
+  private bucketOf(word: string | undefined): Bucket | undefined {
+    if (word === undefined) return undefined
+    const stored = this.byWord.get(word)
+    if (!Array.isArray(stored)) return stored
+    const bucket = this.build(stored)
+    this.byWord.set(word, bucket)
+    return bucket
+  }
+
+  private wild(): Bucket | undefined {
     if (this.wildPairs && !this.wildBucket) this.wildBucket = this.build(this.wildPairs)
-    return [bucket, this.wildBucket]
+    return this.wildBucket
+  }
+
+  /** Whether a text whose first word (see firstWordOf) is `word` can match any phrase. */
+  canStart(word: string | undefined): boolean {
+    return this.wildPairs !== undefined || (word !== undefined && this.byWord.has(word))
   }
 
   /** Every phrase that matches, longest first (for labels, whose title is checked afterwards). */
-  *execAll(text: string): Generator<{entry: ResidueEntry; match: RegExpExecArray}> {
-    for (const bucket of this.buckets(firstWordOf(text))) {
+  *execAll(text: string, word = firstWordOf(text)): Generator<{entry: ResidueEntry; match: RegExpExecArray}> {
+    for (const bucket of [this.bucketOf(word), this.wild()]) {
       if (!bucket || !bucket.regex.test(text)) continue
       bucket.single ??= bucket.sources.map((source) => new RegExp(this.wrap(`(${source})`), 'iu'))
       for (let i = 0; i < bucket.single.length; i++) {
@@ -88,17 +96,18 @@ class PhraseIndex {
     }
   }
 
-  exec(text: string): {entry: ResidueEntry; match: RegExpExecArray} | undefined {
-    for (const bucket of this.buckets(firstWordOf(text))) {
-      if (!bucket) continue
-      const match = bucket.regex.exec(text)
-      if (match) {
-        const entry = groupEntry(match, bucket.groups)
-        if (entry) return {entry, match}
-      }
-    }
-    return undefined
+  /** The first phrase that matches: of the text's first word, else of the placeholder-first phrases. */
+  exec(text: string, word = firstWordOf(text)): {entry: ResidueEntry; match: RegExpExecArray} | undefined {
+    return execBucket(this.bucketOf(word), text) ?? execBucket(this.wild(), text)
   }
+}
+
+function execBucket(bucket: Bucket | undefined, text: string): {entry: ResidueEntry; match: RegExpExecArray} | undefined {
+  if (!bucket) return undefined
+  const match = bucket.regex.exec(text)
+  if (!match) return undefined
+  const entry = groupEntry(match, bucket.groups)
+  return entry ? {entry, match} : undefined
 }
 
 interface Bucket {
@@ -114,10 +123,35 @@ const FIRST = /^[\p{L}\p{M}\p{N}]+/u
 
 /** The first word of a text, as the index sees it: lowercase, after bullets; or its first character. */
 function firstWordOf(text: string): string | undefined {
+  // Fast path on char codes (ASCII); anything else goes to the regexes below.
+  let i = 0
+  while (i < text.length && isLeadCode(text.charCodeAt(i))) i++
+  if (i === text.length) return undefined
+  let j = i
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j)
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue
+    if (c >= 128) return firstWordSlow(text)
+    break
+  }
+  if (j > i) return text.slice(i, j).toLowerCase()
+  return text.charCodeAt(i) === 96 /* ` */ ? "'" : text[i]
+}
+
+function firstWordSlow(text: string): string | undefined {
   const rest = text.replace(LEAD_CHARS, '')
   if (rest === '') return undefined
   const word = FIRST.exec(rest)
   return word ? word[0].toLowerCase() : rest[0].replace(/[’‘`]/, "'")
+}
+
+/** A char code of LEAD_CHARS: white space (as `\s`), a dash, a bullet, `>`, `|`, `#`, `¿`, `¡`. */
+function isLeadCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 42 || c === 62 || c === 124 || c === 35
+  return (
+    c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 0xbb || c === 0xbf || c === 0xa1 ||
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  )
 }
 
 /** The words a phrase pattern can start with (WILD when it starts with a placeholder or an optional part). */
@@ -207,9 +241,9 @@ function groupEntry(match: RegExpExecArray, groups: ResidueEntry[]): ResidueEntr
 }
 
 /** The entry whose phrase is the whole of `unit` (bullets and closing punctuation aside). */
-function wholeMatch(index: PhraseIndex, unit: string): ResidueEntry | undefined {
+function wholeMatch(index: PhraseIndex, unit: string, word = firstWordOf(unit)): ResidueEntry | undefined {
   if (unit.length > MAX_UNIT || unit.trim() === '') return undefined
-  return index.exec(unit)?.entry
+  return index.exec(unit, word)?.entry
 }
 
 interface Line {
@@ -271,10 +305,11 @@ interface LineVerdict {
 
 function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined {
   if (content.trim() === '') return undefined
-  const whole = wholeMatch(compiled.whole, content)
+  const first = firstWordOf(content)
+  const whole = wholeMatch(compiled.whole, content, first)
   if (whole) return {whole: true, entries: [whole], sentences: [], bareLabel: whole.scope === 'label'}
   if (content.length <= MAX_UNIT * 2) {
-    for (const found of compiled.label.execAll(content)) {
+    for (const found of compiled.label.execAll(content, first)) {
       const label = found.match
       const separator = label[label.length - 1]
       const title = content.slice(label[0].length)
@@ -290,16 +325,21 @@ function judgeLine(compiled: Compiled, content: string): LineVerdict | undefined
   for (let i = 0; i < parts.length; ) {
     let matched = 0
     let entry: ResidueEntry | undefined
-    for (let j = Math.min(parts.length - 1, i + 3); j > i && !entry; j--) {
+    const sentence = content.slice(parts[i][0], parts[i][1])
+    // A run of sentences starts with the first word of its first sentence (which ends in
+    // punctuation): the indexes tell at once whether any phrase can start with it.
+    const word = firstWordOf(sentence)
+    const multi = compiled.multi.canStart(word)
+    for (let j = Math.min(parts.length - 1, i + 3); j > i && !entry && multi; j--) {
       if (parts[j][1] - parts[i][0] > MAX_UNIT) continue
-      const found = compiled.multi.exec(content.slice(parts[i][0], parts[j][1]))
+      const found = compiled.multi.exec(content.slice(parts[i][0], parts[j][1]), word)
       if (found) {
         entry = found.entry
         matched = j - i + 1
       }
     }
-    if (!entry && parts[i][1] - parts[i][0] > 1) {
-      const candidate = wholeMatch(compiled.sentence, content.slice(parts[i][0], parts[i][1]))
+    if (!entry && parts[i][1] - parts[i][0] > 1 && compiled.sentence.canStart(word)) {
+      const candidate = wholeMatch(compiled.sentence, sentence, word)
       if (candidate) {
         entry = candidate
         matched = 1
