@@ -1,5 +1,5 @@
-import {viewOf} from '../document.js'
 import {inCode} from '../lexicon/regions.js'
+import {wordOffsets} from '../lexicon/word-offsets.js'
 import {defineRule} from '../rule.js'
 
 export interface DuplicateOptions {
@@ -45,7 +45,7 @@ export default defineRule<DuplicateOptions>({
       const raw = text.slice(lineStart, lineEnd)
       const trimmed = raw.trim()
       if (trimmed) {
-        const key = trimTrailingSeparators(trimmed).replace(/\s+/g, ' ')
+        const key = collapseSpace(trimTrailingSeparators(trimmed))
         const contentStart = lineStart + raw.indexOf(trimmed[0])
         const contentEnd = contentStart + trimmed.length
         const repeat = key === prevKey || seen.has(key)
@@ -80,8 +80,7 @@ export default defineRule<DuplicateOptions>({
 
     // 2. Repeated words: `the the`.
     const allow = new Set(options.allow.map((w) => w.toLowerCase()))
-    const view = viewOf(ctx.tree)
-    const words = view.words
+    const {starts, ends} = wordOffsets(ctx.tree)
     // A run of repeats (`the the the`) is one finding.
     let pending: {start: number; end: number; value: string; safe: boolean; count: number} | undefined
     const flush = () => {
@@ -95,12 +94,15 @@ export default defineRule<DuplicateOptions>({
       })
       pending = undefined
     }
-    for (let i = 1; i < words.length; i++) {
-      const a = words[i - 1]
-      const b = words[i]
-      if (a.value.length === 0 || a.value.toLowerCase() !== b.value.toLowerCase()) continue
-      const between = text.slice(a.end, b.start)
-      if (!/^[ \t\u00A0]+$/.test(between)) continue
+    for (let i = 1; i < starts.length; i++) {
+      const aStart = starts[i - 1]
+      const aEnd = ends[i - 1]
+      const bStart = starts[i]
+      const bEnd = ends[i]
+      if (aEnd === aStart || !sameIgnoringCase(text, aStart, aEnd, bStart, bEnd)) continue
+      if (!horizontalSpace(text, aEnd, bStart)) continue
+      const a = {start: aStart, end: aEnd, value: text.slice(aStart, aEnd)}
+      const b = {start: bStart, end: bEnd, value: text.slice(bStart, bEnd)}
       if (!/^\p{L}+$/u.test(a.value)) continue
       const lower = a.value.toLowerCase()
       if (ALLOWED.has(lower) || allow.has(lower)) continue
@@ -121,11 +123,67 @@ export default defineRule<DuplicateOptions>({
   }
 })
 
+/**
+ * `a.toLowerCase() === b.toLowerCase()` for two ranges of `text`, decided on char codes
+ * when both are ASCII (lower-casing ASCII keeps one char per char); strings otherwise.
+ */
+function sameIgnoringCase(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  // Most neighbours differ in their first letter.
+  const x = asciiLower(text.charCodeAt(aStart))
+  const y = asciiLower(text.charCodeAt(bStart))
+  if (x < 128 && y < 128 && x !== y) return false
+  if (asciiOnly(text, aStart, aEnd) && asciiOnly(text, bStart, bEnd)) {
+    if (aEnd - aStart !== bEnd - bStart) return false
+    for (let i = aStart, j = bStart; i < aEnd; i++, j++) {
+      if (asciiLower(text.charCodeAt(i)) !== asciiLower(text.charCodeAt(j))) return false
+    }
+    return true
+  }
+  return text.slice(aStart, aEnd).toLowerCase() === text.slice(bStart, bEnd).toLowerCase()
+}
+
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c
+}
+
+function asciiOnly(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return false
+  return true
+}
+
+/** `text[start, end)` is one or more spaces, tabs or no-break spaces (`/^[ \t\u00A0]+$/`). */
+function horizontalSpace(text: string, start: number, end: number): boolean {
+  if (end <= start) return false
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false
+  }
+  return true
+}
+
 /** Drop a trailing site separator (` -`, ` |`, ` :`) without a backtracking regex. */
 function trimTrailingSeparators(s: string): string {
   let e = s.length
   while (e > 0 && ' \t-–—|:·•'.includes(s[e - 1])) e--
   return s.slice(0, e)
+}
+
+/** `s.replace(/\s+/g, ' ')`, without a new string when every space is a lone ' ' (most lines). */
+function collapseSpace(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 32 ? isSpace(s.charCodeAt(i + 1)) : isSpace(c)) return s.replace(/\s+/g, ' ')
+  }
+  return s
+}
+
+/** A char code that `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  )
 }
 
 /** Long enough and prose, not a list item or code. */

@@ -1,6 +1,7 @@
-import {viewOf, type Span, type WordSpan} from '../document.js'
+import type {Span, WordSpan} from '../document.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {inCode} from '../lexicon/regions.js'
+import {paragraphSpans, wordOffsets} from '../lexicon/word-offsets.js'
 import {GLUE_FUNCTION_WORDS, NOT_LEFT, NOT_RIGHT, REPORTING_VERBS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
 
@@ -46,53 +47,69 @@ export default defineRule<WordGluedOptions>({
   defaults: {keep: []},
   check(ctx) {
     const {text} = ctx
-    const view = viewOf(ctx.tree)
-    if (view.words.length === 0) return
+    const {starts, ends} = wordOffsets(ctx.tree)
+    if (starts.length === 0) return
     const keep = new Set(ctx.options.keep)
-    let lex: Lexicon | undefined
+    let lexicon: Lexicon | undefined
+    // Pass 1: words that could be two glued: letters only, 5 to 40 long, unknown to the lexicon.
+    // Cheap rejections on char codes first: most words are short, or not letters only.
+    const unknown: number[] = []
+    const unknownBare: string[] = []
+    for (let index = 0; index < starts.length; index++) {
+      const start = starts[index]
+      const bareEnd = possessiveEnd(text, start, ends[index])
+      const length = bareEnd - start
+      // Longer tokens are not two words glued (and splitting them is quadratic).
+      if (length < 5 || length > 40 || !lettersOnly(text, start, bareEnd)) continue
+      const bare = text.slice(start, bareEnd)
+      lexicon ??= getLexicon()
+      if (lexicon.isWord(bare)) continue
+      unknown.push(index)
+      unknownBare.push(bare)
+    }
+    if (unknown.length === 0) return
+    const lex = lexicon ?? getLexicon()
     // Word counts of the document (bare forms), for names seen elsewhere.
     let counts: Map<string, number> | undefined
     const countOf = (w: string) => {
-      if (!counts) {
-        counts = new Map()
-        for (const word of view.words) {
-          const bare = stripPossessive(word.value)
-          counts.set(bare, (counts.get(bare) ?? 0) + 1)
-        }
-      }
+      counts ??= countWords(text, starts, ends, unknownBare)
       return counts.get(w) ?? 0
     }
+    let paragraphs: Span[] | undefined
     let paragraphIndex = 0
-    for (let index = 0; index < view.words.length; index++) {
-      const word = view.words[index]
-      const bare = stripPossessive(word.value)
-      // Longer tokens are not two words glued (and splitting them is quadratic).
-      if (bare.length < 5 || bare.length > 40 || !/^\p{L}+$/u.test(bare)) continue
+    for (let k = 0; k < unknown.length; k++) {
+      const index = unknown[k]
+      const bare = unknownBare[k]
+      const start = starts[index]
+      const end = ends[index]
       if (keep.has(bare) || KEEP.has(bare)) continue
-      lex ??= getLexicon()
-      if (lex.isWord(bare) || lex.isWord(word.value)) continue
-      if (!contextOk(text, word) || codeLine(text, word.start) || inCode(text, word.start)) continue
+      if (start + bare.length !== end && lex.isWord(text.slice(start, end))) continue
+      const word = {start, end}
+      if (!contextOk(text, word) || codeLine(text, start) || inCode(text, start)) continue
       // an identifier: `maxRetries: 3`, `setTimeout(`, `useClones =`
-      if (/^(?:[:(=]|\s*=)/.test(text.slice(word.end, word.end + 2))) continue
+      if (/^(?:[:(=]|\s*=)/.test(text.slice(end, end + 2))) continue
       // The same fused form elsewhere in the document: a name or a term, not an accident.
       if (countOf(bare) > 1) continue
-      const prev = view.words[index - 1]
+      const prevStart = index > 0 ? starts[index - 1] : -1
+      const prevEnd = index > 0 ? ends[index - 1] : -1
+      const prevValue = index > 0 ? text.slice(prevStart, prevEnd) : ''
       const afterName =
-        prev !== undefined &&
-        /^\p{Lu}\p{Ll}+$/u.test(prev.value) &&
-        /^[ \u00A0]$/.test(text.slice(prev.end, word.start)) &&
-        !lex.isLowerWord(prev.value) &&
-        !/[.!?:”"]\s*$/.test(text.slice(Math.max(0, prev.start - 3), prev.start))
+        index > 0 &&
+        /^\p{Lu}\p{Ll}+$/u.test(prevValue) &&
+        /^[ \u00A0]$/.test(text.slice(prevEnd, start)) &&
+        !lex.isLowerWord(prevValue) &&
+        !/[.!?:”"]\s*$/.test(text.slice(Math.max(0, prevStart - 3), prevStart))
       const split = findSplit(bare, lex, countOf, afterName)
       if (!split) continue
-      while (paragraphIndex < view.paragraphs.length - 1 && view.paragraphs[paragraphIndex].end <= word.start) paragraphIndex++
+      paragraphs ??= paragraphSpans(ctx.tree)
+      while (paragraphIndex < paragraphs.length - 1 && paragraphs[paragraphIndex].end <= start) paragraphIndex++
       const left = bare.slice(0, split)
       const right = bare.slice(split)
-      const quoted = REPORTING_VERBS.has(right) && quoteOpen(text, view.paragraphs[paragraphIndex], word.start)
+      const quoted = REPORTING_VERBS.has(right) && quoteOpen(text, paragraphs[paragraphIndex], start)
       const joiner = quoted ? ',” ' : ' '
       ctx.report({
-        start: word.start,
-        end: word.start + bare.length,
+        start,
+        end: start + bare.length,
         expected: [left + joiner + right],
         fix: 'safe',
         reason: `Unexpected glued words \`${bare}\`, expected \`${left + joiner + right}\``
@@ -101,8 +118,47 @@ export default defineRule<WordGluedOptions>({
   }
 })
 
-function stripPossessive(value: string): string {
-  return value.length > 2 && /['’]s$/.test(value) ? value.slice(0, -2) : value
+/** End of the word without a possessive `'s` / `’s` (the word is longer than 2). */
+function possessiveEnd(text: string, start: number, end: number): number {
+  if (end - start <= 2 || text.charCodeAt(end - 1) !== 115 /* s */) return end
+  const apostrophe = text.charCodeAt(end - 2)
+  return apostrophe === 39 || apostrophe === 0x2019 ? end - 2 : end
+}
+
+const LETTERS = /^\p{L}+$/u
+
+/** `text[start, end)` is letters only (`\p{L}+`): ASCII by char code, the rest by regex. */
+function lettersOnly(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 128) return LETTERS.test(text.slice(start, end))
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return false
+  }
+  return true
+}
+
+/**
+ * Bare forms of the words with their counts, for the keys that can be asked for: a
+ * token (letters only, unknown to the lexicon: `unknownBare` holds every such word) or
+ * the capitalized part of one (three letters or more, not starting with a-z). So the
+ * words that start with a-z are not sliced and counted one by one.
+ */
+function countWords(text: string, starts: number[], ends: number[], unknownBare: string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]
+    const bareEnd = possessiveEnd(text, start, ends[i])
+    if (bareEnd - start < 3) continue
+    const c = text.charCodeAt(start)
+    if (c < 128 && !(c >= 65 && c <= 90)) continue
+    const bare = text.slice(start, bareEnd)
+    counts.set(bare, (counts.get(bare) ?? 0) + 1)
+  }
+  for (const bare of unknownBare) {
+    const c = bare.charCodeAt(0)
+    if (c >= 97 && c <= 122) counts.set(bare, (counts.get(bare) ?? 0) + 1)
+  }
+  return counts
 }
 
 /** The whitespace-delimited run around the word is prose, not a URL, e-mail, hashtag or code. */
