@@ -2,7 +2,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
 import {rulesById, type Config, type Settings} from '../index.js'
 import {SOURCE_LANGS} from '../types.js'
-import {globSync} from 'tinyglobby'
+import {createRequire} from 'node:module'
 import {routeRuleFiles} from '../data/load.js'
 
 /** What a config file may hold (`.mtcleanrc*`, `mtclean` in package.json, `--config`). */
@@ -195,12 +195,17 @@ function layerOf(config: ConfigFile, where: string): Layer {
   return {preset: config.preset, rules, settings: {...config.settings}}
 }
 
+/** tinyglobby, loaded on first use: most runs have no `ruleFiles` (start-up time). */
+function globSync(): typeof import('tinyglobby').globSync {
+  return (createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby')).globSync
+}
+
 /** Expand `ruleFiles` globs relative to the config and send each file to the rule it holds data for. */
 function routeFiles(patterns: readonly string[], where: string): Record<string, string[]> {
   const base = where === 'command line' ? process.cwd() : dirname(where)
   const files: string[] = []
   for (const pattern of patterns) {
-    const found = globSync(pattern, {cwd: base, absolute: true, onlyFiles: true}).sort()
+    const found = globSync()(pattern, {cwd: base, absolute: true, onlyFiles: true}).sort()
     if (found.length === 0) throw new ConfigError(`${where}: "ruleFiles": no file matches ${JSON.stringify(pattern)}`)
     files.push(...found)
   }
