@@ -17,6 +17,8 @@ const NATIONALITY_SET = new Set(NATIONALITIES)
 /** Months that are also ordinary words: capitalized only next to a date. */
 const AMBIGUOUS_MONTHS = new Set(['march', 'may', 'august'])
 const MONTH_SET = new Set(MONTHS)
+/** Every lower-case word the names check looks at. */
+const NAME_WORDS = new Set([...DAYS, ...MONTHS, ...NATIONALITIES])
 /** `polish` is also a verb and a noun: capitalized only before these nouns. */
 const POLISH_NOUNS = new Set(['government', 'president', 'prime', 'minister', 'army', 'police', 'people', 'border', 'capital', 'authorities', 'parliament', 'state', 'economy', 'side', 'zloty', 'presidency', 'foreign', 'national', 'city', 'town', 'company', 'court', 'church', 'law', 'language', 'prosecutor', 'media', 'farmers', 'workers', 'citizens', 'officials', 'opposition', 'ruling', 'embassy', 'ambassador', 'troops', 'soldiers', 'nationals', 'voters', 'election', 'elections'])
 const NUMBER_NOUNS = new Set(['Billion', 'Billions', 'Million', 'Millions', 'Thousand', 'Thousands', 'Hundred', 'Hundreds', 'Trillion', 'Trillions', 'Percent'])
@@ -58,14 +60,12 @@ export default defineRule<CaseOptions>({
     let sentence = 0
     for (let i = 0; i < words.length; i++) {
       const w = words[i]
-      while (sentence < view.sentences.length - 1 && view.sentences[sentence].end <= w.start) sentence++
-      const sentenceStart = view.sentences[sentence]?.start ?? 0
-      const first = firstWordOfSentence(words, i, sentenceStart, text)
       const value = w.value
-      if (!/^\p{L}+$/u.test(value)) continue
-      if (!prose(text, w)) continue
-
-      if (options.names && value === value.toLowerCase()) {
+      // Cheap first-character test before anything else: names are lower-case ASCII words from
+      // the sets below, nouns start with an upper-case letter (ASCII or not).
+      const c = value.charCodeAt(0)
+      if (options.names && c >= 97 && c <= 122 && NAME_WORDS.has(value) && prose(text, w)) {
+        // Set members are lower-case letters: `value` is lower case and all letters.
         const lower = value
         let certain = false
         let candidate = false
@@ -93,42 +93,45 @@ export default defineRule<CaseOptions>({
             fix: certain ? 'safe' : 'suggestion',
             reason: `Unexpected lower-case \`${value}\`, expected \`${upper}\``
           })
-          continue
         }
+        continue
       }
-
-      if (options.nouns && !first && /^\p{Lu}\p{Ll}+$/u.test(value) && value.length >= 4) {
-        const prev = words[i - 1]
-        const next = words[i + 1]
-        if (!prev || !next) continue
-        if (!/^[ \u00A0]+$/.test(text.slice(prev.end, w.start)) || !/^[ \u00A0]+$/.test(text.slice(w.end, next.start))) continue
-        if (!/^\p{Ll}+$/u.test(prev.value) || !/^\p{Ll}+$/u.test(next.value)) continue
-        const number = NUMBER_NOUNS.has(value) && (/^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value))
-        if (!number) {
-          // `the Government said` is house style in British English; `the new Government plan` is not.
-          if ((INSTITUTIONS.has(value) && prev.value !== 'new' && prev.value !== 'old') || !FUNCTION_BEFORE.has(prev.value)) continue
-          // `the Minister of the Interior`, `a President of the Republic`: a title, capitalized on purpose.
-          if (next.value === 'of' || next.value === 'de' || next.value === 'du') continue
-          // `the Farewell affair`, `the Dreyfus case`: a name given to an event or a text.
-          if (NAMED_THINGS.has(next.value)) continue
-          // `the Minister of the Interior`: the second half of a title.
-          if (prev.value === 'of' || words[i - 2]?.value === 'of') continue
-          if (/(?:ist|ists|ite|ites|ian|ians|an|ans|ic|ics)$/.test(value) && /^\p{Lu}/u.test(value)) continue
-          lex ??= getLexicon()
-          const lower = value.toLowerCase()
-          // A common noun the dictionary knows only in lower case, in a line that is not in title case.
-          if (!lex.hasExact(lower) || lex.hasExact(value)) continue
-          if (titleCaseLine(text, w.start)) continue
-        }
+      if (!options.nouns || value.length < 4 || !((c >= 65 && c <= 90) || c > 127)) continue
+      if (!/^\p{Lu}\p{Ll}+$/u.test(value) || !prose(text, w)) continue
+      // The sentence holding this word (words come in order, so the index only moves forward).
+      while (sentence < view.sentences.length - 1 && view.sentences[sentence].end <= w.start) sentence++
+      const sentenceStart = view.sentences[sentence]?.start ?? 0
+      if (firstWordOfSentence(words, i, sentenceStart, text)) continue
+      const prev = words[i - 1]
+      const next = words[i + 1]
+      if (!prev || !next) continue
+      if (!/^[ \u00A0]+$/.test(text.slice(prev.end, w.start)) || !/^[ \u00A0]+$/.test(text.slice(w.end, next.start))) continue
+      if (!/^\p{Ll}+$/u.test(prev.value) || !/^\p{Ll}+$/u.test(next.value)) continue
+      const number = NUMBER_NOUNS.has(value) && (/^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value))
+      if (!number) {
+        // `the Government said` is house style in British English; `the new Government plan` is not.
+        if ((INSTITUTIONS.has(value) && prev.value !== 'new' && prev.value !== 'old') || !FUNCTION_BEFORE.has(prev.value)) continue
+        // `the Minister of the Interior`, `a President of the Republic`: a title, capitalized on purpose.
+        if (next.value === 'of' || next.value === 'de' || next.value === 'du') continue
+        // `the Farewell affair`, `the Dreyfus case`: a name given to an event or a text.
+        if (NAMED_THINGS.has(next.value)) continue
+        // `the Minister of the Interior`: the second half of a title.
+        if (prev.value === 'of' || words[i - 2]?.value === 'of') continue
+        if (/(?:ist|ists|ite|ites|ian|ians|an|ans|ic|ics)$/.test(value) && /^\p{Lu}/u.test(value)) continue
+        lex ??= getLexicon()
         const lower = value.toLowerCase()
-        ctx.report({
-          start: w.start,
-          end: w.end,
-          expected: [lower],
-          fix: number ? 'safe' : 'suggestion',
-          reason: `Unexpected capitalized \`${value}\` mid-sentence, expected \`${lower}\``
-        })
+        // A common noun the dictionary knows only in lower case, in a line that is not in title case.
+        if (!lex.hasExact(lower) || lex.hasExact(value)) continue
+        if (titleCaseLine(text, w.start)) continue
       }
+      const lower = value.toLowerCase()
+      ctx.report({
+        start: w.start,
+        end: w.end,
+        expected: [lower],
+        fix: number ? 'safe' : 'suggestion',
+        reason: `Unexpected capitalized \`${value}\` mid-sentence, expected \`${lower}\``
+      })
     }
 
     if (options.names) {
