@@ -61,6 +61,17 @@ interface Token {
 
 /** Longest function word: a longer token (lowercasing never shortens) is not one. */
 const MAX_FUNCTION_WORD = Math.max(...[...FUNCTION_WORDS].map((w) => w.length))
+/**
+ * Length × first letter × second letter of the function words that start with two ASCII
+ * characters: a token (or its capitalized form) with another ASCII shape is no function word,
+ * which most tokens show without a string hash.
+ */
+const FUNCTION_SHAPES = new Uint8Array((MAX_FUNCTION_WORD + 1) * 128 * 128)
+for (const w of FUNCTION_WORDS) {
+  const a = w.charCodeAt(0)
+  const b = w.length > 1 ? w.charCodeAt(1) : 0
+  if (a < 128 && b < 128) FUNCTION_SHAPES[(w.length * 128 + a) * 128 + b] = 1
+}
 
 /** Allow list (loan phrases + options), apostrophes normalized once per options value. */
 let allowCache: {key: string; list: string[]} | undefined
@@ -88,16 +99,18 @@ export default defineRule<UntranslatedOptions>({
     const reported: Array<[number, number]> = []
     let spans: Array<[number, number]> | undefined
     const insideQuotes = (start: number, end: number) => within((spans ??= quotedSpans(text)), start, end)
+    // The same test for tokens, which come in text order: a cursor instead of a binary search.
+    const inQuotes = new QuoteCursor(() => (spans ??= quotedSpans(text)))
     const kind = (t: Token) => (t.kind ??= classify(t.value, lex))
     const lowerN = (t: Token) => kind(t) === 'N' && /^\p{Ll}/u.test(t.value) && t.value.length >= 3
     // Next lower-case letter at or after the current sentence (one forward scan over the whole text).
-    let lowerStart = -1
+    let lowerFrom = -1
     let lowerEnd = -1
     for (const sentence of view.sentences) {
-      if (lowerStart < sentence.start) {
+      if (lowerFrom < sentence.start) {
         LOWER.lastIndex = sentence.start
         const m = LOWER.exec(text)
-        lowerStart = m ? m.index : text.length
+        lowerFrom = m ? m.index : text.length
         lowerEnd = m ? m.index + m[0].length : text.length + 1
       }
       // no lower-case letter in the sentence: nothing to read
@@ -105,8 +118,8 @@ export default defineRule<UntranslatedOptions>({
       const tokens = tokenize(text, sentence.start, sentence.end, lex)
       if (tokens.length === 0) continue
       markParticles(tokens)
-      const unquoted = tokens.filter((t) => !insideQuotes(t.start, t.end))
-      const lower = unquoted.filter((t) => t.kind !== 'P' && /^\p{Ll}/u.test(t.value))
+      const unquoted = tokens.filter((t) => !inQuotes.at(t.start, t.end))
+      const lower = unquoted.filter((t) => t.kind !== 'P' && lowerStart(t.value))
       // 1. Whole sentence in another language (quoted parts and names aside).
       if (lower.length >= 5) {
         // Count English words only until the share reaches 0.3 (it only grows): most sentences stop early.
@@ -221,11 +234,11 @@ function letterAt(text: string, p: number, to: number): number {
 
 /** Function words between two capitalized words are name particles: `Charles de Gaulle`, `Ursula von der Leyen`. */
 function markParticles(tokens: Token[]): void {
-  const cap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.value) && t.kind !== 'F'
+  const cap = (t: Token | undefined) => t !== undefined && upperStart(t.value) && t.kind !== 'F'
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'F' || !/^\p{Ll}/u.test(tokens[i].value)) continue
+    if (tokens[i].kind !== 'F' || !lowerStart(tokens[i].value)) continue
     let j = i
-    while (j < tokens.length && tokens[j].kind === 'F' && /^\p{Ll}/u.test(tokens[j].value)) j++
+    while (j < tokens.length && tokens[j].kind === 'F' && lowerStart(tokens[j].value)) j++
     if (cap(tokens[i - 1]) && cap(tokens[j])) for (let k = i; k < j; k++) tokens[k].kind = 'P'
     i = j - 1
   }
@@ -235,13 +248,37 @@ function markParticles(tokens: Token[]): void {
 function token(value: string, start: number): Token {
   const end = start + value.length
   let fn = false
-  if (value.length <= MAX_FUNCTION_WORD) {
+  if (value.length <= MAX_FUNCTION_WORD && functionShape(value)) {
     if (FUNCTION_WORDS.has(value)) fn = true
     else if (value[0] !== value[0].toLowerCase() && FUNCTION_WORDS.has(value.toLowerCase())) {
       fn = value.slice(1) === value.slice(1).toLowerCase()
     }
   }
   return {start, end, value, kind: fn ? 'F' : undefined}
+}
+
+/**
+ * False when `value` can be neither a function word nor a capitalized one (`Der`): both need the
+ * lower-case first letter and the second letter of a function word. Non-ASCII letters are not judged here.
+ */
+function functionShape(value: string): boolean {
+  let a = value.charCodeAt(0)
+  const b = value.length > 1 ? value.charCodeAt(1) : 0
+  if (a >= 128 || b >= 128) return true
+  if (a >= 65 && a <= 90) a += 32
+  return FUNCTION_SHAPES[(value.length * 128 + a) * 128 + b] === 1
+}
+
+/** `/^\p{Ll}/u` with an ASCII fast path. */
+function lowerStart(value: string): boolean {
+  const c = value.charCodeAt(0)
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(value)
+}
+
+/** `/^\p{Lu}/u` with an ASCII fast path. */
+function upperStart(value: string): boolean {
+  const c = value.charCodeAt(0)
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(value)
 }
 
 /** E (an English word) or N, for a token that is not a function word. */
@@ -267,6 +304,9 @@ function quotedSpans(text: string): Array<[number, number]> {
   let single = -1
   let straight = -1
   for (let i = 0; i < text.length; i++) {
+    // only line breaks, `"`, `«`, `»` and the curly quotes matter: skip everything else by code
+    const code = text.charCodeAt(i)
+    if (code !== 10 && code !== 34 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201d)) continue
     const c = text[i]
     if (c === '\n') {
       curly = guillemet = single = straight = -1
@@ -291,6 +331,20 @@ function quotedSpans(text: string): Array<[number, number]> {
     }
   }
   return spans.sort((a, b) => a[0] - b[0])
+}
+
+/** `within` for positions that only grow: the last span opening before `start` found by a forward cursor. */
+class QuoteCursor {
+  private spans: Array<[number, number]> | undefined
+  private last = -1
+  constructor(private readonly load: () => Array<[number, number]>) {}
+  at(start: number, end: number): boolean {
+    const spans = (this.spans ??= this.load())
+    while (this.last + 1 < spans.length && spans[this.last + 1][0] < start) this.last++
+    const found = this.last
+    for (let k = found; k >= 0 && k >= found - 2; k--) if (spans[k][0] < start && spans[k][1] >= end) return true
+    return false
+  }
 }
 
 function within(spans: Array<[number, number]>, start: number, end: number): boolean {
