@@ -1,5 +1,6 @@
 import {franc} from 'franc-min'
-import {viewOf} from '../document.js'
+import type {Root} from 'nlcst'
+import type {Span} from '../document.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
 
@@ -92,8 +93,8 @@ export default defineRule<UntranslatedOptions>({
   defaults: {minRun: 3, allow: []},
   check(ctx) {
     const {text, options} = ctx
-    const view = viewOf(ctx.tree)
-    if (view.sentences.length === 0) return
+    const sentences = sentenceSpans(ctx.tree)
+    if (sentences.length === 0) return
     const lex = getLexicon()
     const allow = allowList(options.allow)
     const reported: Array<[number, number]> = []
@@ -106,7 +107,7 @@ export default defineRule<UntranslatedOptions>({
     // Next lower-case letter at or after the current sentence (one forward scan over the whole text).
     let lowerFrom = -1
     let lowerEnd = -1
-    for (const sentence of view.sentences) {
+    for (const sentence of sentences) {
       if (lowerFrom < sentence.start) {
         LOWER.lastIndex = sentence.start
         const m = LOWER.exec(text)
@@ -179,6 +180,22 @@ export default defineRule<UntranslatedOptions>({
  * The tokens of `text` between `from` and `to`: `[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*` matches, found by a
  * char-code scan (no match objects), with elided articles split off (`l’Intérieur` → `l’` + `Intérieur`).
  */
+/**
+ * The sentence spans of `viewOf(tree).sentences`, read straight from the tree: this rule needs no
+ * word list, so it does not build one when it runs alone.
+ */
+function sentenceSpans(tree: Root): Span[] {
+  const spans: Span[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+      spans.push({start: sentence.position.start.offset ?? 0, end: sentence.position.end.offset ?? 0})
+    }
+  }
+  return spans
+}
+
 function tokenize(text: string, from: number, to: number, lex: Lexicon): Token[] {
   const tokens: Token[] = []
   let p = from
