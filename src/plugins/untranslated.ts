@@ -55,7 +55,7 @@ interface Token {
   value: string
   /**
    * F: source function word, N: not an English word, E: English word, P: name particle (`de` in `Charles de Gaulle`).
-   * Undefined until asked for: E/N needs a lexicon lookup, and most tokens never need it (see kindOf).
+   * Undefined until asked for: E/N needs a lexicon lookup, and most tokens never need it (see `kind` in check).
    */
   kind: 'F' | 'N' | 'E' | 'P' | undefined
 }
