@@ -53,7 +53,8 @@ export default defineRule<NameInconsistentOptions>({
     for (const m of text.matchAll(NAME)) {
       let start = m.index
       let raw = m[0]
-      const parts = raw.split(/([ \u00A0]+)/)
+      // most mentions are one word: no split needed
+      const parts = raw.includes(' ') || raw.includes('\u00A0') ? raw.split(/([ \u00A0]+)/) : [raw]
       // drop leading non-name words
       while (parts.length > 2 && LEADING.has(parts[0])) {
         start += parts[0].length + parts[1].length
@@ -64,7 +65,7 @@ export default defineRule<NameInconsistentOptions>({
       // strip possessives and trailing hyphens from the last token
       let last = tokens[tokens.length - 1]
       let end = start + raw.length
-      const poss = /['’]s?$/.exec(last)
+      const poss = mayBePossessive(last) ? /['’]s?$/.exec(last) : null
       if (poss && last.length > poss[0].length) {
         last = last.slice(0, -poss[0].length)
         end -= poss[0].length
@@ -139,7 +140,17 @@ export default defineRule<NameInconsistentOptions>({
     }
 
     // 2. Accent-only variants of a name token (Vasquez / Vásquez).
+    // Two spellings of one bare form need a non-ASCII one (an ASCII token is its own bare form):
+    // collect the bare forms of non-ASCII tokens first, and look at nothing else.
+    const accented = new Set<string>()
     if (ctx.options.accents) {
+      for (const m of mentions) {
+        for (const token of m.tokens) {
+          if (token.length >= 3 && NON_ASCII.test(token) && /\p{Ll}/u.test(token)) accented.add(stripAccents(token))
+        }
+      }
+    }
+    if (accented.size > 0) {
       const byBare = new Map<string, Map<string, Array<{start: number; end: number}>>>()
       for (const m of mentions) {
         let offset = m.start
@@ -148,6 +159,7 @@ export default defineRule<NameInconsistentOptions>({
           offset = at + token.length
           if (token.length < 3 || !/\p{Ll}/u.test(token)) continue
           const bare = stripAccents(token)
+          if (!accented.has(bare)) continue
           let forms = byBare.get(bare)
           if (!forms) byBare.set(bare, (forms = new Map()))
           let list = forms.get(token)
@@ -170,6 +182,17 @@ export default defineRule<NameInconsistentOptions>({
   }
 })
 
+const NON_ASCII = /[^\x00-\x7f]/
+
+/** Cheap test before `/['’]s?$/`: ends in an apostrophe, or in `s` after one. */
+function mayBePossessive(token: string): boolean {
+  const n = token.length
+  const c = token.charCodeAt(n - 1)
+  if (c === 39 || c === 0x2019) return true
+  const b = token.charCodeAt(n - 2)
+  return c === 115 && (b === 39 || b === 0x2019)
+}
+
 function particleVariants(a: string[], b: string[]): boolean {
   const ma = a.slice(1, -1)
   const mb = b.slice(1, -1)
@@ -182,5 +205,7 @@ function particleVariants(a: string[], b: string[]): boolean {
 }
 
 function stripAccents(s: string): string {
+  // ASCII has no accents to strip (NFD/NFC leave it as it is)
+  if (!NON_ASCII.test(s)) return s
   return s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC')
 }

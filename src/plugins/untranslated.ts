@@ -1,5 +1,6 @@
 import {franc} from 'franc-min'
-import {viewOf} from '../document.js'
+import type {Root} from 'nlcst'
+import type {Span} from '../document.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
 
@@ -46,15 +47,41 @@ const LOAN_PHRASES = [
 ]
 const LANGS = ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'pol']
 const ELISION = /^(l|d|qu|j|n|s|c|m|t|dell|all|nell|sull|dall|un)['’](.+)$/i
-const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
+const LOWER = /\p{Ll}/gu
 
 interface Token {
   start: number
   end: number
   value: string
-  /** F: source function word, N: not an English word, E: English word, P: name particle (`de` in `Charles de Gaulle`). */
-  kind: 'F' | 'N' | 'E' | 'P'
-  lowerN: boolean
+  /**
+   * F: source function word, N: not an English word, E: English word, P: name particle (`de` in `Charles de Gaulle`).
+   * Undefined until asked for: E/N needs a lexicon lookup, and most tokens never need it (see `kind` in check).
+   */
+  kind: 'F' | 'N' | 'E' | 'P' | undefined
+}
+
+/** Longest function word: a longer token (lowercasing never shortens) is not one. */
+const MAX_FUNCTION_WORD = Math.max(...[...FUNCTION_WORDS].map((w) => w.length))
+/**
+ * Length × first letter × second letter of the function words that start with two ASCII
+ * characters: a token (or its capitalized form) with another ASCII shape is no function word,
+ * which most tokens show without a string hash.
+ */
+const FUNCTION_SHAPES = new Uint8Array((MAX_FUNCTION_WORD + 1) * 128 * 128)
+for (const w of FUNCTION_WORDS) {
+  const a = w.charCodeAt(0)
+  const b = w.length > 1 ? w.charCodeAt(1) : 0
+  if (a < 128 && b < 128) FUNCTION_SHAPES[(w.length * 128 + a) * 128 + b] = 1
+}
+
+/** Allow list (loan phrases + options), apostrophes normalized once per options value. */
+let allowCache: {key: string; list: string[]} | undefined
+function allowList(extra: string[]): string[] {
+  const key = extra.join('\u0000')
+  if (allowCache?.key !== key) {
+    allowCache = {key, list: [...LOAN_PHRASES, ...extra.map((s) => s.toLowerCase())].map((p) => p.replace(/’/g, "'"))}
+  }
+  return allowCache.list
 }
 
 export default defineRule<UntranslatedOptions>({
@@ -67,24 +94,39 @@ export default defineRule<UntranslatedOptions>({
   defaults: {minRun: 3, allow: []},
   check(ctx) {
     const {text, options} = ctx
-    const view = viewOf(ctx.tree)
-    if (view.sentences.length === 0) return
+    const sentences = sentenceSpans(ctx.tree)
+    if (sentences.length === 0) return
     const lex = getLexicon()
-    const allow = [...LOAN_PHRASES, ...options.allow.map((s) => s.toLowerCase())]
+    const allow = allowList(options.allow)
     const reported: Array<[number, number]> = []
     let spans: Array<[number, number]> | undefined
-    const insideQuotes = (_: string, start: number, end: number) => within((spans ??= quotedSpans(text)), start, end)
-    for (const sentence of view.sentences) {
-      const body = text.slice(sentence.start, sentence.end)
-      if (!/\p{Ll}/u.test(body)) continue
-      const tokens = tokenize(body, sentence.start, lex)
+    const insideQuotes = (start: number, end: number) => within((spans ??= quotedSpans(text)), start, end)
+    // The same test for tokens, which come in text order: a cursor instead of a binary search.
+    const inQuotes = new QuoteCursor(() => (spans ??= quotedSpans(text)))
+    const kind = (t: Token) => (t.kind ??= classify(t.value, lex))
+    const lowerN = (t: Token) => kind(t) === 'N' && /^\p{Ll}/u.test(t.value) && t.value.length >= 3
+    // Next lower-case letter at or after the current sentence (one forward scan over the whole text).
+    let lowerFrom = -1
+    let lowerEnd = -1
+    for (const sentence of sentences) {
+      if (lowerFrom < sentence.start) {
+        LOWER.lastIndex = sentence.start
+        const m = LOWER.exec(text)
+        lowerFrom = m ? m.index : text.length
+        lowerEnd = m ? m.index + m[0].length : text.length + 1
+      }
+      // no lower-case letter in the sentence: nothing to read
+      if (lowerEnd > sentence.end) continue
+      const tokens = tokenize(text, sentence.start, sentence.end, lex)
       if (tokens.length === 0) continue
       markParticles(tokens)
-      const unquoted = tokens.filter((t) => !insideQuotes(text, t.start, t.end))
-      const lower = unquoted.filter((t) => /^\p{Ll}/u.test(t.value) && t.kind !== 'P')
+      const unquoted = tokens.filter((t) => !inQuotes.at(t.start, t.end))
+      const lower = unquoted.filter((t) => t.kind !== 'P' && lowerStart(t.value))
       // 1. Whole sentence in another language (quoted parts and names aside).
       if (lower.length >= 5) {
-        const english = lower.filter((t) => t.kind === 'E').length
+        // Count English words only until the share reaches 0.3 (it only grows): most sentences stop early.
+        let english = 0
+        for (const t of lower) if (kind(t) === 'E' && ++english / lower.length >= 0.3) break
         if (english / lower.length < 0.3) {
           const probe = unquoted.map((t) => t.value).join(' ')
           const lang = franc(probe, {only: LANGS, minLength: 20})
@@ -101,31 +143,32 @@ export default defineRule<UntranslatedOptions>({
           }
         }
       }
-      // 2. Runs of source-language words inside an English sentence.
-      let i = 0
-      while (i < tokens.length) {
-        if (tokens[i].kind === 'E' || tokens[i].kind === 'P') {
-          i++
-          continue
-        }
-        let j = i
-        while (j < tokens.length && tokens[j].kind !== 'E' && tokens[j].kind !== 'P' && adjacent(text, tokens[j - 1], tokens[j], j > i)) j++
+      // 2. Runs of source-language words inside an English sentence: maximal stretches of adjacent
+      // tokens that are neither English words nor particles. A run without a function word is never
+      // reported, so only the runs around function words are built (and only their tokens looked up).
+      const open = (t: Token) => kind(t) !== 'E' && t.kind !== 'P'
+      let done = 0
+      for (let f = 0; f < tokens.length; f++) {
+        if (f < done || tokens[f].kind !== 'F') continue
+        let i = f
+        while (i > done && open(tokens[i - 1]) && adjacent(text, tokens[i - 1], tokens[i])) i--
+        let j = f + 1
+        while (j < tokens.length && open(tokens[j]) && adjacent(text, tokens[j - 1], tokens[j])) j++
+        done = j
         const run = tokens.slice(i, j)
-        i = Math.max(j, i + 1)
         // a run does not end on a function word (`jefe del gabinete de` + English `crisis`)
         while (run.length > 0 && run[run.length - 1].kind === 'F') run.pop()
         if (run.length < options.minRun) continue
         const fn = run.filter((t) => t.kind === 'F').length
-        const lowerN = run.filter((t) => t.lowerN).length
-        if (fn === 0 || lowerN === 0 || fn === run.length) continue
+        const nonEnglish = run.filter(lowerN).length
+        if (fn === 0 || nonEnglish === 0 || fn === run.length) continue
         // A short capitalized run is a title, slogan or name (`Allez les bleus`, `Dans les étoilés`).
         if (/^\p{Lu}/u.test(run[0].value) && run.length < options.minRun + 2) continue
-        // trim leading/trailing function words that are English-looking noise
         const start = run[0].start
         const end = run[run.length - 1].end
         const phrase = text.slice(start, end)
         if (allowed(phrase, allow)) continue
-        if (insideQuotes(text, start, end) || italic(text, start, end)) continue
+        if (insideQuotes(start, end) || italic(text, start, end)) continue
         if (reported.some(([a, b]) => start < b && end > a)) continue
         reported.push([start, end])
         ctx.report({start, end, reason: `Unexpected untranslated \`${phrase}\`, expected English`})
@@ -134,55 +177,141 @@ export default defineRule<UntranslatedOptions>({
   }
 })
 
-function tokenize(body: string, offset: number, lex: Lexicon): Token[] {
+/**
+ * The tokens of `text` between `from` and `to`: `[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*` matches, found by a
+ * char-code scan (no match objects), with elided articles split off (`l’Intérieur` → `l’` + `Intérieur`).
+ */
+/**
+ * The sentence spans of `viewOf(tree).sentences`, read straight from the tree: this rule needs no
+ * word list, so it does not build one when it runs alone.
+ */
+function sentenceSpans(tree: Root): Span[] {
+  const spans: Span[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+      spans.push({start: sentence.position.start.offset ?? 0, end: sentence.position.end.offset ?? 0})
+    }
+  }
+  return spans
+}
+
+function tokenize(text: string, from: number, to: number, lex: Lexicon): Token[] {
   const tokens: Token[] = []
-  for (const m of body.matchAll(TOKEN)) {
-    const value = m[0]
-    const start = offset + m.index
-    const elided = ELISION.exec(value)
-    if (elided && !lex.isWord(value)) {
-      const cut = value.length - elided[2].length
-      tokens.push({start, end: start + cut, value: value.slice(0, cut), kind: 'F', lowerN: false})
-      tokens.push(classify(elided[2], start + cut, lex))
+  let p = from
+  while (p < to) {
+    let width = letterAt(text, p, to)
+    if (width === 0) {
+      p++
       continue
     }
-    tokens.push(classify(value, start, lex))
+    const start = p
+    let apostrophe = false
+    p += width
+    for (;;) {
+      while (p < to && (width = letterAt(text, p, to)) > 0) p += width
+      const c = text.charCodeAt(p)
+      if (p + 1 < to && (c === 39 || c === 0x2019 || c === 45) && letterAt(text, p + 1, to) > 0) {
+        if (c !== 45) apostrophe = true
+        p++
+        continue
+      }
+      break
+    }
+    const value = text.slice(start, p)
+    const elided = apostrophe ? ELISION.exec(value) : null
+    if (elided && !lex.isWord(value)) {
+      const cut = value.length - elided[2].length
+      tokens.push({start, end: start + cut, value: value.slice(0, cut), kind: 'F'})
+      tokens.push(token(elided[2], start + cut))
+      continue
+    }
+    tokens.push(token(value, start))
   }
   return tokens
 }
 
+/** `[\p{L}\p{M}]` by UTF-16 code unit, filled on first sight: 1 yes, 2 no. */
+const LETTER_TABLE = new Uint8Array(0x10000)
+const LETTER = /[\p{L}\p{M}]/u
+
+/** Width (1, or 2 for a surrogate pair) of the letter or mark at `p`, 0 if none; a pair must end before `to`. */
+function letterAt(text: string, p: number, to: number): number {
+  const c = text.charCodeAt(p)
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const d = text.charCodeAt(p + 1)
+    if (c <= 0xdbff && p + 1 < to && d >= 0xdc00 && d <= 0xdfff) return LETTER.test(text.slice(p, p + 2)) ? 2 : 0
+    return 0
+  }
+  let v = LETTER_TABLE[c]
+  if (v === 0) LETTER_TABLE[c] = v = LETTER.test(String.fromCharCode(c)) ? 1 : 2
+  return v === 1 ? 1 : 0
+}
+
 /** Function words between two capitalized words are name particles: `Charles de Gaulle`, `Ursula von der Leyen`. */
 function markParticles(tokens: Token[]): void {
-  const cap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.value) && t.kind !== 'F'
+  const cap = (t: Token | undefined) => t !== undefined && upperStart(t.value) && t.kind !== 'F'
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'F' || !/^\p{Ll}/u.test(tokens[i].value)) continue
+    if (tokens[i].kind !== 'F' || !lowerStart(tokens[i].value)) continue
     let j = i
-    while (j < tokens.length && tokens[j].kind === 'F' && /^\p{Ll}/u.test(tokens[j].value)) j++
+    while (j < tokens.length && tokens[j].kind === 'F' && lowerStart(tokens[j].value)) j++
     if (cap(tokens[i - 1]) && cap(tokens[j])) for (let k = i; k < j; k++) tokens[k].kind = 'P'
     i = j - 1
   }
 }
 
-function classify(value: string, start: number, lex: Lexicon): Token {
-  const lower = value.toLowerCase()
+/** A token, marked F when it is a source function word (as is, or capitalized); otherwise left unclassified. */
+function token(value: string, start: number): Token {
   const end = start + value.length
-  if (FUNCTION_WORDS.has(value)) return {start, end, value, kind: 'F', lowerN: false}
-  if (FUNCTION_WORDS.has(lower) && value[0] !== value[0].toLowerCase() && value.slice(1) === value.slice(1).toLowerCase()) {
-    return {start, end, value, kind: 'F', lowerN: false}
+  let fn = false
+  if (value.length <= MAX_FUNCTION_WORD && functionShape(value)) {
+    if (FUNCTION_WORDS.has(value)) fn = true
+    else if (value[0] !== value[0].toLowerCase() && FUNCTION_WORDS.has(value.toLowerCase())) {
+      fn = value.slice(1) === value.slice(1).toLowerCase()
+    }
   }
-  const known = lex.isWord(value) || (value.includes('-') && value.split('-').every((p) => lex.isWord(p)))
-  if (known) return {start, end, value, kind: 'E', lowerN: false}
-  return {start, end, value, kind: 'N', lowerN: /^\p{Ll}/u.test(value) && value.length >= 3}
+  return {start, end, value, kind: fn ? 'F' : undefined}
 }
 
-function adjacent(text: string, a: Token | undefined, b: Token, check: boolean): boolean {
-  if (!check || !a) return true
+/**
+ * False when `value` can be neither a function word nor a capitalized one (`Der`): both need the
+ * lower-case first letter and the second letter of a function word. Non-ASCII letters are not judged here.
+ */
+function functionShape(value: string): boolean {
+  let a = value.charCodeAt(0)
+  const b = value.length > 1 ? value.charCodeAt(1) : 0
+  if (a >= 128 || b >= 128) return true
+  if (a >= 65 && a <= 90) a += 32
+  return FUNCTION_SHAPES[(value.length * 128 + a) * 128 + b] === 1
+}
+
+/** `/^\p{Ll}/u` with an ASCII fast path. */
+function lowerStart(value: string): boolean {
+  const c = value.charCodeAt(0)
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(value)
+}
+
+/** `/^\p{Lu}/u` with an ASCII fast path. */
+function upperStart(value: string): boolean {
+  const c = value.charCodeAt(0)
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(value)
+}
+
+/** E (an English word) or N, for a token that is not a function word. */
+function classify(value: string, lex: Lexicon): 'E' | 'N' {
+  const known = lex.isWord(value) || (value.includes('-') && value.split('-').every((p) => lex.isWord(p)))
+  return known ? 'E' : 'N'
+}
+
+function adjacent(text: string, a: Token, b: Token): boolean {
   return /^[\s'’]*$/.test(text.slice(a.end, b.start))
 }
 
 function allowed(phrase: string, allow: string[]): boolean {
   const lower = phrase.toLowerCase().replace(/’/g, "'")
-  return allow.some((p) => lower.includes(p.replace(/’/g, "'")))
+  return allow.some((p) => lower.includes(p))
 }
 
 /** Quoted stretches (“…”, ‘…’, «…», "…") within each line, in one linear scan: sorted [open, close] pairs. */
@@ -193,6 +322,9 @@ function quotedSpans(text: string): Array<[number, number]> {
   let single = -1
   let straight = -1
   for (let i = 0; i < text.length; i++) {
+    // only line breaks, `"`, `«`, `»` and the curly quotes matter: skip everything else by code
+    const code = text.charCodeAt(i)
+    if (code !== 10 && code !== 34 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201d)) continue
     const c = text[i]
     if (c === '\n') {
       curly = guillemet = single = straight = -1
@@ -217,6 +349,20 @@ function quotedSpans(text: string): Array<[number, number]> {
     }
   }
   return spans.sort((a, b) => a[0] - b[0])
+}
+
+/** `within` for positions that only grow: the last span opening before `start` found by a forward cursor. */
+class QuoteCursor {
+  private spans: Array<[number, number]> | undefined
+  private last = -1
+  constructor(private readonly load: () => Array<[number, number]>) {}
+  at(start: number, end: number): boolean {
+    const spans = (this.spans ??= this.load())
+    while (this.last + 1 < spans.length && spans[this.last + 1][0] < start) this.last++
+    const found = this.last
+    for (let k = found; k >= 0 && k >= found - 2; k--) if (spans[k][0] < start && spans[k][1] >= end) return true
+    return false
+  }
 }
 
 function within(spans: Array<[number, number]>, start: number, end: number): boolean {

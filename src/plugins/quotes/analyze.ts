@@ -86,12 +86,14 @@ export function analyzeQuotes(text: string, tree?: Root): QuoteAnalysis {
  */
 export function paragraphSpans(text: string): Array<{start: number; end: number}> {
   const spans: Array<{start: number; end: number}> = []
-  const sep = /\r\n|\r|\n/g
+  // line breaks (`\r\n`, `\r`, `\n`) by char code: no match object per line
   let from = 0
-  let m: RegExpExecArray | null
-  while ((m = sep.exec(text))) {
-    push(from, m.index)
-    from = m.index + m[0].length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 10 && c !== 13) continue
+    push(from, i)
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++
+    from = i + 1
   }
   push(from, text.length)
   return spans
@@ -106,12 +108,17 @@ function analyze(text: string): QuoteAnalysis {
   const marks: Mark[] = []
   const paragraphs: QuoteParagraph[] = []
   const spans = paragraphSpans(text)
+  // Every double quote mark, in one scan; each paragraph takes those inside it (spans come in order).
+  const found: number[] = []
+  DOUBLE.lastIndex = 0
+  for (let m: RegExpExecArray | null; (m = DOUBLE.exec(text)); ) found.push(m.index)
+  let f = 0
   for (const span of spans) {
     const from = marks.length
-    DOUBLE.lastIndex = span.start
-    let m: RegExpExecArray | null
-    while ((m = DOUBLE.exec(text)) && m.index < span.end) {
-      marks.push({pos: m.index, ch: m[0], role: 'none', depth: 0, pair: -1, wrongWay: false, pad: 0, glued: false, orphanClose: false, orphanOpen: false, para: paragraphs.length})
+    while (f < found.length && found[f] < span.start) f++
+    for (; f < found.length && found[f] < span.end; f++) {
+      const pos = found[f]
+      marks.push({pos, ch: text[pos], role: 'none', depth: 0, pair: -1, wrongWay: false, pad: 0, glued: false, orphanClose: false, orphanOpen: false, para: paragraphs.length})
     }
     paragraphs.push({start: span.start, end: span.end, uncertain: false, from, to: marks.length})
   }
