@@ -26,8 +26,10 @@ export class PhraseSyntaxError extends Error {
   }
 }
 
-/** Horizontal white space (never a line break). */
-export const HSPACE = '[^\\S\\r\\n]'
+// Horizontal white space: \s without CR and LF, spelled out. Same characters as
+// [^\S\r\n], but a negated class under the `iu` flags costs V8 about twice as
+// much to compile (measured), and rule data compiles hundreds of these.
+export const HSPACE = '[\\t\\v\\f \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]'
 const WORD = `${WORD_CHAR}+(?:[-'’./&]${WORD_CHAR}+)*`
 const NUMBER = '\\d+(?:[.,]\\d+)*'

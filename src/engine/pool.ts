@@ -27,10 +27,7 @@ export async function createRunner(jobs: number): Promise<Runner> {
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
-    idleTimeout: 0,
-    // Each document's garbage is short-lived: a small young generation keeps a
-    // worker's memory near its live set (about 30 MB) at no measurable cost in speed.
-    resourceLimits: {maxYoungGenerationSizeMb: Number(process.env.MTCLEAN_YOUNG_MB ?? 8)}
+    idleTimeout: 0
   })
   return {
     file: (task) => pool.run({file: task} satisfies Work) as Promise<FileResult>,
