@@ -91,4 +91,16 @@ describe('--jsonl', () => {
     void readFileSync
     void join
   })
+
+  it('a batch too big for the capped heap of a worker is redone on the main thread: same records', () => {
+    const many: string[] = []
+    for (let i = 0; i < 80; i++) many.push(JSON.stringify({i, text: i % 20 === 7 ? DIRTY.repeat(3000) : DIRTY}))
+    const dir = tree({'big.jsonl': many.join('\n') + '\n'})
+    const one = run(['check', '--jsonl', '--jobs', '1', 'big.jsonl'], {cwd: dir})
+    const two = run(['check', '--jsonl', '--jobs', '2', 'big.jsonl'], {cwd: dir, env: {MTCLEAN_WORKER_HEAP_MB: '40'}})
+    expect(two.stderr).toMatch(/needed more memory than a worker has: redone on the main thread/)
+    expect(two.code).toBe(one.code)
+    expect(two.stdout).toBe(one.stdout)
+    expect(lines(two.stdout)).toHaveLength(80)
+  })
 })

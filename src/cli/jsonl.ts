@@ -63,6 +63,14 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
   const {createProgress} = await import('../engine/progress.js')
   const progress = createProgress(undefined, 'records', opts.progress)
   let runner = await createRunner(1)
+  let fellBack = false
+  const capped = {
+    capped: true,
+    onFallback() {
+      if (!fellBack) err('a batch of records needed more memory than a worker has: redone on the main thread')
+      fellBack = true
+    }
+  }
   let pooled = false
   const stdout = process.stdout
   const write = (line: string) =>
@@ -102,7 +110,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
       if (!pooled && opts.jobs > 1 && source !== '-' && sizeOf(resolve(opts.cwd, source)) >= POOL_MIN_BYTES) {
         pooled = true
         await runner.close()
-        runner = await createRunner(opts.jobs)
+        runner = await createRunner(opts.jobs, capped)
       }
       async function* batches(): AsyncGenerator<Item[]> {
         let batch: Item[] = []
@@ -142,7 +150,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
         seen++
         if (!pooled && opts.jobs > 1 && (opts.jobsGiven || seen > 8)) {
           pooled = true
-          runner = await createRunner(opts.jobs)
+          runner = await createRunner(opts.jobs, capped)
         }
         const texts = batch.filter((i) => i.text !== undefined).map((i) => i.text!)
         const results = texts.length ? await runner.texts({config, mode: opts.command, suggestions: opts.suggestions, texts}) : []

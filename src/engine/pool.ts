@@ -12,7 +12,24 @@ export interface Runner {
   readonly threads: number
 }
 
-export async function createRunner(jobs: number): Promise<Runner> {
+export interface RunnerOptions {
+  /**
+   * Cap each worker's heap (streaming: memory stays flat however long the
+   * stream). A batch that needs more is redone on the main thread.
+   */
+  capped?: boolean
+  /** Called when a capped worker ran out of heap and its batch was redone on the main thread. */
+  onFallback?: () => void
+}
+
+/**
+ * Heap caps of a capped worker, in MB: a few times the live set of a batch of
+ * news-sized records. MTCLEAN_WORKER_HEAP_MB overrides the first.
+ */
+const CAPPED_OLD_MB = Number(process.env.MTCLEAN_WORKER_HEAP_MB) || 128
+const CAPPED_YOUNG_MB = 16
+
+export async function createRunner(jobs: number, options: RunnerOptions = {}): Promise<Runner> {
   if (jobs <= 1) {
     const {processFile, processTexts} = await import('./run.js')
     const files = async (tasks: FileTask[]) => {
@@ -27,12 +44,23 @@ export async function createRunner(jobs: number): Promise<Runner> {
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
-    idleTimeout: 0
+    idleTimeout: 0,
+    ...(options.capped ? {resourceLimits: {maxOldGenerationSizeMb: CAPPED_OLD_MB, maxYoungGenerationSizeMb: CAPPED_YOUNG_MB}} : {})
   })
   return {
     file: (task) => pool.run({file: task} satisfies Work) as Promise<FileResult>,
     files: (tasks) => pool.run({files: tasks} satisfies Work) as Promise<FileResult[]>,
-    texts: (task) => pool.run({texts: task} satisfies Work) as Promise<TextResult[]>,
+    texts: async (task) => {
+      try {
+        return (await pool.run({texts: task} satisfies Work)) as TextResult[]
+      } catch (error) {
+        // A capped worker ran out of heap on a big record: redo the batch here, uncapped.
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error
+        options.onFallback?.()
+        const {processTexts} = await import('./run.js')
+        return processTexts(task)
+      }
+    },
     close: () => pool.destroy(),
     threads: jobs
   }
