@@ -1,4 +1,5 @@
-import {readFileSync, statSync} from 'node:fs'
+import {mkdirSync, readFileSync, statSync} from 'node:fs'
+import {dirname} from 'node:path'
 import {realpath} from 'node:fs/promises'
 import type {VFileMessage} from 'vfile-message'
 import {createLinter, fixToFixpoint, type Config} from '../index.js'
@@ -135,9 +136,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
             result.written = true
           }
         } else {
-          const {mkdir} = await import('node:fs/promises')
-          const {dirname} = await import('node:path')
-          await mkdir(dirname(task.write.path), {recursive: true})
+          mkdirSync(dirname(task.write.path), {recursive: true})
           await atomicWrite(task.write.path, output, undefined, false)
           result.written = true
         }

@@ -1,4 +1,5 @@
-import {open, rename, unlink, chmod, stat, access, constants} from 'node:fs/promises'
+import {chmodSync, closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync} from 'node:fs'
+import {stat, access, constants} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {randomBytes} from 'node:crypto'
 
@@ -16,20 +17,26 @@ export const pendingTemps = new Set<string>()
  * than fixing it.
  */
 export async function atomicWrite(target: string, data: Uint8Array, mode?: number, durable = true): Promise<void> {
+  // Synchronous calls: a worker writes one file at a time, and in a batch the
+  // asynchronous ones queue on libuv's small shared thread pool.
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.mtclean.tmp`)
   pendingTemps.add(tmp)
   try {
-    const handle = await open(tmp, 'wx', mode ?? 0o666)
+    const fd = openSync(tmp, 'wx', mode ?? 0o666)
     try {
-      await handle.writeFile(data)
-      if (durable) await handle.sync()
+      writeFileSync(fd, data)
+      if (durable) fsyncSync(fd)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
-    if (mode !== undefined) await chmod(tmp, mode)
-    await rename(tmp, target)
+    if (mode !== undefined) chmodSync(tmp, mode)
+    renameSync(tmp, target)
   } catch (error) {
-    await unlink(tmp).catch(() => {})
+    try {
+      unlinkSync(tmp)
+    } catch {
+      // Not created, or already gone.
+    }
     throw error
   } finally {
     pendingTemps.delete(tmp)
