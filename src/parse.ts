@@ -1,4 +1,4 @@
-import type {Paragraph, Root, RootContent, WhiteSpace} from 'nlcst'
+import type {Paragraph, Root, RootContent, SentenceContent, WhiteSpace} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import type {Processor} from 'unified'
 
@@ -47,9 +47,45 @@ function endPoint(value: string): Point {
   return advance({line: 1, column: 1, offset: 0}, value)
 }
 
+/**
+ * parse-english that places a piece's tokens at `base` in the whole document.
+ * parse-latin gives every piece positions from line 1, offset 0; moving the
+ * tokens right after tokenizing (before its plugins build words, sentences and
+ * the paragraph from them) makes every position exact with one flat pass over
+ * the tokens instead of a walk over the finished tree.
+ */
+class PlacedParser extends ParseEnglish {
+  base: Point = {line: 1, column: 1, offset: 0}
+
+  override tokenize(value?: string | null): SentenceContent[] {
+    const tokens = super.tokenize(value)
+    const base = this.base
+    // Points are shared between a word and its text (the start): move each object once.
+    for (const token of tokens) {
+      const position = token.position!
+      place(position.start as Point, base)
+      place(position.end as Point, base)
+      if (token.type === 'WordNode') {
+        for (const child of token.children) {
+          const inner = child.position!
+          if (inner.start !== position.start && inner.start !== position.end) place(inner.start as Point, base)
+          if (inner.end !== position.end && inner.end !== position.start) place(inner.end as Point, base)
+        }
+      }
+    }
+    return tokens
+  }
+}
+
+function place(p: Point, base: Point): void {
+  if (p.line === 1) p.column += base.column - 1
+  p.line += base.line - 1
+  p.offset += base.offset
+}
+
 /** Root children of `value`: paragraphs (parsed in bounded pieces) and the white space between them. */
 function parseChildren(value: string): RootContent[] {
-  const parser = new ParseEnglish()
+  const parser = new PlacedParser()
   const children: RootContent[] = []
   const point: Point = {line: 1, column: 1, offset: 0}
   let from = 0
@@ -67,8 +103,8 @@ function parseChildren(value: string): RootContent[] {
     while (rest.length > 0) {
       const cut = rest.length <= MAX_PIECE ? rest.length : cutPoint(rest)
       const piece = rest.slice(0, cut)
+      parser.base = {...point}
       const paragraph = parser.tokenizeParagraph(piece) as Paragraph
-      shift(paragraph, point)
       paragraph.position = {start: {...point}, end: advance(point, piece)}
       children.push(paragraph)
       rest = rest.slice(cut)
@@ -156,32 +192,5 @@ function* separators(value: string): Generator<[number, number]> {
       yield [start, j]
       i = j
     } else i = end
-  }
-}
-
-/**
- * Make the positions of a paragraph parsed on its own exact in the whole
- * document. parse-latin shares point objects between nodes, so each point is
- * moved once: a moved point is marked by a negative offset (its complement)
- * and the marks are undone at the end.
- */
-function shift(node: Paragraph, base: Point) {
-  const stack: Array<{position?: {start: Point; end: Point}; children?: unknown[]}> = [node as never]
-  const moved: Point[] = []
-  while (stack.length > 0) {
-    const current = stack.pop()!
-    if (current.position) {
-      move(current.position.start)
-      move(current.position.end)
-    }
-    if (current.children) for (const child of current.children) stack.push(child as never)
-  }
-  for (const p of moved) p.offset = ~p.offset
-  function move(p: Point) {
-    if (p.offset < 0) return
-    if (p.line === 1) p.column += base.column - 1
-    p.line += base.line - 1
-    p.offset = ~(p.offset + base.offset)
-    moved.push(p)
   }
 }
