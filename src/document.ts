@@ -51,3 +51,48 @@ export function viewOf(tree: Root): DocumentView {
 function span(position: {start: {offset?: number}; end: {offset?: number}}): Span {
   return {start: position.start.offset ?? 0, end: position.end.offset ?? 0}
 }
+
+/**
+ * Offsets of the parser's words (every WordNode, in document order: the same
+ * words as `viewOf(tree).words`), without building a string or an object per
+ * word. A word's value is `text.slice(starts[i], ends[i])`: its children are
+ * contiguous in the text.
+ */
+export interface WordOffsets {
+  starts: number[]
+  ends: number[]
+}
+
+const offsetsCache = new WeakMap<Root, WordOffsets>()
+
+/** Start and end offsets of every word of `tree`, computed once per tree. */
+export function wordOffsets(tree: Root): WordOffsets {
+  const hit = offsetsCache.get(tree)
+  if (hit) return hit
+  const starts: number[] = []
+  const ends: number[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || !sentence.position) continue
+      for (const word of sentence.children) {
+        if (word.type !== 'WordNode' || !word.position) continue
+        starts.push(word.position.start.offset ?? 0)
+        ends.push(word.position.end.offset ?? 0)
+      }
+    }
+  }
+  const offsets = {starts, ends}
+  offsetsCache.set(tree, offsets)
+  return offsets
+}
+
+/** Paragraph spans of `tree` (as `viewOf(tree).paragraphs`), for the rare finding that needs them. */
+export function paragraphSpans(tree: Root): Array<{start: number; end: number}> {
+  const spans: Array<{start: number; end: number}> = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode' || !paragraph.position) continue
+    spans.push({start: paragraph.position.start.offset ?? 0, end: paragraph.position.end.offset ?? 0})
+  }
+  return spans
+}

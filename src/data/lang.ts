@@ -19,7 +19,7 @@ export interface LangGuess {
 }
 
 /** Untranslated words: frequent in the language, not English words. */
-const FUNCTION_WORDS: Record<SourceLang, string[]> = {
+export const FUNCTION_WORDS: Record<SourceLang, string[]> = {
   fr: ['les', 'est', 'avec', 'dans', 'pour', 'une', 'sur', 'qui', 'pas', 'selon', 'aussi', 'être', 'été', 'très', 'cette', 'ont', 'sont', 'mais', 'nous', 'vous', 'leur', 'déjà', 'après', 'avait', 'ainsi'],
   de: ['und', 'nicht', 'ist', 'mit', 'sich', 'auch', 'auf', 'für', 'eine', 'dem', 'wird', 'wurde', 'sind', 'über', 'zum', 'zur', 'bei', 'noch', 'nach', 'oder', 'werden', 'haben', 'schon'],
   es: ['los', 'las', 'del', 'por', 'para', 'una', 'como', 'más', 'pero', 'sus', 'también', 'según', 'está', 'fue', 'muy', 'sobre', 'hasta', 'desde', 'ese', 'esta', 'entre', 'cuando', 'años'],
@@ -31,7 +31,7 @@ const FUNCTION_WORDS: Record<SourceLang, string[]> = {
 }
 
 /** Places, people and adjectives of a country's news (weak evidence, capped per term). */
-const PLACES: Record<SourceLang, string[]> = {
+export const PLACES: Record<SourceLang, string[]> = {
   fr: ['France', 'French', 'Paris', 'Parisian', 'Macron', 'Élysée', 'Elysee', 'Matignon', 'Marseille', 'Lyon', 'Toulouse', 'Bordeaux', 'Lille', 'National Assembly', 'Quai d’Orsay', "Quai d'Orsay", 'Borne', 'Le Pen', 'Mélenchon'],
   de: ['Germany', 'German', 'Berlin', 'Bundestag', 'Bundeswehr', 'Scholz', 'Merkel', 'Munich', 'Hamburg', 'Frankfurt', 'Cologne', 'Bavaria', 'Bavarian', 'Austria', 'Austrian', 'Vienna', 'Habeck', 'Baerbock', 'Lindner'],
   es: ['Spain', 'Spanish', 'Madrid', 'Sánchez', 'Moncloa', 'Seville', 'Valencia', 'Andalusia', 'Feijóo', 'PSOE', 'Podemos', 'Vox', 'Mexico', 'Argentina', 'Colombia', 'Chile'],
@@ -43,7 +43,7 @@ const PLACES: Record<SourceLang, string[]> = {
 }
 
 /** Letters only one of the languages uses. */
-const LETTERS: Partial<Record<SourceLang, RegExp>> = {
+export const LETTERS: Partial<Record<SourceLang, RegExp>> = {
   pl: /[łśżźćńęą]/giu,
   de: /[ßäöü]/giu,
   es: /[ñ¿¡]/giu,
@@ -52,8 +52,8 @@ const LETTERS: Partial<Record<SourceLang, RegExp>> = {
   fr: /[œ«»]/giu
 }
 
-const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1, calque: 0.5}
-const PLACE_CAP = 3
+export const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1, calque: 0.5}
+export const PLACE_CAP = 3
 
 /*
  * The evidence is counted in one scan of the text. Each kind of evidence of a

@@ -1,5 +1,5 @@
 import {inCode} from '../lexicon/regions.js'
-import {wordOffsets} from '../lexicon/word-offsets.js'
+import {wordOffsets} from '../document.js'
 import {defineRule} from '../rule.js'
 
 export interface DuplicateOptions {

@@ -1,7 +1,6 @@
-import type {Span, WordSpan} from '../document.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {inCode} from '../lexicon/regions.js'
-import {paragraphSpans, wordOffsets} from '../lexicon/word-offsets.js'
+import {paragraphSpans, wordOffsets, type Span, type WordSpan} from '../document.js'
 import {GLUE_FUNCTION_WORDS, NOT_LEFT, NOT_RIGHT, REPORTING_VERBS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
 
