@@ -109,3 +109,13 @@ export function expectLinear(config: Config, units: string[]): void {
     expect(big / Math.max(small, 100)).toBeLessThan(12)
   }
 }
+
+/** A seeded pseudo-random generator (mulberry32): the same sequence on every run. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

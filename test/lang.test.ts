@@ -6,6 +6,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {seededRandom as random} from './helpers.js'
 import {FUNCTION_WORDS, guessSourceLang, LETTERS, PLACE_CAP, PLACES, WEIGHT} from '../src/data/lang.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from '../src/data/load.js'
 import {normalizePhrase, phraseSource} from '../src/data/phrase.js'
@@ -140,14 +141,6 @@ function referenceScores(sample: string): Record<SourceLang, number> {
 // Texts: the terms themselves, in every case and glued to their neighbours, and random mixes.
 
 /** A small seeded generator (mulberry32): the same texts on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** One text a phrase pattern matches (placeholders filled in, alternatives and optional parts chosen at random). */
 function instance(pattern: string, rand: () => number): string {

@@ -6,6 +6,7 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {seededRandom as random} from './helpers.js'
 import {compileMasthead, mastheadMatches, type MastheadDataOptions} from '../src/data/masthead.js'
 import {loadRuleData} from '../src/data/load.js'
 
@@ -28,14 +29,6 @@ function expectSame(text: string, options: MastheadDataOptions = {}): void {
   expect(scanned(text, options), text.slice(0, 300)).toEqual(reference(text, options))
 }
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const literals = loadRuleData<{literal: string[]; name: string}>('masthead').flatMap((e) => [...e.literal, e.name])
 const SEPARATORS = [' ', ' ', ' ', '  ', '\t', '\n', '\u00a0', '\u2028', ', ', '. ', '.', '-', "'", '’', "'s ", '', '"', '(', ') ', ' World ', ' the ', ' The ', ' THE ']
