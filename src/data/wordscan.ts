@@ -5,7 +5,12 @@
  * Unicode lookbehind at every position of the text.
  */
 
-const WORD_CHAR = /[\p{L}\p{N}]/u
+import {classOf, LETTER, NUMBER} from '../char-class.js'
+
+const isWordClass = (cp: number) => {
+  const k = classOf(cp)
+  return k === LETTER || k === NUMBER
+}
 
 /** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 other, 3 high surrogate (look at the pair). */
 const table = new Uint8Array(65536)
@@ -27,13 +32,13 @@ export function wordCharAt(text: string, i: number): number {
 /** A code unit not seen yet, or a high surrogate (kept out of wordCharAt, which is inlined in the scans). */
 function wordCharSlow(text: string, i: number): number {
   const c = text.charCodeAt(i)
-  if (table[c] === 0) table[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  if (table[c] === 0) table[c] = isWordClass(c) ? 1 : 2
   if (table[c] !== 3) return table[c] === 1 ? 1 : 0
   // A high surrogate: a letter or digit only as a valid pair (a lone surrogate is neither).
   if (i + 1 >= text.length) return 0
   const low = text.charCodeAt(i + 1)
   if (!(low >= 0xdc00 && low <= 0xdfff)) return 0
-  return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+  return isWordClass(text.codePointAt(i)!) ? 2 : 0
 }
 
 /** The end of the run of letters and digits that starts at `i`. */

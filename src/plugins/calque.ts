@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {classOf, LETTER, NUMBER, OTHER} from './char-class.js'
+import {classOf, LETTER, NUMBER, OTHER} from '../char-class.js'
 import {NONE, WordTrie} from './word-trie.js'
 import {loadRuleData, type DataEntry} from '../data/load.js'
 import type {Finding, SourceLang} from '../types.js'

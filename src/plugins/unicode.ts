@@ -1,7 +1,7 @@
 import {getLexicon} from '../lexicon/index.js'
 import {inCode} from '../lexicon/regions.js'
 import {defineRule} from '../rule.js'
-import {classBefore, classOf, LETTER, MARK, OTHER} from './char-class.js'
+import {classBefore, classOf, LETTER, MARK, OTHER} from '../char-class.js'
 import type {Finding} from '../types.js'
 
 export interface UnicodeOptions {
