@@ -7,7 +7,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {seededRandom as random} from './helpers.js'
-import {FUNCTION_WORDS, guessSourceLang, LETTERS, PLACE_CAP, PLACES, WEIGHT} from '../src/data/lang.js'
+import {countMatches, FUNCTION_WORDS, guessSourceLang, LETTERS, PLACE_CAP, PLACES, WEIGHT} from '../src/data/lang.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from '../src/data/load.js'
 import {normalizePhrase, phraseSource} from '../src/data/phrase.js'
 import {SOURCE_LANGS, type SourceLang} from '../src/types.js'
@@ -97,25 +97,6 @@ function build(): Evidence {
   return {phrases, words, places, calques: calqueRegexes}
 }
 
-function countMatches(regex: RegExp, text: string, capPerTerm?: number): number {
-  regex.lastIndex = 0
-  const seen = new Map<string, number>()
-  let total = 0
-  let match: RegExpExecArray | null
-  while ((match = regex.exec(text))) {
-    if (match[0] === '') {
-      regex.lastIndex++
-      continue
-    }
-    if (capPerTerm) {
-      const n = (seen.get(match[0]) ?? 0) + 1
-      seen.set(match[0], n)
-      if (n > capPerTerm) continue
-    }
-    total++
-  }
-  return total
-}
 
 
 /** The scores of the old algorithm (one regex scan per language and kind of evidence). */

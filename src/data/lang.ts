@@ -343,7 +343,8 @@ function build(): Evidence {
   return evidence
 }
 
-function countMatches(regex: RegExp, text: string, capPerTerm?: number): number {
+/** Non-overlapping matches of a global `regex` in `text`, at most `capPerTerm` per distinct match. */
+export function countMatches(regex: RegExp, text: string, capPerTerm?: number): number {
   regex.lastIndex = 0
   const seen = new Map<string, number>()
   let total = 0
