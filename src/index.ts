@@ -6,7 +6,7 @@ export {defineRule, DOCS_BASE, SOURCE, type RuleDefinition, type RuleContext, ty
 export {createProcessor, lintText, type Config, type Settings, type PresetName} from './processor.js'
 export {applyEdits, type Edit} from './fix/apply.js'
 export {fixToFixpoint, MAX_PASSES, type FixOptions, type FixResult} from './fix/loop.js'
-export {allRules, rulesById} from './plugins/index.js'
+export {allRules, rulesById} from './rules/index.js'
 export {default as mtcleanParse, parseDocument} from './parse.js'
 export type {Category, Finding, FixLevel, Severity, SourceLang} from './types.js'
 

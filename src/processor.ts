@@ -3,7 +3,7 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import mtcleanParse from './parse.js'
-import {allRules} from './plugins/index.js'
+import {allRules} from './rules/index.js'
 import type {Severity, SourceLang} from './types.js'
 
 export type PresetName = 'recommended' | 'strict'

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {Config} from '../src/index.js'
 import {loadRuleData, loadRuleFile} from '../src/data/load.js'
-import calque, {type CalqueEntry} from '../src/plugins/calque.js'
+import calque, {type CalqueEntry} from '../src/rules/calque.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 
 type Preset = 'recommended' | 'strict'

@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest'
-import {allRules} from '../src/plugins/index.js'
+import {allRules} from '../src/rules/index.js'
 import {ensureBuilt, run} from './cli-support.js'
 
 beforeAll(ensureBuilt)

@@ -17,7 +17,7 @@ export function only(ruleId: string, options: Record<string, unknown> = {}, sett
   return {preset: 'strict', rules: {[ruleId]: ['warn', options] as never, ...offExcept(ruleId)}, settings}
 }
 
-import {allRules} from '../src/plugins/index.js'
+import {allRules} from '../src/rules/index.js'
 function offExcept(ruleId: string) {
   return Object.fromEntries(allRules.filter((r) => r.ruleId !== ruleId).map((r) => [r.ruleId, 'off' as const]))
 }

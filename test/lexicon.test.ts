@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {getLexicon, lexiconLoaded} from '../src/lexicon/index.js'
-import {findSplit} from '../src/plugins/word-glued.js'
+import {findSplit} from '../src/rules/word-glued.js'
 
 describe('lexicon', () => {
   it('loads once and answers with Hunspell casing', () => {

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createLinter} from '../src/index.js'
-import {allRules} from '../src/plugins/index.js'
+import {allRules} from '../src/rules/index.js'
 import {DOCS_BASE, SOURCE} from '../src/rule.js'
 import {messageProblems, type Message} from './property-support.js'
 
@@ -35,7 +35,7 @@ describe('every rule has its four places', () => {
   for (const rule of allRules) {
     const id = rule.ruleId
     it(id, () => {
-      expect(existsSync(join(ROOT, 'src/plugins', id + '.ts')), `src/plugins/${id}.ts`).toBe(true)
+      expect(existsSync(join(ROOT, 'src/rules', id + '.ts')), `src/rules/${id}.ts`).toBe(true)
       expect(existsSync(join(ROOT, 'docs/rules', id + '.md')), `docs/rules/${id}.md`).toBe(true)
       expect(existsSync(join(ROOT, 'test', id + '.test.ts')), `test/${id}.test.ts`).toBe(true)
       const data = join(ROOT, 'rules', id)

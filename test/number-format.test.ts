@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import numberFormat from '../src/plugins/number-format.js'
+import numberFormat from '../src/rules/number-format.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 
 const config = only('number-format')

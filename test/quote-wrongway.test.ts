@@ -6,7 +6,7 @@
  * German, Italian.
  */
 import {describe, expect, it} from 'vitest'
-import {allRules} from '../src/plugins/index.js'
+import {allRules} from '../src/rules/index.js'
 import type {Config} from '../src/index.js'
 import {expectLinear, fixed, ruleTable} from './helpers.js'
 

@@ -8,9 +8,9 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadRuleData, loadRuleFile, RULES_DIR, RuleDataError, type DataEntry} from '../src/data/load.js'
 import {SOURCE_LANGS, type SourceLang} from '../src/types.js'
-import {rulesById} from '../src/plugins/index.js'
+import {rulesById} from '../src/rules/index.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
-import {allRules} from '../src/plugins/index.js'
+import {allRules} from '../src/rules/index.js'
 import type {Config} from '../src/index.js'
 
 /** Rules whose findings are suggestions only: their `output` is the text after `fix` with suggestions. */

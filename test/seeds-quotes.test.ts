@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {allRules} from '../src/plugins/index.js'
+import {allRules} from '../src/rules/index.js'
 import {assertWellFormed, fixed, lint, type Message} from './helpers.js'
 import type {Config} from '../src/index.js'
 

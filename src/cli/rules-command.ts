@@ -14,7 +14,7 @@ export async function rulesCommand(argv: string[]): Promise<number> {
   })
   const format = values.format ?? 'text'
   if (format !== 'text' && format !== 'json') throw new Error(`--format: expected text or json, got ${JSON.stringify(format)}`)
-  const {allRules} = await import('../plugins/index.js')
+  const {allRules} = await import('../rules/index.js')
   const rules = allRules.map((rule) => ({id: rule.ruleId, category: rule.meta.category, description: rule.meta.description}))
   const stats = values.stats ? (await import('../data/stats.js')).ruleStats() : undefined
   if (format === 'json') {
