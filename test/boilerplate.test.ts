@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findResidue} from '../src/data/residue.js'
+import {findResidue} from '../src/rules/residue/find.js'
 import {assertWellFormed, fixed, lint, only, ruleTable} from './helpers.js'
 
 const rule = (options: Record<string, unknown> = {}) => only('boilerplate', options)

@@ -7,9 +7,9 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {seededRandom as random} from './helpers.js'
-import {countMatches, FUNCTION_WORDS, guessSourceLang, LETTERS, PLACE_CAP, PLACES, WEIGHT} from '../src/data/lang.js'
+import {countMatches, FUNCTION_WORDS, guessSourceLang, LETTERS, PLACE_CAP, PLACES, WEIGHT} from '../src/lang.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from '../src/data/load.js'
-import {normalizePhrase, phraseSource} from '../src/data/phrase.js'
+import {normalizePhrase, phraseSource} from '../src/match/syntax.js'
 import {SOURCE_LANGS, type SourceLang} from '../src/types.js'
 
 // ---------------------------------------------------------------------------

@@ -7,14 +7,15 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {seededRandom as random} from './helpers.js'
-import {compileMasthead, mastheadMatches, type MastheadDataOptions} from '../src/data/masthead.js'
+import {compileMasthead, type MastheadDataOptions} from '../src/rules/masthead/find.js'
+import {runMatches} from '../src/match/runs.js'
 import {loadRuleData} from '../src/data/load.js'
 
 type Row = [number, string, string | undefined, string]
 
 /** The old loop: exec over the whole text, going on from the end of each match. */
 function reference(text: string, options: MastheadDataOptions = {}): Row[] {
-  const regex = new RegExp(compileMasthead(options).regex.source, 'gu')
+  const regex = new RegExp(compileMasthead(options).index.regex.source, 'gu')
   const rows: Row[] = []
   let match: RegExpExecArray | null
   while ((match = regex.exec(text))) rows.push([match.index, match[0], match[1], match[2]])
@@ -22,7 +23,7 @@ function reference(text: string, options: MastheadDataOptions = {}): Row[] {
 }
 
 function scanned(text: string, options: MastheadDataOptions = {}): Row[] {
-  return mastheadMatches(text, compileMasthead(options)).map((m) => [m.index, m[0], m[1], m[2]])
+  return runMatches(text, compileMasthead(options).index).map((m) => [m.index, m[0], m[1], m[2]])
 }
 
 function expectSame(text: string, options: MastheadDataOptions = {}): void {
@@ -47,7 +48,7 @@ function mix(rand: () => number, length: number): string {
   return text
 }
 
-describe('mastheadMatches equals the exec loop over the whole alternation', () => {
+describe('runMatches equals the exec loop over the whole alternation', () => {
   it('each rendering alone, with an article, glued to its neighbours', () => {
     for (const literal of literals) {
       for (const text of [literal, `The ${literal}`, `the  ${literal}`, `THE\t${literal}`, `x${literal}`, `${literal}x`, `-${literal}`, `${literal}-x`, `The${literal}`, `The ${literal} ${literal}, The The ${literal}`, `.${literal}.`]) {
@@ -75,7 +76,7 @@ describe('mastheadMatches equals the exec loop over the whole alternation', () =
     const dir = mkdtempSync(join(tmpdir(), 'mtclean-'))
     const file = join(dir, 'odd.yml')
     writeFileSync(file, 'lang: fr\nentries:\n  - {id: odd, name: Odd, literal: ["{n} Minutes Daily", "(Big|Small) Paper"], match: [{text: "told The Small Paper", output: "told Odd"}]}\n')
-    expect(compileMasthead({files: [file]}).sticky).toBeUndefined()
+    expect(compileMasthead({files: [file]}).index.sticky).toBeUndefined()
     expectSame('The 20 Minutes Daily said so. The Small Paper, the Big Paper. The World.', {files: [file]})
   })
 

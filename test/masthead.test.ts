@@ -2,8 +2,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {guessSourceLang} from '../src/data/lang.js'
-import {findMastheads} from '../src/data/masthead.js'
+import {guessSourceLang} from '../src/lang.js'
+import {findMastheads} from '../src/rules/masthead/find.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 
 const rule = (options: Record<string, unknown> = {}, settings = {}) => only('masthead', options, settings)

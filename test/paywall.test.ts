@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findResidue} from '../src/data/residue.js'
+import {findResidue} from '../src/rules/residue/find.js'
 import {assertWellFormed, fixed, lint, only, ruleTable} from './helpers.js'
 
 const rule = (options: Record<string, unknown> = {}) => only('paywall', options)

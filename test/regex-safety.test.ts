@@ -189,8 +189,8 @@ describe('regular expressions are safe from catastrophic backtracking', () => {
     const found = await constructed(async () => {
       // Import fresh under the wrapper: module-level patterns are recorded too.
       const index = await import('../src/index.js')
-      const masthead = await import('../src/data/masthead.js')
-      const residue = await import('../src/data/residue.js')
+      const masthead = await import('../src/rules/masthead/find.js')
+      const residue = await import('../src/rules/residue/find.js')
       // The data compilers, on every entry of every rule file (calque compiles its phrases to tokens, not patterns).
       masthead.compileMasthead()
       for (const rule of ['paywall', 'boilerplate']) residue.compileResidue(rule)

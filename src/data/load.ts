@@ -4,10 +4,10 @@ import {fileURLToPath} from 'node:url'
 import {createRequire} from 'node:module'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import type {LineCounter, Node as YamlNode} from 'yaml'
-import {phraseSource, PhraseSyntaxError} from './phrase.js'
+import {phraseSource, PhraseSyntaxError} from '../match/syntax.js'
 import {snapshotEntries} from './snapshot.js'
 
-/** Entry keys that hold phrase patterns (src/data/phrase.ts), checked at load time. */
+/** Entry keys that hold phrase patterns (src/match/syntax.ts), checked at load time. */
 const PATTERN_KEYS: Record<string, string[]> = {masthead: ['literal'], paywall: ['phrases'], boilerplate: ['phrases']}
 
 /** The project's `rules/` folder (next to `dist/` and `src/`). */

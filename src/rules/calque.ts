@@ -1,6 +1,6 @@
 import {defineRule} from '../rule.js'
 import {classOf, LETTER, NUMBER, OTHER} from '../char-class.js'
-import {NONE, WordTrie} from './word-trie.js'
+import {NONE, WordTrie} from '../match/word-trie.js'
 import {loadRuleData, type DataEntry} from '../data/load.js'
 import type {Finding, SourceLang} from '../types.js'
 

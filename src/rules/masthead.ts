@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {findMastheads, renderName} from '../data/masthead.js'
+import {findMastheads, renderName} from './masthead/find.js'
 import type {SourceLang} from '../types.js'
 
 export interface MastheadOptions {

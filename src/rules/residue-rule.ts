@@ -1,5 +1,5 @@
 import {defineRule, type RulePlugin} from '../rule.js'
-import {findResidue} from '../data/residue.js'
+import {findResidue} from './residue/find.js'
 
 /** Options of the residue rules (paywall, boilerplate). */
 export interface ResidueOptions {

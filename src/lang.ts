@@ -8,38 +8,15 @@
  */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {SOURCE_LANGS, type SourceLang} from '../types.js'
-import {loadRuleData, RULES_DIR, type DataEntry} from './load.js'
-import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
-import {ASCII_WORD, hash, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './wordscan.js'
+import {SOURCE_LANGS, type SourceLang} from './types.js'
+import {loadRuleData, RULES_DIR, type DataEntry} from './data/load.js'
+import {HSPACE, normalizePhrase, phraseSource} from './match/syntax.js'
+import {ASCII_WORD, hash, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './match/scan.js'
+import {FUNCTION_WORDS, PLACES} from './lexicon/source-lang.js'
 
 export interface LangGuess {
   lang: SourceLang | undefined
   scores: Record<SourceLang, number>
-}
-
-/** Untranslated words: frequent in the language, not English words. */
-export const FUNCTION_WORDS: Record<SourceLang, string[]> = {
-  fr: ['les', 'est', 'avec', 'dans', 'pour', 'une', 'sur', 'qui', 'pas', 'selon', 'aussi', 'être', 'été', 'très', 'cette', 'ont', 'sont', 'mais', 'nous', 'vous', 'leur', 'déjà', 'après', 'avait', 'ainsi'],
-  de: ['und', 'nicht', 'ist', 'mit', 'sich', 'auch', 'auf', 'für', 'eine', 'dem', 'wird', 'wurde', 'sind', 'über', 'zum', 'zur', 'bei', 'noch', 'nach', 'oder', 'werden', 'haben', 'schon'],
-  es: ['los', 'las', 'del', 'por', 'para', 'una', 'como', 'más', 'pero', 'sus', 'también', 'según', 'está', 'fue', 'muy', 'sobre', 'hasta', 'desde', 'ese', 'esta', 'entre', 'cuando', 'años'],
-  it: ['della', 'delle', 'degli', 'che', 'gli', 'sono', 'anche', 'più', 'già', 'nella', 'nel', 'dei', 'questo', 'essere', 'è', 'della', 'alla', 'dalla', 'perché', 'ancora', 'anni'],
-  pt: ['não', 'são', 'uma', 'dos', 'também', 'pelo', 'pela', 'mais', 'foi', 'está', 'já', 'às', 'ele', 'ela', 'isso', 'muito', 'segundo', 'então', 'anos', 'ainda'],
-  nl: ['het', 'een', 'niet', 'voor', 'zijn', 'ook', 'maar', 'naar', 'wordt', 'werd', 'bij', 'deze', 'dat', 'wel', 'nog', 'heeft', 'hebben', 'tegen', 'volgens', 'jaar'],
-  ca: ['amb', 'els', 'però', 'aquest', 'aquesta', 'també', 'perquè', 'seva', 'dels', 'pels', 'quan', 'anys', 'havia'],
-  pl: ['się', 'nie', 'jest', 'że', 'jak', 'oraz', 'jego', 'przez', 'który', 'która', 'tak', 'już', 'też', 'tylko', 'roku']
-}
-
-/** Places, people and adjectives of a country's news (weak evidence, capped per term). */
-export const PLACES: Record<SourceLang, string[]> = {
-  fr: ['France', 'French', 'Paris', 'Parisian', 'Macron', 'Élysée', 'Elysee', 'Matignon', 'Marseille', 'Lyon', 'Toulouse', 'Bordeaux', 'Lille', 'National Assembly', 'Quai d’Orsay', "Quai d'Orsay", 'Borne', 'Le Pen', 'Mélenchon'],
-  de: ['Germany', 'German', 'Berlin', 'Bundestag', 'Bundeswehr', 'Scholz', 'Merkel', 'Munich', 'Hamburg', 'Frankfurt', 'Cologne', 'Bavaria', 'Bavarian', 'Austria', 'Austrian', 'Vienna', 'Habeck', 'Baerbock', 'Lindner'],
-  es: ['Spain', 'Spanish', 'Madrid', 'Sánchez', 'Moncloa', 'Seville', 'Valencia', 'Andalusia', 'Feijóo', 'PSOE', 'Podemos', 'Vox', 'Mexico', 'Argentina', 'Colombia', 'Chile'],
-  it: ['Italy', 'Italian', 'Rome', 'Milan', 'Meloni', 'Draghi', 'Naples', 'Turin', 'Venice', 'Florence', 'Palazzo Chigi', 'Salvini', 'Berlusconi', 'Sicily', 'Lombardy'],
-  pt: ['Portugal', 'Portuguese', 'Lisbon', 'Porto', 'Brazil', 'Brazilian', 'Lula', 'Bolsonaro', 'São Paulo', 'Rio de Janeiro', 'Brasília', 'Brasilia', 'Costa'],
-  nl: ['Netherlands', 'Dutch', 'Amsterdam', 'The Hague', 'Rotterdam', 'Utrecht', 'Rutte', 'Flemish', 'Flanders', 'Belgian', 'Brussels', 'Antwerp'],
-  ca: ['Catalonia', 'Catalan', 'Barcelona', 'Generalitat', 'Puigdemont', 'Girona', 'Tarragona', 'Lleida', 'Parlament', 'Aragonès', 'ERC', 'Junts'],
-  pl: ['Poland', 'Polish', 'Warsaw', 'Kraków', 'Krakow', 'Sejm', 'Duda', 'Morawiecki', 'Tusk', 'Kaczyński', 'Gdańsk', 'Wrocław', 'Łódź']
 }
 
 /** Letters only one of the languages uses. */
@@ -51,6 +28,8 @@ export const LETTERS: Partial<Record<SourceLang, RegExp>> = {
   ca: /l·l/giu,
   fr: /[œ«»]/giu
 }
+
+export {FUNCTION_WORDS, PLACES}
 
 export const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1, calque: 0.5}
 export const PLACE_CAP = 3

@@ -2,11 +2,12 @@
  * Publications whose names machine translation renders literally
  * (rules/masthead/*.yml), and the contexts that make the reading certain.
  */
-import {loadRuleData, type DataEntry} from './load.js'
-import {HSPACE, normalizePhrase, phraseSource} from './phrase.js'
-import {guessSourceLang, sourceLangOf} from './lang.js'
-import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './wordscan.js'
-import type {SourceLang} from '../types.js'
+import {loadRuleData, type DataEntry} from '../../data/load.js'
+import {HSPACE, normalizePhrase, phraseSource} from '../../match/syntax.js'
+import {runIndex, runMatches, type RunIndex} from '../../match/runs.js'
+import {guessSourceLang, sourceLangOf} from '../../lang.js'
+import {NATIONALITY_LANGS, PRESS_VERBS} from '../../lexicon/source-lang.js'
+import type {SourceLang} from '../../types.js'
 
 export interface MastheadEntry extends DataEntry {
   name: string
@@ -22,19 +23,11 @@ export interface MastheadDataOptions {
   disable?: string[]
 }
 
-interface Compiled {
+/** The masthead data, compiled once per options. */
+interface MastheadTable {
   entries: MastheadEntry[]
-  /** All renderings, for a scan with exec (global). */
-  regex: RegExp
-  /**
-   * The same regex, sticky, tried only where the text has the first run of letters
-   * and digits of a rendering (`starts`), or an article before one. Undefined when a
-   * rendering does not start with a plain run: `regex` runs over the whole text.
-   */
-  sticky?: RegExp
-  starts: Set<string>
-  /** Hashes of `starts` (see wordscan's `slot`). */
-  startHashes: Uint8Array
+  /** Every rendering, an article optional before it. */
+  index: RunIndex
   byKey: Map<string, MastheadEntry[]>
   /** Renderings with two or more content words: flagged even outside a frame (as a warning). */
   distinctive: Set<string>
@@ -42,7 +35,7 @@ interface Compiled {
   bare: Set<string>
 }
 
-const cache = new Map<string, Compiled>()
+const cache = new Map<string, MastheadTable>()
 const MINOR = new Set(['of', 'de', 'do', 'da', 'dos', 'das', 'del', 'della', 'di', 'the', 'and', '&', 'in', 'on', 'for', 'a'])
 
 function key(core: string): string {
@@ -53,7 +46,7 @@ function stripArticle(literal: string): string {
   return literal.replace(/^the\s+/i, '')
 }
 
-export function compileMasthead(options: MastheadDataOptions = {}): Compiled {
+export function compileMasthead(options: MastheadDataOptions = {}): MastheadTable {
   const files = options.files ?? []
   const disable = options.disable ?? []
   const cacheKey = files.join('\0') + '\u0001' + disable.join('\0')
@@ -82,23 +75,12 @@ export function compileMasthead(options: MastheadDataOptions = {}): Compiled {
   const alternatives = sorted.map(phraseSource)
   const body = alternatives.length ? alternatives.join('|') : '(?!)'
   const source = `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
-  const regex = new RegExp(source, 'gu')
-  // The first run of each rendering. A placeholder, an alternative or an escape
-  // right after it could go on with letters: then no scan, the whole regex.
-  const starts = new Set(sorted.map(leadingWord))
-  const plain = sorted.every((core) => {
-    const run = leadingWord(core)
-    return run !== '' && !/^[{([\\]/.test(core.slice(run.length))
-  })
-  const startHashes = new Uint8Array(SLOTS)
-  for (const run of starts) startHashes[slot(hash(run, false))] = 1
-  hit = {entries, regex, sticky: plain ? new RegExp(source, 'uy') : undefined, starts, startHashes, byKey, distinctive, bare}
+  hit = {entries, index: runIndex(source, sorted), byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
 
-const VERBS =
-  'said|says|say|told|tells|declared|declares|confided|confides|explained|explains|indicated|indicates|stated|states|revealed|reveals|assured|assures|specified|specifies|admitted|admits|announced|announces|confirmed|confirms|spoke|speaks|speaking|talking|talked|wrote|writes|confessed|confesses|affirmed|affirms|insisted|insists|estimated|estimates|denied|denies|lamented|laments|warned|warns|detailed|details|recounted|recounts|reported|reports|added|adds|noted|notes|argued|argues|complained|complains|acknowledged|acknowledges|claimed|claims|underlined|underlines|stressed|stresses|emphasized|emphasizes|recalled|recalls|promised|promises|replied|replies|answered|answers|testified|testifies'
+const VERBS = PRESS_VERBS.join('|')
 
 const PRE_FRAMES: RegExp[] = [
   // according to (information from | a report in | …) X
@@ -152,25 +134,13 @@ const NEXT_CAPITAL = /^[^\S\r\n]+(?:[\p{Lu}\d]|&)/u
 const NEXT_OF =
   /^[^\S\r\n]+(?:of|de|del|della|di|do|da|des|du|for|and)[^\S\r\n]+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}\d]/u
 
-const NATIONALITIES: Array<[RegExp, string[]]> = [
-  [/^(?:French|Parisian|Quebec|Québec|Canadian|French-language|Francophone)$/u, ['fr']],
-  [/^(?:German|Bavarian|Austrian|German-language|Berlin|Hamburg|Munich|Frankfurt)$/u, ['de']],
-  [/^(?:Swiss)$/u, ['fr', 'de', 'it']],
-  [/^(?:Belgian)$/u, ['fr', 'nl']],
-  [/^(?:Spanish|Mexican|Argentine|Argentinian|Chilean|Colombian|Peruvian|Venezuelan|Madrid|Spanish-language)$/u, ['es']],
-  [/^(?:Italian|Roman|Milanese|Milan|Rome|Turin)$/u, ['it']],
-  [/^(?:Portuguese|Brazilian|Lisbon|Portuguese-language)$/u, ['pt']],
-  [/^(?:Dutch|Flemish|Amsterdam|Dutch-language)$/u, ['nl']],
-  [/^(?:Catalan|Barcelona|Catalan-language)$/u, ['ca']],
-  [/^(?:Polish|Warsaw)$/u, ['pl']]
-]
-
 /** Languages named by a nationality adjective in the frame just before a hit ("the German daily"). */
 function nationalityLangs(before: string): Set<string> | undefined {
   const tail = before.slice(-45)
   const words = tail.match(/[\p{L}-]+/gu) ?? []
   for (let i = words.length - 1; i >= Math.max(0, words.length - 4); i--) {
-    for (const [pattern, langs] of NATIONALITIES) if (pattern.test(words[i])) return new Set(langs)
+    const langs = NATIONALITY_LANGS.get(words[i])
+    if (langs) return new Set(langs)
   }
   return undefined
 }
@@ -205,84 +175,13 @@ export interface MastheadHit {
   literal: string
 }
 
-/** "The", "the" or "THE" as the whole run text[start, end). */
-function isArticle(text: string, start: number, end: number): boolean {
-  if (end - start !== 3) return false
-  const t = text.charCodeAt(start)
-  const h = text.charCodeAt(start + 1)
-  const e = text.charCodeAt(start + 2)
-  return (t === 84 || t === 116) && ((h === 104 && e === 101) || (t === 84 && h === 72 && e === 69))
-}
-
-/**
- * The matches of `compiled.regex` in `text`, as a loop of exec would find them
- * (leftmost, non-overlapping). A rendering starts at a run of letters and digits
- * (its first run), or at an article right before that run: only there is the
- * regex tried (sticky), and it finds there what exec would.
- */
-export function mastheadMatches(text: string, compiled: Compiled): RegExpExecArray[] {
-  const out: RegExpExecArray[] = []
-  const {sticky, starts, startHashes} = compiled
-  if (!sticky) {
-    const regex = compiled.regex
-    regex.lastIndex = 0
-    let match: RegExpExecArray | null
-    while ((match = regex.exec(text))) out.push(match)
-    return out
-  }
-  const n = text.length
-  /** Where the last match ended: exec goes on from there. */
-  let after = 0
-  let i = 0
-  while (i < n) {
-    const c = text.charCodeAt(i)
-    if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
-      i++
-      continue
-    }
-    // A run, hashed as it is read: most runs start no rendering and are never sliced.
-    const start = i
-    let h = 0
-    for (;;) {
-      const d = text.charCodeAt(i)
-      if (d < 128) {
-        if (ASCII_WORD[d] === 0) break
-        h = (Math.imul(h, 31) + d) | 0
-        i++
-      } else {
-        const width = wordCharAt(text, i)
-        if (width === 0) break
-        h = (Math.imul(h, 31) + d) | 0
-        if (width === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0
-        i += width
-      }
-    }
-    if (start < after) continue
-    let candidate = startHashes[slot(h)] === 1 && starts.has(text.slice(start, i))
-    if (!candidate && isArticle(text, start, i)) {
-      // "The" + a rendering.
-      const next = nextWord(text, i)
-      const end = wordEnd(text, next)
-      candidate = next < n && startHashes[slot(hashRange(text, next, end, false))] === 1 && starts.has(text.slice(next, end))
-    }
-    if (!candidate) continue
-    sticky.lastIndex = start
-    const match = sticky.exec(text)
-    if (match) {
-      out.push(match)
-      after = start + match[0].length
-    }
-  }
-  return out
-}
-
 /** Literal renderings of publication names in `text`. */
 export function findMastheads(text: string, options: MastheadDataOptions & {sourceLang?: SourceLang} = {}): MastheadHit[] {
   const compiled = compileMasthead(options)
   const hits: MastheadHit[] = []
   let lang: SourceLang | undefined | null = null
   const language = () => (lang === null ? (lang = sourceLangOf(text, options.sourceLang)) : lang)
-  for (const match of mastheadMatches(text, compiled)) {
+  for (const match of runMatches(text, compiled.index)) {
     const start = match.index
     const end = start + match[0].length
     const article = match[1] ?? ''
