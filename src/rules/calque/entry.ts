@@ -1,0 +1,72 @@
+/** Calque entries (rules/calque/*.yml) and their compiled form. */
+import type {DataEntry} from '../../data/load.js'
+import type {WordPhrase} from '../../match/words.js'
+import type {SourceLang} from '../../types.js'
+
+/**
+ * Contexts an entry's phrase must stand in (field `when`). See docs/rules/calque.md.
+ * - `anywhere`: the phrase itself is the calque (with `prev`/`next`/`near` filters).
+ * - `after-quote`: right after a closing quote and an optional comma: `”, assures X`.
+ * - `before-person`: an inverted subject follows, after a comma/quote/`as`: `, assures a senior official.`
+ * - `for-part`: `underlines for his part`, `underlines in turn`.
+ * - `before-that`: `underlines that`.
+ * - `reporting`: `after-quote` or `before-person` or `for-part`.
+ * - `inverted-to`: `explains to AFP a Western source` (suggests `a Western source told AFP`).
+ * - `place-possessive`: `his`/`her` whose nearest antecedent is a place or body in `antecedents`.
+ */
+export type CalqueContext =
+  | 'anywhere'
+  | 'after-quote'
+  | 'before-person'
+  | 'for-part'
+  | 'before-that'
+  | 'reporting'
+  | 'inverted-to'
+  | 'place-possessive'
+
+export interface CalqueEntry extends DataEntry {
+  /** Space-separated tokens; `a|b` alternatives, `x?` optional, `{num}`, `{Cap}`, `{word}`. */
+  phrase: string
+  when?: CalqueContext | CalqueContext[]
+  /** English candidates; `$n` is the text of the phrase's n-th token. */
+  suggest: string[]
+  /** The source-language expression, for the message. */
+  source?: string
+  note?: string
+  prev?: string[]
+  'prev-not'?: string[]
+  next?: string[]
+  'next-not'?: string[]
+  near?: string[]
+  'near-not'?: string[]
+  /** Only in the `strict` preset. */
+  strict?: boolean
+  /** Only when `sourceLang` is the entry's language. */
+  noisy?: boolean
+  antecedents?: string[]
+}
+
+export interface CalqueOptions {
+  /** Extra YAML files of calque entries. */
+  files: string[]
+  /** Entry ids to turn off (`off` is accepted as an alias). */
+  disable: string[]
+  off?: string[]
+  sourceLang?: SourceLang
+  preset?: 'recommended' | 'strict'
+}
+
+/** An entry compiled: its phrase's tokens, its contexts and its filters as sets. */
+export interface CalquePhrase extends WordPhrase {
+  entry: CalqueEntry
+  kinds: Set<CalqueContext>
+  prev?: Set<string>
+  prevNot?: Set<string>
+  next?: Set<string>
+  nextNot?: Set<string>
+  near?: Set<string>
+  nearNot?: Set<string>
+  antecedents?: string[][]
+  /** Last words of the antecedents, for a quick test. */
+  antecedentEnds?: Set<string>
+}
