@@ -100,8 +100,12 @@ function chunk(text: string, pattern: string): {source: string; first: string; l
   return {source, first: text[0], last: text[text.length - 1], rest}
 }
 
-function tokenize(pattern: string): Token[] {
-  const tokens: Token[] = []
+/** A pattern read into its top-level parts: chunks (no space outside `(…)`) and optional `[…]` parts. */
+export type Part = {kind: 'chunk'; text: string} | {kind: 'opt'; inner: string; parts: Part[]}
+
+/** The one reader of the phrase syntax: both compilers (regex sources below, word tokens in words.ts) start here. */
+export function readPattern(pattern: string): Part[] {
+  const parts: Part[] = []
   let i = 0
   const text = pattern.trim()
   if (text === '') throw new PhraseSyntaxError(pattern, 'empty pattern')
@@ -115,7 +119,7 @@ function tokenize(pattern: string): Token[] {
       if (close < 0) throw new PhraseSyntaxError(pattern, 'unclosed "["')
       const inner = text.slice(i + 1, close)
       if (inner.includes('[') || inner.includes('{rest}')) throw new PhraseSyntaxError(pattern, 'optional parts cannot nest or hold {rest}')
-      tokens.push({kind: 'opt', source: sequence(tokenize(inner), pattern)})
+      parts.push({kind: 'opt', inner, parts: readPattern(inner)})
       i = close + 1
       continue
     }
@@ -131,14 +135,26 @@ function tokenize(pattern: string): Token[] {
       else if (text[j] === ')') depth--
       j++
     }
-    const part = chunk(text.slice(i, j), pattern)
+    parts.push({kind: 'chunk', text: text.slice(i, j)})
+    i = j
+  }
+  return parts
+}
+
+function tokenize(pattern: string, parts = readPattern(pattern)): Token[] {
+  const tokens: Token[] = []
+  parts.forEach((item, index) => {
+    if (item.kind === 'opt') {
+      tokens.push({kind: 'opt', source: sequence(tokenize(item.inner, item.parts), pattern)})
+      return
+    }
+    const part = chunk(item.text, pattern)
     if (part.rest) {
-      if (text.slice(j).trim() !== '') throw new PhraseSyntaxError(pattern, '{rest} must end the pattern')
+      if (index < parts.length - 1) throw new PhraseSyntaxError(pattern, '{rest} must end the pattern')
       tokens.push({kind: 'lit', source: part.source.slice(0, -'[^\\r\\n]*'.length), first: part.first, last: part.last})
       tokens.push({kind: 'rest'})
     } else tokens.push({kind: 'lit', ...part})
-    i = j
-  }
+  })
   return tokens
 }
 

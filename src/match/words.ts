@@ -6,6 +6,7 @@
  */
 import {classOf, LETTER, NUMBER, OTHER} from '../char-class.js'
 import {NONE, WordTrie} from './word-trie.js'
+import {readPattern} from './syntax.js'
 
 /** One token of a word phrase: its literal alternatives (lower case) or a placeholder, maybe optional. */
 export interface WordToken {
@@ -303,27 +304,39 @@ export function matchWords<P extends WordPhrase>(index: WordIndex<P>, seq: WordT
   }
 }
 
-/** The tokens of a word phrase (`a|b` alternatives, `x?` optional, `{num}`, `{Cap}`, `{word}`); throws the reason when malformed. */
-export function parseWordTokens(phrase: string): WordToken[] {
-  const tokens: WordToken[] = phrase
-    .trim()
-    .split(/\s+/)
-    .map((raw) => {
-      const optional = raw.endsWith('?') && raw.length > 1
-      const body = optional ? raw.slice(0, -1) : raw
-      const alts = new Set<string>()
-      let num = false
-      let cap = false
-      let any = false
-      for (const alt of body.split('|')) {
-        if (alt === '{num}') num = true
-        else if (alt === '{Cap}') cap = true
-        else if (alt === '{word}') any = true
-        else if (alt.length > 0) alts.add(alt.toLowerCase())
-        else throw new Error(`empty alternative in phrase "${phrase}"`)
-      }
-      return {alts, num, cap, any, optional}
-    })
+/**
+ * The tokens of a phrase pattern (src/match/syntax.ts, docs/rule-data.md) read
+ * as words: each chunk is one word, `(a|b)` (or `a|b`) one of several words,
+ * `[x]` (or `x?`) an optional word, `{n}` (or `{num}`) a number, `{Cap}` a
+ * capitalised word, `{word}` any word. Throws the reason when malformed.
+ */
+export function wordTokens(phrase: string): WordToken[] {
+  const tokens = readPattern(phrase).map((part) => {
+    if (part.kind === 'opt') {
+      const [only] = part.parts
+      if (part.parts.length !== 1 || only.kind !== 'chunk') throw new Error(`an optional part of "${phrase}" must be one word`)
+      return {...chunkToken(only.text, phrase), optional: true}
+    }
+    const optional = part.text.endsWith('?') && part.text.length > 1
+    return {...chunkToken(optional ? part.text.slice(0, -1) : part.text, phrase), optional}
+  })
   if (tokens.length === 0 || tokens[0].optional) throw new Error(`the first token of "${phrase}" must not be optional`)
   return tokens
+}
+
+function chunkToken(chunk: string, phrase: string): WordToken {
+  const group = chunk.startsWith('(') && chunk.endsWith(')') ? chunk.slice(1, -1) : chunk
+  const alts = new Set<string>()
+  let num = false
+  let cap = false
+  let any = false
+  for (const alt of group.split('|')) {
+    if (alt === '{n}' || alt === '{num}') num = true
+    else if (alt === '{Cap}') cap = true
+    else if (alt === '{word}') any = true
+    else if (alt.length === 0) throw new Error(`empty alternative in phrase "${phrase}"`)
+    else if (/[{}()[\]]/.test(alt)) throw new Error(`"${alt}" in "${phrase}": a word phrase holds words, (a|b), [x], {n}, {Cap} or {word}`)
+    else alts.add(alt.replace(/\\(.)/g, '$1').toLowerCase())
+  }
+  return {alts, num, cap, any, optional: false}
 }

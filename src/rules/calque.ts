@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {filterIndex, matchWords, parseWordTokens, tokenMatches, wordIndex, type Word, type WordIndex, type WordToken} from '../match/words.js'
+import {filterIndex, matchWords, wordTokens, tokenMatches, wordIndex, type Word, type WordIndex, type WordToken} from '../match/words.js'
 import {loadRuleData} from '../data/load.js'
 import type {Finding} from '../types.js'
 import {CalqueText} from './calque/context.js'
@@ -38,7 +38,7 @@ function activeIndex(index: WordIndex<CalquePhrase>, files: readonly string[], o
 export function compile(entry: CalqueEntry): CalquePhrase {
   let tokens: WordToken[]
   try {
-    tokens = parseWordTokens(entry.phrase)
+    tokens = wordTokens(entry.phrase)
   } catch (error) {
     throw new Error(`${entry.file}:${entry.line}: ${(error as Error).message}`)
   }
