@@ -35,7 +35,7 @@ describe('every rule has its four places', () => {
   for (const rule of allRules) {
     const id = rule.ruleId
     it(id, () => {
-      expect(existsSync(join(ROOT, 'src/rules', id + '.ts')), `src/rules/${id}.ts`).toBe(true)
+      expect(existsSync(join(ROOT, 'src/rules', id + '.ts')) || existsSync(join(ROOT, 'src/rules', id)), `src/rules/${id}.ts or src/rules/${id}/`).toBe(true)
       expect(existsSync(join(ROOT, 'docs/rules', id + '.md')), `docs/rules/${id}.md`).toBe(true)
       expect(existsSync(join(ROOT, 'test', id + '.test.ts')), `test/${id}.test.ts`).toBe(true)
       const data = join(ROOT, 'rules', id)
@@ -55,6 +55,14 @@ describe('every rule has its four places', () => {
       .filter((d) => d.isDirectory() && d.name !== 'schema')
       .map((d) => d.name)
     for (const folder of folders) expect(ids.has(folder), `rules/${folder}`).toBe(true)
+  })
+
+  it('src/data/ only loads and validates: it imports nothing from the rules, the matcher aside', () => {
+    const dir = join(ROOT, 'src/data')
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)].map((m) => m[1])
+      for (const path of imports) expect(path, `src/data/${file} imports ${path}`).toMatch(/^\.\/|^\.\.\/(?:match\/|types\.js$)/)
+    }
   })
 })
 
