@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isWordChar} from './quotes/analyze.js'
+import {analyzeQuotes, isWordChar, startsSentence} from './quotes/analyze.js'
 import {englishMark, show, type QuoteSettings} from './quotes/style.js'
 import {capitalisedVerbAt, reportingClauseAt} from './quotes/words.js'
 
@@ -29,7 +29,12 @@ export default defineRule<QuoteGluedOptions>({
         const last = text[start - 1] ?? ''
         const nextLower = /\p{Ll}/u.test(text[mark.pos + 1] ?? '')
         const verbCap = capitalisedVerbAt(text, mark.pos + 1) >= 0
-        const reporting = mark.depth === 1 && reportingClauseAt(text, mark.pos + 1)
+        // `session.”mocked X`: after a sentence closed inside the marks, a lower-case word is not a new
+        // sentence; it continues the one the quotation stands in, as its reporting clause.
+        // Only for a quotation that stands as its own sentence (`He said “It is done.”and left` has its clause before it).
+        const opener = mark.pair >= 0 ? analysis.marks[mark.pair] : undefined
+        const continued = last === '.' && nextLower && (!opener || (startsSentence(text, analysis.paragraphs[mark.para].start, opener.pos) && /^\s*[\p{Lu}\p{N}]/u.test(text.slice(opener.pos + 1, mark.pos))))
+        const reporting = mark.depth === 1 && (continued || reportingClauseAt(text, mark.pos + 1))
         let replacement = glyph + ' '
         if (reporting) {
           if (last === '.' && (nextLower || verbCap) && text[start - 2] !== '.') {

@@ -1,5 +1,6 @@
 import {defineRule} from '../rule.js'
 import {analyzeQuotes, isSpace, nextSentenceStart, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
+import {dashQuotations} from './quotes/dash.js'
 import {englishMark, show, type QuoteSettings} from './quotes/style.js'
 
 export interface QuoteUnbalancedOptions extends QuoteSettings {}
@@ -21,6 +22,28 @@ export default defineRule<QuoteUnbalancedOptions>({
   check(ctx) {
     const {text} = ctx
     const {marks, paragraphs} = analyzeQuotes(text, ctx.tree)
+    for (const dash of dashQuotations(text)) {
+      const opener = englishMark('open', 1, ctx.options.quoteMarks)
+      const closer = englishMark('close', 1, ctx.options.quoteMarks)
+      const [os, oe] = dash.open
+      const [cs, ce] = dash.close
+      // An empty range inserts: the edit takes the next character along so that it has a width.
+      ctx.report({
+        start: os,
+        end: oe > os ? oe : os + 1,
+        expected: [oe > os ? opener : opener + text[os]],
+        fix: 'safe',
+        reason: `Unexpected quotation marked only by dashes ${show(text.slice(os, Math.min(cs, os + 12)))}, expected ${show(opener)} where it starts`
+      })
+      const replacement = dash.punct + closer + ' '
+      ctx.report({
+        start: cs,
+        end: ce,
+        expected: [replacement],
+        fix: 'safe',
+        reason: `Unexpected dash before the reporting clause ${show(text.slice(cs, ce).replace(/\n/g, '⏎'))}, expected ${show(replacement)}`
+      })
+    }
     // Where the trailing punctuation of a paragraph starts (computed once per paragraph).
     const tails = new Map<QuoteParagraph, number>()
     for (let i = 0; i < marks.length; i++) {

@@ -66,6 +66,20 @@ export function isWordChar(c: string | undefined): boolean {
   return c !== undefined && c !== '' && LETTER_OR_DIGIT.test(c)
 }
 
+/**
+ * A German/Dutch low opener typed as two commas (`,,Ich`, `: ,, We`): `,,` after a space, a line start,
+ * `(` or `:` and before a letter (one space between allowed). Returns the end of the `,,` and its
+ * padding, or -1. `word,, word` (a doubled comma) and `1,,5` are not openers.
+ */
+export function commaOpenerEnd(text: string, i: number): number {
+  if (text[i] !== ',' || text[i + 1] !== ',' || text[i + 2] === ',') return -1
+  const before = text[i - 1]
+  if (!(i === 0 || isSpace(before) || before === '(' || before === ':')) return -1
+  let j = i + 2
+  if (text[j] === ' ' || text[j] === '\u00A0') j++
+  return /\p{L}/u.test(text[j] ?? '') ? j : -1
+}
+
 const cache = new WeakMap<object, QuoteAnalysis>()
 
 /** Quote analysis of `text`, cached on `tree` (one pass shared by all quote rules). */
@@ -122,8 +136,15 @@ function analyze(text: string): QuoteAnalysis {
     }
     paragraphs.push({start: span.start, end: span.end, uncertain: false, from, to: marks.length})
   }
+  // A paragraph with a `,,` opener is paired once quote-foreign has turned it into a mark (next pass).
+  let q = 0
+  for (let i = text.indexOf(',,'); i >= 0; i = text.indexOf(',,', i + 2)) {
+    if (commaOpenerEnd(text, i) < 0) continue
+    while (q < paragraphs.length && paragraphs[q].end <= i) q++
+    if (q < paragraphs.length && paragraphs[q].start <= i) paragraphs[q].uncertain = true
+  }
   for (let p = 0; p < paragraphs.length; p++) {
-    pairParagraph(text, marks, paragraphs, p)
+    if (!paragraphs[p].uncertain) pairParagraph(text, marks, paragraphs, p)
     const para = paragraphs[p]
     if (para.uncertain) {
       // Nothing is reported for marks of a paragraph whose pairing failed half-way (rewriting the marks
@@ -242,14 +263,14 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
         // Straight quote. Opening-shaped but the last mark and followed by a reporting clause: a closer
         // glued to the clause whose opener was lost (`months "Anne Hidalgo announces`).
         if (closeShape && !openShape) role = 'close'
-        else if (openShape && before !== '' && remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close'
+        else if (openShape && before !== '' && remaining === 0 && isWordChar(after) && !afterOpeningPunct(text, para.start, pos) && reportingClauseAt(text, pos + 1)) role = 'close'
         else role = 'open'
       }
     } else {
       // A quotation is open.
       if (closeShape || (spacedBoth && (remaining === 0 || CLOSE_GLYPHS.includes(ch))) || (spaceBefore && (after === '' || punctAfter))) role = 'close'
       else if (openShape || spacedBoth) {
-        if (remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close' // glued to the clause: `months "Anne announces`, `novel “Launches`
+        if (remaining === 0 && isWordChar(after) && !afterOpeningPunct(text, para.start, pos) && reportingClauseAt(text, pos + 1)) role = 'close' // glued to the clause: `months "Anne announces`, `novel “Launches`
         else if (CLOSE_GLYPHS.includes(ch) && spaceBefore && /[.!?]/.test(text[pos - 2] ?? '')) role = 'close' // `virus. ”The`
         else if (pos > para.start && (text[pos - 1] === '\n' || text[pos - 1] === '\r')) {
           // A new line inside the paragraph reopening a quotation.
@@ -314,6 +335,24 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
 }
 
 const UPPER = /\p{Lu}/u
+
+/** The mark at `pos` starts a sentence: at the paragraph start or after `. ` / `? ` / `! ` (and a closer). */
+export function startsSentence(text: string, paraStart: number, pos: number): boolean {
+  let j = pos
+  while (j > paraStart && isSpace(text[j - 1])) j--
+  if (j === paraStart) return true
+  return /[.!?]/.test(text[j - 1]) || (/[”"’)]/.test(text[j - 1]) && /[.!?]/.test(text[j - 2] ?? ''))
+}
+
+/**
+ * The mark at `pos` follows `(`, `[` or a dash (spaces aside): only an opener stands there, so it is never
+ * read as a closer glued to a reporting clause (`("according⏎to information")`, `— "according`).
+ */
+function afterOpeningPunct(text: string, paraStart: number, pos: number): boolean {
+  let k = pos
+  while (k > paraStart && isSpace(text[k - 1])) k--
+  return k > paraStart && '([{—–-'.includes(text[k - 1])
+}
 
 /**
  * `convinced.”We will strike on Monday”explains`: a `”` after a sentence end, glued to a capitalised

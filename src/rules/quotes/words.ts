@@ -37,7 +37,30 @@ const VERBS = [
   'pleads', 'urges', 'nuances'
 ]
 
-export const REPORTING_VERBS: ReadonlySet<string> = new Set(VERBS)
+/**
+ * More reporting verbs, by base form: each is added with its `-s` and `-ed` forms (`mock`, `mocks`,
+ * `mocked`), so one entry covers a verb in every tense a translation picks.
+ */
+const BASES = [
+  'mock', 'scoff', 'tease', 'reason', 'recount', 'insist', 'elaborate', 'contend', 'counter', 'object',
+  'interject', 'interrupt', 'thunder', 'storm', 'rage', 'fume', 'snap', 'snort', 'grumble', 'mutter',
+  'mumble', 'stammer', 'exult', 'enthuse', 'gush', 'rejoin', 'caution', 'demand', 'beg', 'implore', 'vow',
+  'pledge', 'swear', 'boast', 'brag', 'muse', 'wonder', 'query', 'question', 'inquire', 'enquire',
+  'specify', 'precise', 'recall', 'relativize', 'relativise', 'qualify', 'correct', 'clarify', 'insinuate',
+  'hint', 'remind', 'inform', 'announce', 'signal', 'stress', 'highlight', 'reiterate', 'persist', 'add',
+  'summarize', 'launch', 'slam', 'blast', 'attack', 'criticize', 'criticise', 'accuse', 'condemn', 'defend',
+  'justify', 'explain', 'continue', 'conclude', 'close', 'finish', 'begin', 'start', 'open', 'release',
+  'post', 'tweet', 'write', 'declare', 'affirm', 'assure', 'guarantee', 'certify', 'insist', 'emphasize'
+]
+const FORMS: string[] = []
+for (const base of BASES) {
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base
+  const y = base.endsWith('y') && !/[aeiou]y$/.test(base)
+  FORMS.push(base, y ? base.slice(0, -1) + 'ies' : /(?:s|sh|ch|x|z)$/.test(base) ? base + 'es' : base + 's')
+  FORMS.push(y ? base.slice(0, -1) + 'ied' : stem + 'ed')
+}
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([...VERBS, ...FORMS, 'began', 'begun', 'swore', 'sworn', 'wrote', 'written', 'snapped'])
 
 export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'one'])
 
@@ -105,4 +128,21 @@ function trimDots(w: string): string {
   let end = w.length
   while (end > 0 && w.charCodeAt(end - 1) === 46) end--
   return w.slice(0, end)
+}
+
+/**
+ * Does a reporting clause that starts with its verb (`says the MP`, `added Kowalski`) or with a pronoun
+ * and its verb (`she said`) start at `from`? Lower case only: `Says` at a sentence start is not a clause.
+ */
+export function reportingVerbFirst(text: string, from: number): boolean {
+  WORD.lastIndex = from
+  const m = WORD.exec(text)
+  if (!m) return false
+  const first = trimDots(m[0])
+  if (!/^\p{Ll}/u.test(first) || first === 'according') return false
+  if (REPORTING_VERBS.has(first)) return true
+  if (!PRONOUNS.has(first) || text[from + m[0].length] !== ' ') return false
+  WORD.lastIndex = from + m[0].length + 1
+  const second = WORD.exec(text)
+  return second !== null && REPORTING_VERBS.has(trimDots(second[0]))
 }
