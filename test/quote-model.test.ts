@@ -5,10 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {fixed, lint, ruleTable} from './helpers.js'
-import type {Config} from '../src/index.js'
-
-const QUOTE_RULES = ['quote-glued', 'quote-unbalanced', 'quote-foreign', 'punct-quote-order', 'punct-double'] as const
-export const quoteConfig: Config = {rules: Object.fromEntries(QUOTE_RULES.map((id) => [id, 'warn'])) as Config['rules']}
+import {quoteConfig} from './quote-support.js'
 
 const invalid: Array<[string, string]> = [
   // Dash quotations (Polish, Russian, Italian dialogue style): the dash before `says X` ends the quotation.

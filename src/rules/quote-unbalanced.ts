@@ -118,7 +118,23 @@ export default defineRule<QuoteUnbalancedOptions>({
       const next = paragraphs[mark.para + 1]
       const nextText = next ? text.slice(next.start, next.end) : ''
       const nothingFollows = !next || (!/[.!?…:;,”"]$/.test(nextText) && nextText.split(/\s+/).length < 8)
-      if (mark.depth === 1 && lastMark && nothingFollows && /[.!?…]/.test(last) && !isSpace(text[para.end - 2])) {
+      // A quotation introduced by a colon or opening its paragraph, with no mark after it, runs to the
+      // paragraph's end (no later paragraph closes or reopens it, or it would not be an orphan).
+      const introduced = lastMark && introducesParagraphRest(para.start, mark.pos)
+      const words = text.slice(mark.pos, para.end).split(/\s+/).length
+      if (mark.depth === 1 && introduced && /[\p{L}\p{N})]/u.test(last) && words <= 12) {
+        // A headline: `Minister urges: “We have to start` (no sentence end to put the mark before).
+        const glyph = mark.ch === '"' ? '"' : englishMark('close', 1, ctx.options.quoteMarks)
+        ctx.report({
+          start: para.end - 1,
+          end: para.end,
+          expected: [last + glyph],
+          fix: 'safe',
+          reason: `${reason} (at ${mark.pos}), expected ${show(glyph)} at the end of the headline`
+        })
+        return
+      }
+      if (mark.depth === 1 && lastMark && (nothingFollows || introduced) && /[.!?…]/.test(last) && !isSpace(text[para.end - 2])) {
         const glyph = mark.ch === '"' ? '"' : englishMark('close', 1, ctx.options.quoteMarks)
         ctx.report({
           start: para.end - 1,
@@ -130,6 +146,13 @@ export default defineRule<QuoteUnbalancedOptions>({
         return
       }
       ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected a closing quote'})
+    }
+
+    /** The opener at `pos` starts its paragraph or follows a colon. */
+    function introducesParagraphRest(paraStart: number, pos: number): boolean {
+      let k = pos
+      while (k > paraStart && isSpace(text[k - 1])) k--
+      return k === paraStart || text[k - 1] === ':'
     }
 
     function mixed(close: Mark, open: Mark) {

@@ -256,7 +256,9 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
       } else if (OPEN_GLYPHS.includes(ch)) {
         // An opener glyph that cannot open (`apart “.` `tricky “` at the end) closes a lost quotation.
         // Not when a closer comes next with no word between: `“.”` is an empty quotation, not a lost one.
-        if (ch === '“' && pos > para.start && ((punctAfter && (spaceBefore || remaining === 0)) || (spaceBefore && after === '')) && !(remaining > 0 && '”"»'.includes(marks[i + 1].ch) && !/[\p{L}\p{N}]/u.test(text.slice(pos + 1, marks[i + 1].pos)))) role = 'close'
+        // `Paris“, X told AFP`: glued to a word and followed by punctuation, it can only close.
+        if (ch === '“' && isWordChar(before) && punctAfter && after !== ')') role = 'close'
+        else if (ch === '“' && pos > para.start && ((punctAfter && (spaceBefore || remaining === 0)) || (spaceBefore && after === '')) && !(remaining > 0 && '”"»'.includes(marks[i + 1].ch) && !/[\p{L}\p{N}]/u.test(text.slice(pos + 1, marks[i + 1].pos)))) role = 'close'
         else if (closeShape && remaining === 0 && !isWordChar(after)) role = 'close'
         else role = 'open'
       } else {

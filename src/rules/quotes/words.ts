@@ -77,6 +77,7 @@ const WORD = /[\p{L}\p{M}’'.-]+/uy
 export function reportingClauseAt(text: string, from: number): boolean {
   let i = from
   const words: string[] = []
+  let skipped = false
   while (words.length <= MAX_SUBJECT_WORDS + 1) {
     while (i < text.length && (text[i] === ' ' || text[i] === '\u00A0')) i++
     WORD.lastIndex = i
@@ -89,7 +90,16 @@ export function reportingClauseAt(text: string, from: number): boolean {
     if (w) words.push(w)
     // A sentence end (not an abbreviation such as `Mr.`) stops the clause.
     if (trailingDot && !/^(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*)$/.test(w)) break
-    const next = text[i]
+    let next = text[i]
+    // `Yannick Mansord, a duck breeder in Guerin, told`: an apposition after the name is skipped.
+    if (next === ',' && !skipped && words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))) {
+      const close = appositionEnd(text, i + 1)
+      if (close > 0) {
+        skipped = true
+        i = close
+        next = text[i]
+      }
+    }
     if (next !== ' ' && next !== '\u00A0') break
   }
   if (words.length === 0) return false
@@ -111,6 +121,17 @@ export function reportingClauseAt(text: string, from: number): boolean {
     }
   }
   return false
+}
+
+/** After `, ` a short apposition (`a duck breeder in Guerin`) closed by a comma: the offset after that comma, or -1. */
+function appositionEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 80)
+  for (let j = from; j < limit; j++) {
+    const c = text[j]
+    if (c === ',') return j + 1
+    if (c === '.' || c === ';' || c === ':' || c === '\n' || c === '"' || c === '“' || c === '”') return -1
+  }
+  return -1
 }
 
 /** Is the first word at `from` a reporting verb written with a capital (`Launches`)? Returns its offset or -1. */
