@@ -30,6 +30,13 @@ const invalid: Array<[string, string]> = [
     'The pressure rises. ,, If there is no deal today, we have a crisis, ” says an insider.',
     'The pressure rises. “If there is no deal today, we have a crisis,” says an insider.'
   ],
+  // A headline opener never closed: the next paragraph has no mark, so the reopening after it is a new quotation.
+  [
+    'The deputy urges the police: “We have to start\n\nThe speech of the deputy went unnoticed in the city.\n\n“Our police are intimidated,” began the deputy.',
+    'The deputy urges the police: “We have to start”\n\nThe speech of the deputy went unnoticed in the city.\n\n“Our police are intimidated,” began the deputy.'
+  ],
+  // Straight marks each on the wrong side of their space: one quotation, not two lost marks.
+  ['Rain will reach 100 mm" in less than 3 hours "in the south.', 'Rain will reach 100 mm "in less than 3 hours" in the south.'],
   // A doubled comma after a word is not an opener.
   ['The talks,, resumed on Monday.', 'The talks, resumed on Monday.'],
   // A quotation that ended its sentence inside the marks, then the reporting clause's comma outside.
@@ -50,6 +57,8 @@ const valid = [
   '- Fire in the south: two dead.\n\n- Floods in the north: roads closed.',
   'The plan – says nobody – is finished.',
   'The first point is settled\n\n– the second one is not.',
+  // Two quotations, each whole: no inverted pair.
+  'He wrote "yes" and "no" on the board.',
   // A reporting clause before the quotation: what follows it is not one.
   'He said “It is done.” and left.'
 ]

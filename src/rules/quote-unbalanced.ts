@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isSpace, nextSentenceStart, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
+import {analyzeQuotes, isSpace, isWordChar, nextSentenceStart, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
 import {dashQuotations} from './quotes/dash.js'
 import {englishMark, show, type QuoteSettings} from './quotes/style.js'
 
@@ -49,6 +49,10 @@ export default defineRule<QuoteUnbalancedOptions>({
     for (let i = 0; i < marks.length; i++) {
       const mark = marks[i]
       const para = paragraphs[mark.para]
+      if (mark.orphanClose && invertedPair(i)) {
+        i++ // both marks rewritten
+        continue
+      }
       if (mark.orphanClose) orphanClose(i, mark, para)
       else if (mark.orphanOpen) orphanOpen(i, mark, para)
       else if (mark.role === 'close' && mark.pair >= 0) mixed(mark, marks[mark.pair])
@@ -146,6 +150,31 @@ export default defineRule<QuoteUnbalancedOptions>({
         return
       }
       ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected a closing quote'})
+    }
+
+    /**
+     * `100 mm" in less than 3 hours "in the`: a straight closer that closes nothing, then a straight
+     * opener never closed, each glued to the word on the wrong side. Read as one quotation whose marks
+     * both stand on the wrong side of their space (one move each), rather than two lost marks (two
+     * guesses): `100 mm "in less than 3 hours" in the`. Only over a short stretch with no sentence end.
+     */
+    function invertedPair(i: number): boolean {
+      const close = marks[i]
+      const open = marks[i + 1]
+      if (!open || open.para !== close.para || close.ch !== '"' || open.ch !== '"') return false
+      if (open.role !== 'open' || open.pair !== -1 || open.depth !== 1) return false
+      if (text[close.pos + 1] !== ' ' || text[open.pos - 1] !== ' ' || !isWordChar(text[open.pos + 1])) return false
+      const inner = text.slice(close.pos + 2, open.pos - 1)
+      if (!/^[\p{L}\p{N}]/u.test(inner) || /[.!?;:"“”]/.test(inner) || inner.split(' ').length > 8) return false
+      ctx.report({
+        start: close.pos,
+        end: close.pos + 2,
+        expected: [' "'],
+        fix: 'safe',
+        reason: `Unexpected quote marks on the wrong side of their spaces ${show(text.slice(close.pos - 1, open.pos + 2))}, expected ${show(' "' + inner + '" ')}`
+      })
+      ctx.report({start: open.pos - 1, end: open.pos + 1, expected: ['" '], fix: 'safe', reason: `Unexpected opening quote never closed ${show(text.slice(open.pos - 1, open.pos + 2))}, expected ${show('" ')}`})
+      return true
     }
 
     /** The opener at `pos` starts its paragraph or follows a colon. */

@@ -177,14 +177,18 @@ function analyze(text: string): QuoteAnalysis {
  */
 function carryQuotations(text: string, marks: Mark[], paragraphs: QuoteParagraph[]): void {
   let carry = -1
+  // Paragraphs with no mark since the carried opener: an English continuation reopens every paragraph,
+  // so after one of them a reopening is a new quotation (only a closer can still end the old one).
+  let skipped = false
   for (const para of paragraphs) {
     if (para.uncertain) {
       carry = -1
       continue
     }
+    if (carry >= 0 && para.to === para.from) skipped = true
     if (carry >= 0 && para.to > para.from) {
       const first = marks[para.from]
-      if (first.role === 'open' && first.pos === para.start) {
+      if (first.role === 'open' && first.pos === para.start && !skipped) {
         // Reopened: correct.
       } else if (first.orphanClose) {
         first.orphanClose = false
@@ -195,6 +199,7 @@ function carryQuotations(text: string, marks: Mark[], paragraphs: QuoteParagraph
       }
       carry = -1
     }
+    if (para.to > para.from) skipped = false
     const unclosed: number[] = []
     for (let i = para.from; i < para.to; i++) if (marks[i].role === 'open' && marks[i].pair === -1) unclosed.push(i)
     if (unclosed.length === 1 && marks[unclosed[0]].depth === 1) carry = unclosed[0]
