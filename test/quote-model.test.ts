@@ -37,6 +37,10 @@ const invalid: Array<[string, string]> = [
   ],
   // Straight marks each on the wrong side of their space: one quotation, not two lost marks.
   ['Rain will reach 100 mm" in less than 3 hours "in the south.', 'Rain will reach 100 mm "in less than 3 hours" in the south.'],
+  // Two quotations run together: the period of the first was lost.
+  ['It is late. "We go forward together for five years, not a minute less" "I found an ally."', 'It is late. "We go forward together for five years, not a minute less." "I found an ally."'],
+  // A headline in single marks, never closed.
+  ['‘Our team has more quality than theirs\n\nThe coach spoke on Friday.', '‘Our team has more quality than theirs’\n\nThe coach spoke on Friday.'],
   // A doubled comma after a word is not an opener.
   ['The talks,, resumed on Monday.', 'The talks, resumed on Monday.'],
   // A quotation that ended its sentence inside the marks, then the reporting clause's comma outside.
@@ -57,6 +61,10 @@ const valid = [
   '- Fire in the south: two dead.\n\n- Floods in the north: roads closed.',
   'The plan – says nobody – is finished.',
   'The first point is settled\n\n– the second one is not.',
+  '‘Tis the season to be jolly\n\nSnow fell.',
+  '‘Our team’s quality is higher’ says the coach\n\nSnow fell.',
+  // Quoted titles or short words side by side.
+  '"Yes" "No" and "Maybe" were the options.',
   // Two quotations, each whole: no inverted pair.
   'He wrote "yes" and "no" on the board.',
   // A reporting clause before the quotation: what follows it is not one.

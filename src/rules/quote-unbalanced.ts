@@ -1,7 +1,23 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isSpace, isWordChar, nextSentenceStart, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
+import {analyzeQuotes, isSpace, isWordChar, nextSentenceStart, paragraphSpans, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
 import {dashQuotations} from './quotes/dash.js'
 import {englishMark, show, type QuoteSettings} from './quotes/style.js'
+
+/**
+ * `‘Ajax has more quality than PSV` as a headline line (British headlines quote in single marks):
+ * a short line that opens with `‘` and a capital, holds no other mark (apostrophes inside words
+ * aside) and no sentence end. Returns the line ends where the closer goes. `‘Tis`, `‘Twas` elide.
+ */
+function singleQuotedHeadlines(text: string): number[] {
+  const out: number[] = []
+  for (const span of paragraphSpans(text)) {
+    if (text[span.start] !== '‘' || !/\p{Lu}/u.test(text[span.start + 1] ?? '') || /^‘T(?:is|was)\b/.test(text.slice(span.start, span.start + 6))) continue
+    const line = text.slice(span.start + 1, span.end)
+    if (line.split(' ').length > 12 || !/[\p{L}\p{N}]$/u.test(line) || /[.!?"“”«»‘]|’(?!\p{L})|(?<!\p{L})’/u.test(line)) continue
+    out.push(span.end)
+  }
+  return out
+}
 
 export interface QuoteUnbalancedOptions extends QuoteSettings {}
 
@@ -43,6 +59,10 @@ export default defineRule<QuoteUnbalancedOptions>({
         fix: 'safe',
         reason: `Unexpected dash before the reporting clause ${show(text.slice(cs, ce).replace(/\n/g, '⏎'))}, expected ${show(replacement)}`
       })
+    }
+    for (const at of singleQuotedHeadlines(text)) {
+      const glyph = englishMark('close', 2, ctx.options.quoteMarks)
+      ctx.report({start: at - 1, end: at, expected: [text[at - 1] + glyph], fix: 'safe', reason: `Unexpected opening quote ${show('‘')} never closed, expected ${show(glyph)} at the end of the headline`})
     }
     // Where the trailing punctuation of a paragraph starts (computed once per paragraph).
     const tails = new Map<QuoteParagraph, number>()
