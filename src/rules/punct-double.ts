@@ -1,4 +1,5 @@
 import {defineRule} from '../rule.js'
+import {commaOpenerEnd} from './quotes/analyze.js'
 
 export interface PunctDoubleOptions {}
 
@@ -39,7 +40,8 @@ export default defineRule<PunctDoubleOptions>({
         const spacedAfter = /^[ \t\u00A0]*\./.test(text.slice(e, e + 4))
         if (before !== '.' && before !== '…' && !spacedBefore && !spacedAfter && /[\p{L}\p{N})”"’]/u.test(before)) del = [s + 1, e]
       } else if (found[0] === ',') {
-        if (found.length === 2 && /[\p{L}\p{N}”"’)]/u.test(before) && !/[\p{N}]/u.test(after)) del = [s + 1, e]
+        // `,,We` opens a quotation (quote-foreign's).
+        if (found.length === 2 && /[\p{L}\p{N}”"’)]/u.test(before) && !/[\p{N}]/u.test(after) && commaOpenerEnd(text, s) < 0) del = [s + 1, e]
       } else if (found === '..') {
         if (/[\p{L})”"’]/u.test(before) && END.test(after)) del = [s + 1, e]
       } else if (/^[!?]\.$/.test(found)) {

@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isSpace, type Mark, type QuoteAnalysis} from './quotes/analyze.js'
+import {analyzeQuotes, isSpace, startsSentence, type Mark, type QuoteAnalysis} from './quotes/analyze.js'
 import {show, type QuoteSettings} from './quotes/style.js'
 import {PRONOUNS, REPORTING_VERBS, reportingClauseAt} from './quotes/words.js'
 
@@ -55,6 +55,17 @@ export default defineRule<PunctQuoteOrderOptions>({
         reason: `Unexpected quotation followed by a reporting verb without a comma ${show(text.slice(mark.pos - 1, mark.pos + 2))}, expected ${show(',' + mark.ch)}`
       })
     }
+    for (const mark of analysis.marks) {
+      const edit = endedBeforeComma(text, mark)
+      if (!edit) continue
+      ctx.report({
+        start: edit.start,
+        end: edit.end,
+        expected: [edit.replacement],
+        fix: 'safe',
+        reason: `Unexpected comma after a quotation that ends a sentence ${show(text.slice(edit.start, edit.end))}, expected ${show(edit.replacement)}`
+      })
+    }
     const damaged = analysis.damage + strongCount > 0
     const fragments = ctx.options.fragments ?? 'auto'
     for (const c of candidates) {
@@ -63,10 +74,11 @@ export default defineRule<PunctQuoteOrderOptions>({
       else fix = american && !c.list && (fragments === 'always' || (fragments === 'auto' && damaged))
       if (!fix) continue
       const {pos, ch} = c.mark
+      const pronoun = c.punct === ',' ? capitalPronounAt(text, pos + 2) : ''
       ctx.report({
         start: pos,
-        end: pos + 2,
-        expected: [c.punct + ch],
+        end: pos + 2 + (pronoun ? 2 : 0),
+        expected: [c.punct + ch + (pronoun ? ' ' + pronoun : '')],
         fix: 'safe',
         reason: `Unexpected ${c.punct === '.' ? 'period' : 'comma'} after the closing quote ${show(ch + c.punct)}, expected ${show(c.punct + ch)}`
       })
@@ -103,19 +115,42 @@ function candidate(text: string, analysis: QuoteAnalysis, mark: Mark, american: 
   return {mark, punct, strong: fullUtterance(text, para.start, opener.pos, mark.pos), list: afterList}
 }
 
-/** The opener starts a sentence: at the paragraph start or after `. ` / `? ` / `! `. */
-function standalone(text: string, paraStart: number, open: number): boolean {
-  let j = open
-  while (j > paraStart && isSpace(text[j - 1])) j--
-  if (j === paraStart) return true
-  return /[.!?]/.test(text[j - 1]) || (/[”"’)]/.test(text[j - 1]) && /[.!?]/.test(text[j - 2] ?? ''))
-}
-
 /** A full quoted utterance: it starts a sentence with a capital, or holds a sentence end inside. */
 function fullUtterance(text: string, paraStart: number, open: number, close: number): boolean {
   const inner = text.slice(open + 1, close)
   if (/[.!?]\s+\p{Lu}/u.test(inner)) return true
-  return standalone(text, paraStart, open) && /^\s*\p{Lu}/u.test(inner)
+  return startsSentence(text, paraStart, open) && /^\s*\p{Lu}/u.test(inner)
+}
+
+/**
+ * `peasants.”, he added` → `peasants,” he added`; `tomorrow?”, she asked` → `tomorrow?” she asked`: the
+ * quotation ended its sentence inside the marks and the comma of the reporting clause was added after
+ * them (the source put it there). The period becomes the comma; `?` and `!` stay and the comma goes.
+ */
+function endedBeforeComma(text: string, mark: Mark): {start: number; end: number; replacement: string} | undefined {
+  if (mark.role !== 'close' || mark.depth !== 1 || mark.glued || mark.wrongWay || mark.pad > 0 || mark.pair < 0) return
+  if ('«»„‟'.includes(mark.ch) || text[mark.pos + 1] !== ',') return
+  const last = text[mark.pos - 1]
+  if (last !== '.' && last !== '?' && last !== '!') return
+  if (last === '.' && (text[mark.pos - 2] === '.' || !/[\p{L}\p{N})%]/u.test(text[mark.pos - 2] ?? ''))) return
+  if (!isSpace(text[mark.pos + 2]) || !reportingClauseAt(text, mark.pos + 2)) return
+  const pronoun = capitalPronounAt(text, mark.pos + 2)
+  const tail = pronoun ? ' ' + pronoun : ''
+  const end = mark.pos + 2 + (pronoun ? 2 : 0)
+  if (last === '.') return {start: mark.pos - 1, end, replacement: ',' + mark.ch + tail}
+  return {start: mark.pos, end, replacement: mark.ch + tail}
+}
+
+/**
+ * `”, He said`: the pronoun of a reporting clause capitalised as if a sentence started (not `I`).
+ * Returns the pronoun's first letter in lower case when one stands at `from` + 1, else ''.
+ */
+function capitalPronounAt(text: string, from: number): string {
+  if (text[from] !== ' ') return ''
+  NEXT_WORDS.lastIndex = from + 1
+  const word = NEXT_WORDS.exec(text)?.[0] ?? ''
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !PRONOUNS.has(word.toLowerCase()) || !reportingClauseAt(text, from + 1)) return ''
+  return word[0].toLowerCase()
 }
 
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs'])
@@ -142,7 +177,7 @@ function missingComma(text: string, analysis: QuoteAnalysis, mark: Mark): boolea
   } else if (first === 'according') return false
   const opener = analysis.marks[mark.pair]
   const para = analysis.paragraphs[mark.para]
-  if (!standalone(text, para.start, opener.pos)) return false
+  if (!startsSentence(text, para.start, opener.pos)) return false
   const inner = text.slice(opener.pos + 1, mark.pos)
   if (!/^\p{Lu}/u.test(inner)) return false
   const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))

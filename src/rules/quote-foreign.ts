@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes} from './quotes/analyze.js'
+import {analyzeQuotes, commaOpenerEnd} from './quotes/analyze.js'
 import {englishMark, show, type QuoteSettings} from './quotes/style.js'
 
 export interface QuoteForeignOptions extends QuoteSettings {}
@@ -50,6 +50,14 @@ export default defineRule<QuoteForeignOptions>({
             ? `nested ${mark.role === 'open' ? 'opening' : 'closing'} quote ${show(actual)}`
           : `space ${mark.role === 'open' ? 'after the opening' : 'before the closing'} quote ${show(actual)}`
       ctx.report({start, end, expected: [glyph], fix: 'safe', reason: `Unexpected ${what}, expected ${show(glyph)}`})
+    }
+    // `,,We`: a low opener typed as two commas. Its closer is written on the next pass, once the
+    // analysis sees the opener.
+    for (let i = text.indexOf(',,'); i >= 0; i = text.indexOf(',,', i + 2)) {
+      const end = commaOpenerEnd(text, i)
+      if (end < 0) continue
+      const glyph = englishMark('open', 1, ctx.options.quoteMarks)
+      ctx.report({start: i, end, expected: [glyph], fix: 'safe', reason: `Unexpected foreign opening quote ${show(text.slice(i, end))}, expected ${show(glyph)}`})
     }
     // Single foreign marks (‹ › ‚) are not paired by the analysis: map them when they clearly open or close.
     const single = /[‹›‚]/g

@@ -1,6 +1,23 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isSpace, nextSentenceStart, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
+import {analyzeQuotes, isSpace, isWordChar, nextSentenceStart, paragraphSpans, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
+import {dashQuotations} from './quotes/dash.js'
 import {englishMark, show, type QuoteSettings} from './quotes/style.js'
+
+/**
+ * `‘Ajax has more quality than PSV` as a headline line (British headlines quote in single marks):
+ * a short line that opens with `‘` and a capital, holds no other mark (apostrophes inside words
+ * aside) and no sentence end. Returns the line ends where the closer goes. `‘Tis`, `‘Twas` elide.
+ */
+function singleQuotedHeadlines(text: string): number[] {
+  const out: number[] = []
+  for (const span of paragraphSpans(text)) {
+    if (text[span.start] !== '‘' || !/\p{Lu}/u.test(text[span.start + 1] ?? '') || /^‘T(?:is|was)\b/.test(text.slice(span.start, span.start + 6))) continue
+    const line = text.slice(span.start + 1, span.end)
+    if (line.split(' ').length > 12 || !/[\p{L}\p{N}]$/u.test(line) || /[.!?"“”«»‘]|’(?!\p{L})|(?<!\p{L})’/u.test(line)) continue
+    out.push(span.end)
+  }
+  return out
+}
 
 export interface QuoteUnbalancedOptions extends QuoteSettings {}
 
@@ -21,11 +38,41 @@ export default defineRule<QuoteUnbalancedOptions>({
   check(ctx) {
     const {text} = ctx
     const {marks, paragraphs} = analyzeQuotes(text, ctx.tree)
+    for (const dash of dashQuotations(text)) {
+      const opener = englishMark('open', 1, ctx.options.quoteMarks)
+      const closer = englishMark('close', 1, ctx.options.quoteMarks)
+      const [os, oe] = dash.open
+      const [cs, ce] = dash.close
+      // An empty range inserts: the edit takes the next character along so that it has a width.
+      ctx.report({
+        start: os,
+        end: oe > os ? oe : os + 1,
+        expected: [oe > os ? opener : opener + text[os]],
+        fix: 'safe',
+        reason: `Unexpected quotation marked only by dashes ${show(text.slice(os, Math.min(cs, os + 12)))}, expected ${show(opener)} where it starts`
+      })
+      const replacement = dash.punct + closer + ' '
+      ctx.report({
+        start: cs,
+        end: ce,
+        expected: [replacement],
+        fix: 'safe',
+        reason: `Unexpected dash before the reporting clause ${show(text.slice(cs, ce).replace(/\n/g, '⏎'))}, expected ${show(replacement)}`
+      })
+    }
+    for (const at of singleQuotedHeadlines(text)) {
+      const glyph = englishMark('close', 2, ctx.options.quoteMarks)
+      ctx.report({start: at - 1, end: at, expected: [text[at - 1] + glyph], fix: 'safe', reason: `Unexpected opening quote ${show('‘')} never closed, expected ${show(glyph)} at the end of the headline`})
+    }
     // Where the trailing punctuation of a paragraph starts (computed once per paragraph).
     const tails = new Map<QuoteParagraph, number>()
     for (let i = 0; i < marks.length; i++) {
       const mark = marks[i]
       const para = paragraphs[mark.para]
+      if (mark.orphanClose && invertedPair(i)) {
+        i++ // both marks rewritten
+        continue
+      }
       if (mark.orphanClose) orphanClose(i, mark, para)
       else if (mark.orphanOpen) orphanOpen(i, mark, para)
       else if (mark.role === 'close' && mark.pair >= 0) mixed(mark, marks[mark.pair])
@@ -95,7 +142,23 @@ export default defineRule<QuoteUnbalancedOptions>({
       const next = paragraphs[mark.para + 1]
       const nextText = next ? text.slice(next.start, next.end) : ''
       const nothingFollows = !next || (!/[.!?…:;,”"]$/.test(nextText) && nextText.split(/\s+/).length < 8)
-      if (mark.depth === 1 && lastMark && nothingFollows && /[.!?…]/.test(last) && !isSpace(text[para.end - 2])) {
+      // A quotation introduced by a colon or opening its paragraph, with no mark after it, runs to the
+      // paragraph's end (no later paragraph closes or reopens it, or it would not be an orphan).
+      const introduced = lastMark && introducesParagraphRest(para.start, mark.pos)
+      const words = text.slice(mark.pos, para.end).split(/\s+/).length
+      if (mark.depth === 1 && introduced && /[\p{L}\p{N})]/u.test(last) && words <= 12) {
+        // A headline: `Minister urges: “We have to start` (no sentence end to put the mark before).
+        const glyph = mark.ch === '"' ? '"' : englishMark('close', 1, ctx.options.quoteMarks)
+        ctx.report({
+          start: para.end - 1,
+          end: para.end,
+          expected: [last + glyph],
+          fix: 'safe',
+          reason: `${reason} (at ${mark.pos}), expected ${show(glyph)} at the end of the headline`
+        })
+        return
+      }
+      if (mark.depth === 1 && lastMark && (nothingFollows || introduced) && /[.!?…]/.test(last) && !isSpace(text[para.end - 2])) {
         const glyph = mark.ch === '"' ? '"' : englishMark('close', 1, ctx.options.quoteMarks)
         ctx.report({
           start: para.end - 1,
@@ -107,6 +170,38 @@ export default defineRule<QuoteUnbalancedOptions>({
         return
       }
       ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected a closing quote'})
+    }
+
+    /**
+     * `100 mm" in less than 3 hours "in the`: a straight closer that closes nothing, then a straight
+     * opener never closed, each glued to the word on the wrong side. Read as one quotation whose marks
+     * both stand on the wrong side of their space (one move each), rather than two lost marks (two
+     * guesses): `100 mm "in less than 3 hours" in the`. Only over a short stretch with no sentence end.
+     */
+    function invertedPair(i: number): boolean {
+      const close = marks[i]
+      const open = marks[i + 1]
+      if (!open || open.para !== close.para || close.ch !== '"' || open.ch !== '"') return false
+      if (open.role !== 'open' || open.pair !== -1 || open.depth !== 1) return false
+      if (text[close.pos + 1] !== ' ' || text[open.pos - 1] !== ' ' || !isWordChar(text[open.pos + 1])) return false
+      const inner = text.slice(close.pos + 2, open.pos - 1)
+      if (!/^[\p{L}\p{N}]/u.test(inner) || /[.!?;:"“”]/.test(inner) || inner.split(' ').length > 8) return false
+      ctx.report({
+        start: close.pos,
+        end: close.pos + 2,
+        expected: [' "'],
+        fix: 'safe',
+        reason: `Unexpected quote marks on the wrong side of their spaces ${show(text.slice(close.pos - 1, open.pos + 2))}, expected ${show(' "' + inner + '" ')}`
+      })
+      ctx.report({start: open.pos - 1, end: open.pos + 1, expected: ['" '], fix: 'safe', reason: `Unexpected opening quote never closed ${show(text.slice(open.pos - 1, open.pos + 2))}, expected ${show('" ')}`})
+      return true
+    }
+
+    /** The opener at `pos` starts its paragraph or follows a colon. */
+    function introducesParagraphRest(paraStart: number, pos: number): boolean {
+      let k = pos
+      while (k > paraStart && isSpace(text[k - 1])) k--
+      return k === paraStart || text[k - 1] === ':'
     }
 
     function mixed(close: Mark, open: Mark) {

@@ -66,6 +66,20 @@ export function isWordChar(c: string | undefined): boolean {
   return c !== undefined && c !== '' && LETTER_OR_DIGIT.test(c)
 }
 
+/**
+ * A German/Dutch low opener typed as two commas (`,,Ich`, `: ,, We`): `,,` after a space, a line start,
+ * `(` or `:` and before a letter (one space between allowed). Returns the end of the `,,` and its
+ * padding, or -1. `word,, word` (a doubled comma) and `1,,5` are not openers.
+ */
+export function commaOpenerEnd(text: string, i: number): number {
+  if (text[i] !== ',' || text[i + 1] !== ',' || text[i + 2] === ',') return -1
+  const before = text[i - 1]
+  if (!(i === 0 || isSpace(before) || before === '(' || before === ':')) return -1
+  let j = i + 2
+  if (text[j] === ' ' || text[j] === '\u00A0') j++
+  return /\p{L}/u.test(text[j] ?? '') ? j : -1
+}
+
 const cache = new WeakMap<object, QuoteAnalysis>()
 
 /** Quote analysis of `text`, cached on `tree` (one pass shared by all quote rules). */
@@ -122,8 +136,15 @@ function analyze(text: string): QuoteAnalysis {
     }
     paragraphs.push({start: span.start, end: span.end, uncertain: false, from, to: marks.length})
   }
+  // A paragraph with a `,,` opener is paired once quote-foreign has turned it into a mark (next pass).
+  let q = 0
+  for (let i = text.indexOf(',,'); i >= 0; i = text.indexOf(',,', i + 2)) {
+    if (commaOpenerEnd(text, i) < 0) continue
+    while (q < paragraphs.length && paragraphs[q].end <= i) q++
+    if (q < paragraphs.length && paragraphs[q].start <= i) paragraphs[q].uncertain = true
+  }
   for (let p = 0; p < paragraphs.length; p++) {
-    pairParagraph(text, marks, paragraphs, p)
+    if (!paragraphs[p].uncertain) pairParagraph(text, marks, paragraphs, p)
     const para = paragraphs[p]
     if (para.uncertain) {
       // Nothing is reported for marks of a paragraph whose pairing failed half-way (rewriting the marks
@@ -156,14 +177,18 @@ function analyze(text: string): QuoteAnalysis {
  */
 function carryQuotations(text: string, marks: Mark[], paragraphs: QuoteParagraph[]): void {
   let carry = -1
+  // Paragraphs with no mark since the carried opener: an English continuation reopens every paragraph,
+  // so after one of them a reopening is a new quotation (only a closer can still end the old one).
+  let skipped = false
   for (const para of paragraphs) {
     if (para.uncertain) {
       carry = -1
       continue
     }
+    if (carry >= 0 && para.to === para.from) skipped = true
     if (carry >= 0 && para.to > para.from) {
       const first = marks[para.from]
-      if (first.role === 'open' && first.pos === para.start) {
+      if (first.role === 'open' && first.pos === para.start && !skipped) {
         // Reopened: correct.
       } else if (first.orphanClose) {
         first.orphanClose = false
@@ -174,6 +199,7 @@ function carryQuotations(text: string, marks: Mark[], paragraphs: QuoteParagraph
       }
       carry = -1
     }
+    if (para.to > para.from) skipped = false
     const unclosed: number[] = []
     for (let i = para.from; i < para.to; i++) if (marks[i].role === 'open' && marks[i].pair === -1) unclosed.push(i)
     if (unclosed.length === 1 && marks[unclosed[0]].depth === 1) carry = unclosed[0]
@@ -235,21 +261,23 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
       } else if (OPEN_GLYPHS.includes(ch)) {
         // An opener glyph that cannot open (`apart “.` `tricky “` at the end) closes a lost quotation.
         // Not when a closer comes next with no word between: `“.”` is an empty quotation, not a lost one.
-        if (ch === '“' && pos > para.start && ((punctAfter && (spaceBefore || remaining === 0)) || (spaceBefore && after === '')) && !(remaining > 0 && '”"»'.includes(marks[i + 1].ch) && !/[\p{L}\p{N}]/u.test(text.slice(pos + 1, marks[i + 1].pos)))) role = 'close'
+        // `Paris“, X told AFP`: glued to a word and followed by punctuation, it can only close.
+        if (ch === '“' && isWordChar(before) && punctAfter && after !== ')') role = 'close'
+        else if (ch === '“' && pos > para.start && ((punctAfter && (spaceBefore || remaining === 0)) || (spaceBefore && after === '')) && !(remaining > 0 && '”"»'.includes(marks[i + 1].ch) && !/[\p{L}\p{N}]/u.test(text.slice(pos + 1, marks[i + 1].pos)))) role = 'close'
         else if (closeShape && remaining === 0 && !isWordChar(after)) role = 'close'
         else role = 'open'
       } else {
         // Straight quote. Opening-shaped but the last mark and followed by a reporting clause: a closer
         // glued to the clause whose opener was lost (`months "Anne Hidalgo announces`).
         if (closeShape && !openShape) role = 'close'
-        else if (openShape && before !== '' && remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close'
+        else if (openShape && before !== '' && remaining === 0 && isWordChar(after) && !afterOpeningPunct(text, para.start, pos) && reportingClauseAt(text, pos + 1)) role = 'close'
         else role = 'open'
       }
     } else {
       // A quotation is open.
       if (closeShape || (spacedBoth && (remaining === 0 || CLOSE_GLYPHS.includes(ch))) || (spaceBefore && (after === '' || punctAfter))) role = 'close'
       else if (openShape || spacedBoth) {
-        if (remaining === 0 && isWordChar(after) && reportingClauseAt(text, pos + 1)) role = 'close' // glued to the clause: `months "Anne announces`, `novel “Launches`
+        if (remaining === 0 && isWordChar(after) && !afterOpeningPunct(text, para.start, pos) && reportingClauseAt(text, pos + 1)) role = 'close' // glued to the clause: `months "Anne announces`, `novel “Launches`
         else if (CLOSE_GLYPHS.includes(ch) && spaceBefore && /[.!?]/.test(text[pos - 2] ?? '')) role = 'close' // `virus. ”The`
         else if (pos > para.start && (text[pos - 1] === '\n' || text[pos - 1] === '\r')) {
           // A new line inside the paragraph reopening a quotation.
@@ -314,6 +342,24 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
 }
 
 const UPPER = /\p{Lu}/u
+
+/** The mark at `pos` starts a sentence: at the paragraph start or after `. ` / `? ` / `! ` (and a closer). */
+export function startsSentence(text: string, paraStart: number, pos: number): boolean {
+  let j = pos
+  while (j > paraStart && isSpace(text[j - 1])) j--
+  if (j === paraStart) return true
+  return /[.!?]/.test(text[j - 1]) || (/[”"’)]/.test(text[j - 1]) && /[.!?]/.test(text[j - 2] ?? ''))
+}
+
+/**
+ * The mark at `pos` follows `(`, `[` or a dash (spaces aside): only an opener stands there, so it is never
+ * read as a closer glued to a reporting clause (`("according⏎to information")`, `— "according`).
+ */
+function afterOpeningPunct(text: string, paraStart: number, pos: number): boolean {
+  let k = pos
+  while (k > paraStart && isSpace(text[k - 1])) k--
+  return k > paraStart && '([{—–-'.includes(text[k - 1])
+}
 
 /**
  * `convinced.”We will strike on Monday”explains`: a `”` after a sentence end, glued to a capitalised

@@ -37,7 +37,30 @@ const VERBS = [
   'pleads', 'urges', 'nuances'
 ]
 
-export const REPORTING_VERBS: ReadonlySet<string> = new Set(VERBS)
+/**
+ * More reporting verbs, by base form: each is added with its `-s` and `-ed` forms (`mock`, `mocks`,
+ * `mocked`), so one entry covers a verb in every tense a translation picks.
+ */
+const BASES = [
+  'mock', 'scoff', 'tease', 'reason', 'recount', 'insist', 'elaborate', 'contend', 'counter', 'object',
+  'interject', 'interrupt', 'thunder', 'storm', 'rage', 'fume', 'snap', 'snort', 'grumble', 'mutter',
+  'mumble', 'stammer', 'exult', 'enthuse', 'gush', 'rejoin', 'caution', 'demand', 'beg', 'implore', 'vow',
+  'pledge', 'swear', 'boast', 'brag', 'muse', 'wonder', 'query', 'question', 'inquire', 'enquire',
+  'specify', 'precise', 'recall', 'relativize', 'relativise', 'qualify', 'correct', 'clarify', 'insinuate',
+  'hint', 'remind', 'inform', 'announce', 'signal', 'stress', 'highlight', 'reiterate', 'persist', 'add',
+  'summarize', 'launch', 'slam', 'blast', 'attack', 'criticize', 'criticise', 'accuse', 'condemn', 'defend',
+  'justify', 'explain', 'continue', 'conclude', 'close', 'finish', 'begin', 'start', 'open', 'release',
+  'post', 'tweet', 'write', 'declare', 'affirm', 'assure', 'guarantee', 'certify', 'insist', 'emphasize'
+]
+const FORMS: string[] = []
+for (const base of BASES) {
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base
+  const y = base.endsWith('y') && !/[aeiou]y$/.test(base)
+  FORMS.push(base, y ? base.slice(0, -1) + 'ies' : /(?:s|sh|ch|x|z)$/.test(base) ? base + 'es' : base + 's')
+  FORMS.push(y ? base.slice(0, -1) + 'ied' : stem + 'ed')
+}
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([...VERBS, ...FORMS, 'began', 'begun', 'swore', 'sworn', 'wrote', 'written', 'snapped'])
 
 export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'one'])
 
@@ -54,6 +77,7 @@ const WORD = /[\p{L}\p{M}’'.-]+/uy
 export function reportingClauseAt(text: string, from: number): boolean {
   let i = from
   const words: string[] = []
+  let skipped = false
   while (words.length <= MAX_SUBJECT_WORDS + 1) {
     while (i < text.length && (text[i] === ' ' || text[i] === '\u00A0')) i++
     WORD.lastIndex = i
@@ -66,7 +90,16 @@ export function reportingClauseAt(text: string, from: number): boolean {
     if (w) words.push(w)
     // A sentence end (not an abbreviation such as `Mr.`) stops the clause.
     if (trailingDot && !/^(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*)$/.test(w)) break
-    const next = text[i]
+    let next = text[i]
+    // `Yannick Mansord, a duck breeder in Guerin, told`: an apposition after the name is skipped.
+    if (next === ',' && !skipped && words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))) {
+      const close = appositionEnd(text, i + 1)
+      if (close > 0) {
+        skipped = true
+        i = close
+        next = text[i]
+      }
+    }
     if (next !== ' ' && next !== '\u00A0') break
   }
   if (words.length === 0) return false
@@ -90,6 +123,17 @@ export function reportingClauseAt(text: string, from: number): boolean {
   return false
 }
 
+/** After `, ` a short apposition (`a duck breeder in Guerin`) closed by a comma: the offset after that comma, or -1. */
+function appositionEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 80)
+  for (let j = from; j < limit; j++) {
+    const c = text[j]
+    if (c === ',') return j + 1
+    if (c === '.' || c === ';' || c === ':' || c === '\n' || c === '"' || c === '“' || c === '”') return -1
+  }
+  return -1
+}
+
 /** Is the first word at `from` a reporting verb written with a capital (`Launches`)? Returns its offset or -1. */
 export function capitalisedVerbAt(text: string, from: number): number {
   WORD.lastIndex = from
@@ -105,4 +149,21 @@ function trimDots(w: string): string {
   let end = w.length
   while (end > 0 && w.charCodeAt(end - 1) === 46) end--
   return w.slice(0, end)
+}
+
+/**
+ * Does a reporting clause that starts with its verb (`says the MP`, `added Kowalski`) or with a pronoun
+ * and its verb (`she said`) start at `from`? Lower case only: `Says` at a sentence start is not a clause.
+ */
+export function reportingVerbFirst(text: string, from: number): boolean {
+  WORD.lastIndex = from
+  const m = WORD.exec(text)
+  if (!m) return false
+  const first = trimDots(m[0])
+  if (!/^\p{Ll}/u.test(first) || first === 'according') return false
+  if (REPORTING_VERBS.has(first)) return true
+  if (!PRONOUNS.has(first) || text[from + m[0].length] !== ' ') return false
+  WORD.lastIndex = from + m[0].length + 1
+  const second = WORD.exec(text)
+  return second !== null && REPORTING_VERBS.has(trimDots(second[0]))
 }
