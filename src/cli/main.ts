@@ -61,6 +61,8 @@ Rules and config:
       --update-baseline rewrite the baseline with today's findings
 
 Input:
+      --format-in F     read inputs as text, markdown or html (default: by
+                        extension: .md/.markdown/.mdx, .html/.htm; stdin by content)
       --jsonl           read JSON Lines records (files or stdin)
       --field NAME      the record field holding the text (default: text; a.b for nested)
       --report          fix --jsonl: add the findings to each record (field "mtclean")
@@ -142,6 +144,7 @@ function parse(argv: string[]) {
         baseline: {type: 'string'},
         'update-baseline': {type: 'boolean'},
         jsonl: {type: 'boolean'},
+        'format-in': {type: 'string'},
         field: {type: 'string'},
         report: {type: 'boolean'},
         'drop-invalid': {type: 'boolean'},
@@ -186,6 +189,7 @@ export interface Options {
   baseline?: string
   updateBaseline: boolean
   jsonl: boolean
+  formatIn?: 'text' | 'markdown' | 'html'
   field: string
   report: boolean
   dropInvalid: boolean
@@ -257,6 +261,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
     baseline: v.baseline,
     updateBaseline: Boolean(v['update-baseline']),
     jsonl: Boolean(v.jsonl),
+    formatIn: oneOf('format-in', v['format-in'], ['text', 'markdown', 'html'] as const),
     field: v.field ?? 'text',
     report: Boolean(v.report),
     dropInvalid: Boolean(v['drop-invalid']),
@@ -411,7 +416,8 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
     encoding: opts.encoding,
     maxFileSize: opts.maxFileSize,
     originalMessages: diff,
-    returnTexts: diff
+    returnTexts: diff,
+    format: opts.formatIn
   })
   try {
     if (stdinCount) {
