@@ -13,8 +13,7 @@ import type {ConfigFile} from '../engine/config.js'
 import type {ReportFile, FormatOptions} from './formats/types.js'
 import {err, out} from './io.js'
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'diff'] as const
-type Format = (typeof FORMATS)[number]
+import {FORMATS, type Format} from './formats/index.js'
 const SOURCE_LANGS = ['fr', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'pl']
 
 const HELP = `Usage: mtclean <command> [options] [paths…]
@@ -288,27 +287,11 @@ async function readStdin(limit: number): Promise<Uint8Array> {
 
 async function format(files: ReportFile[], opts: Options): Promise<string> {
   const formatOptions: FormatOptions = {color: opts.color && !opts.outputFile, quiet: opts.quiet, cwd: opts.cwd, version: version()}
-  switch (opts.format) {
-    case 'json':
-      return (await import('./formats/json.js')).formatJson(files)
-    case 'sarif':
-      return (await import('./formats/sarif.js')).formatSarif(files, formatOptions)
-    case 'github':
-      return (await import('./formats/github.js')).formatGithub(files)
-    case 'junit':
-      return (await import('./formats/junit.js')).formatJunit(files)
-    case 'diff':
-      return (await import('./formats/diff.js')).formatDiff(files)
-    default:
-      return (await import('./formats/stylish.js')).formatStylish(files, formatOptions)
-  }
+  return (await import('./formats/index.js')).renderReport(opts.format, files, formatOptions)
 }
 
 async function emitReport(text: string, opts: Options): Promise<void> {
-  if (opts.outputFile) {
-    const {writeFile} = await import('node:fs/promises')
-    await writeFile(opts.outputFile, text)
-  } else await out(text)
+  await (await import('./formats/index.js')).writeReport(text, opts.outputFile, out)
 }
 
 /** Run the command line; resolves to the exit code. */
@@ -416,7 +399,7 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
     encoding: opts.encoding,
     maxFileSize: opts.maxFileSize,
     originalMessages: diff,
-    returnTexts: diff,
+    returnTexts: diff || opts.baseline !== undefined,
     format: opts.formatIn
   })
   try {

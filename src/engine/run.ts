@@ -121,6 +121,8 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     result.messages = outcome.messages
     result.before = outcome.before
     result.unsettled = outcome.unsettled
+    // The checked text, for the baseline's context of each finding.
+    if (task.mode === 'check' && task.returnTexts) result.original = decoded.text
     if (task.mode === 'fix') {
       const fixed = outcome.fixed!
       result.changed = fixed !== decoded.text
