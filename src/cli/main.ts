@@ -24,6 +24,7 @@ Commands:
   check [paths…]        report findings (stdin when no path or "-")
   fix [paths…]          fix safe findings; prints the text of one input,
                         or rewrites files with --write / --out-dir
+  lsp [--stdio]         a language server for editors (diagnostics, quick fixes)
   rules [--stats]       list the rules; --stats counts the data in rules/
                         (--format json for a machine-readable list)
 
@@ -298,6 +299,7 @@ async function emitReport(text: string, opts: Options): Promise<void> {
 export async function main(argv: string[]): Promise<number> {
   let opts: Options
   try {
+    if (argv[0] === 'lsp') return (await import('../lsp/server.js')).startServer().then(() => 0)
     if (argv[0] === 'rules') {
       try {
         return await (await import('./rules-command.js')).rulesCommand(argv.slice(1))
