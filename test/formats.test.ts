@@ -74,6 +74,9 @@ Escaped \\*stars\\* and &amp; entities{ ,|,} fine.
 <!-- mtclean-disable-next-line punct-spacing -->
 Silenced line , left alone.
 
+[//]: # (mtclean-disable-next-line punct-spacing)
+Silenced by a Markdown comment , too.
+
 ~~~
 mtclean-disable
 ~~~

@@ -29,7 +29,7 @@ export function linterFor({format: _format, ...config}: Config): Linter {
 
 type Located = VFileMessage & {startOffset: number}
 
-function lintWithMarkers(linter: Linter, text: string, path?: string, format: InputFormat = 'text'): VFileMessage[] {
+async function lintWithMarkers(linter: Linter, text: string, path?: string, format: InputFormat = 'text'): Promise<VFileMessage[]> {
   if (format !== 'text') return lintMarkup(text, format, (prose) => linter.check(prose, path) as Located[], filterByMarkers)
   return filterByMarkers(text, linter.check(text, path) as Located[])
 }
@@ -57,12 +57,12 @@ export async function processText(
   } catch (error) {
     throw new SetupError((error as Error).message ?? String(error))
   }
-  if (mode === 'check') return {messages: lintWithMarkers(linter, text, path, format).map(toJson)}
+  if (mode === 'check') return {messages: (await lintWithMarkers(linter, text, path, format)).map(toJson)}
   let before: JsonMessage[] | undefined
   const result = await fixToFixpoint(
     text,
-    (value) => {
-      const messages = lintWithMarkers(linter, value, path, format)
+    async (value) => {
+      const messages = await lintWithMarkers(linter, value, path, format)
       if (wantBefore && before === undefined) before = messages.map(toJson)
       return messages
     },

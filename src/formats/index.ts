@@ -1,8 +1,6 @@
 import {extname} from 'node:path'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import {htmlView} from './html.js'
-import {markdownView} from './markdown.js'
 import {toSource, type ProseView} from './view.js'
 
 /** How an input is read: plain text, or a markup format whose prose alone is linted. */
@@ -45,8 +43,9 @@ export function chooseFormat(given: InputFormat | undefined, name: string | unde
   return given ?? (name ? formatOfPath(name) : undefined) ?? (name === undefined || extname(name) === '' ? sniffFormat(text) : 'text')
 }
 
-export function proseView(text: string, format: Exclude<InputFormat, 'text'>): ProseView {
-  return format === 'html' ? htmlView(text) : markdownView(text)
+/** The prose of a Markdown or HTML text. The parsers load on first use: plain-text runs never pay for them. */
+export async function proseView(text: string, format: Exclude<InputFormat, 'text'>): Promise<ProseView> {
+  return format === 'html' ? (await import('./html.js')).htmlView(text) : (await import('./markdown.js')).markdownView(text)
 }
 
 /** `text` with everything but its comments blanked (line breaks kept): markers count only in comments. */
@@ -70,13 +69,13 @@ type Placed = VFileMessage & {startOffset?: number; endOffset?: number; fix?: st
  * markup (across `*emphasis*`) stays a report without its fix, so a fix never
  * writes over markup.
  */
-export function lintMarkup<M extends VFileMessage>(
+export async function lintMarkup<M extends VFileMessage>(
   text: string,
   format: Exclude<InputFormat, 'text'>,
   lint: (prose: string) => M[],
   filter: (markerText: string, messages: M[]) => M[]
-): M[] {
-  const view = proseView(text, format)
+): Promise<M[]> {
+  const view = await proseView(text, format)
   const place = location(text)
   const kept: M[] = []
   for (const message of lint(view.text)) {

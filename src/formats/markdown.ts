@@ -51,6 +51,11 @@ export function markdownView(source: string): ProseView {
       if (at && node.value.startsWith('<!--')) view.comment(at[0], at[1])
       return
     }
+    if (node.type === 'definition') {
+      // `[//]: # (mtclean-disable)`, Markdown's own comment, may hold markers.
+      if (at && node.url === '#') view.comment(at[0], at[1])
+      return
+    }
     if (node.type === 'break') return view.emit('\n')
     if (STANDS_IN.has(node.type) || isAutolink(node, source)) return view.emit(PLACEHOLDER)
     if (INLINE.has(node.type) || node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition' || node.type === 'table' || node.type === 'tableRow') {
