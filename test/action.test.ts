@@ -30,12 +30,12 @@ interface ActionRun {
   uploads: string[]
 }
 
-function runAction(repo: string, given: Record<string, string>): ActionRun {
+function runAction(repo: string, given: Record<string, string>, runnerTemp = mkdtempSync(join(tmpdir(), 'mtclean-runner-'))): ActionRun {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>; runs: {steps: Step[]}}
   const inputs: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = given[name] ?? String(spec.default ?? '')
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'mtclean-runner-'))
   const envFile = join(runnerTemp, 'env')
+  writeFileSync(envFile, '')
   const steps: Record<string, Record<string, string>> = {}
   const lookup = (expr: string): string => {
     const e = expr.trim()
@@ -95,7 +95,10 @@ const ARTIFACT = 'According to the minister , it ended.\n'
 
 describe('the GitHub Action, run as a user’s workflow would', () => {
   let tarball = ''
+  // One runner temp for both jobs: the second install finds the first's packages (a test-time saving only).
+  let runnerTemp = ''
   beforeAll(() => {
+    runnerTemp = mkdtempSync(join(tmpdir(), 'mtclean-runner-'))
     ensureBuilt()
     // The published package: what `npm publish` uploads (dist/ already built).
     const out = mkdtempSync(join(tmpdir(), 'mtclean-pack-'))
@@ -115,7 +118,7 @@ describe('the GitHub Action, run as a user’s workflow would', () => {
 
   it('format github: a quoted ** glob checks every matching file, and the job fails', () => {
     const dir = repo()
-    const r = runAction(dir, {paths: 'content/**/*.md', package: tarball})
+    const r = runAction(dir, {paths: 'content/**/*.md', package: tarball}, runnerTemp)
     const check = r.logs.find((l) => l.name === 'mtclean check')!
     expect(r.logs[0].code, r.logs[0].stderr).toBe(0)
     const files = [...check.stdout.matchAll(/^::error file=([^,]+),/gm)].map((m) => m[1])
@@ -126,7 +129,7 @@ describe('the GitHub Action, run as a user’s workflow would', () => {
 
   it('format sarif: the report goes into a directory that did not exist, is uploaded, then the job fails', () => {
     const dir = repo()
-    const r = runAction(dir, {paths: 'content/**/*.md README.md', format: 'sarif', 'sarif-file': 'reports/mtclean/x.sarif', args: '--max-warnings 0', package: tarball})
+    const r = runAction(dir, {paths: 'content/**/*.md README.md', format: 'sarif', 'sarif-file': 'reports/mtclean/x.sarif', args: '--max-warnings 0', package: tarball}, runnerTemp)
     expect(r.uploads).toHaveLength(1)
     const log = JSON.parse(r.uploads[0])
     const uris = log.runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation.uri)
