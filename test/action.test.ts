@@ -139,3 +139,16 @@ describe('the GitHub Action, run as a user’s workflow would', () => {
     expect(r.failed).toBe(true)
   }, 300_000)
 })
+
+describe('action.yml', () => {
+  it('runs on a supported Node and current actions, and never builds in the job', () => {
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>; runs: {steps: Step[]}}
+    expect(['22', '24']).toContain(action.inputs['node-version'].default)
+    const uses = action.runs.steps.map((s) => s.uses).filter(Boolean)
+    expect(uses).toEqual(['actions/setup-node@v6', 'github/codeql-action/upload-sarif@v4'])
+    const scripts = action.runs.steps.map((s) => s.run ?? '').join('\n')
+    expect(scripts).not.toMatch(/npm (ci|run build)|tsc/)
+    // Inputs reach the shell only through env, never pasted into the script.
+    expect(scripts).not.toMatch(/\$\{\{\s*inputs\./)
+  })
+})
