@@ -27,6 +27,8 @@ export interface Config {
   /** Per-rule severity and options: `{"calque": "off", "masthead": ["error", {...}]}`. */
   rules?: Record<string, RuleSetting>
   settings?: Settings
+  /** How inputs are read (the engine's concern; the rules ignore it): `text`, `markdown` or `html`. */
+  format?: 'text' | 'markdown' | 'html'
 }
 
 /** Rules that only the `strict` preset turns on. */

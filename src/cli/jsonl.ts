@@ -6,6 +6,7 @@ import type {ConfigResolver} from '../engine/config.js'
 import type {JsonMessage, TextResult} from '../engine/types.js'
 import {err} from './io.js'
 import type {Options} from './main.js'
+import type {ReportFile} from './formats/types.js'
 
 /** A record waiting for its text to be processed. */
 interface Item {
@@ -47,6 +48,19 @@ function setField(record: Record<string, unknown>, path: string[], value: unknow
 }
 
 /**
+ * One record's findings for a report format. Stylish names the record
+ * `FILE:LINE`; the CI formats (sarif, github, junit) point at the JSONL file's
+ * line, so annotations land on a real file, and keep the place in the text in the message.
+ */
+function recordReport(source: string, lineNo: number, messages: JsonMessage[], format: string): ReportFile {
+  if (format === 'stylish') return {path: `${source}:${lineNo}`, messages}
+  return {
+    path: source,
+    messages: messages.map((m) => ({...m, message: `${m.message} (record text ${m.line}:${m.column})`, line: lineNo, column: 1, endLine: lineNo, endColumn: 1}))
+  }
+}
+
+/**
  * `--jsonl`: stream JSON Lines records from files or stdin, line by line
  * (bounded memory), in input order. `fix` writes each record with its text
  * field cleaned (untouched lines stay byte-identical; `--report` adds the
@@ -54,6 +68,20 @@ function setField(record: Record<string, unknown>, path: string[], value: unknow
  * record, `path` being `FILE:LINE`.
  */
 export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise<number> {
+  if (opts.baseline) {
+    err('--baseline does not go with --jsonl: a baseline is kept per file, and records have no file of their own')
+    return 2
+  }
+  if (opts.format === 'diff') {
+    err('--format diff does not go with --jsonl: fix --jsonl writes the fixed records')
+    return 2
+  }
+  // check --jsonl streams one JSON line per record; another --format collects a report of FILE:LINE entries.
+  const report: ReportFile[] | undefined = opts.command === 'check' && opts.formatGiven && opts.format !== 'json' ? [] : undefined
+  if (opts.command === 'fix' && opts.formatGiven) {
+    err('--format does not go with fix --jsonl: it writes the records (add --report for their findings)')
+    return 2
+  }
   const field = opts.field.split('.')
   const sources = opts.paths.length === 0 ? ['-'] : opts.paths
   let failed = false
@@ -171,7 +199,8 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
             const shown = opts.quiet ? messages.filter((m) => m.severity === 'error') : messages
             errorFindings += messages.filter((m) => m.severity === 'error').length
             warnings += messages.filter((m) => m.severity === 'warning').length
-            await write(JSON.stringify({path: `${item.source}:${item.lineNo}`, messages: shown}))
+            if (report) report.push(recordReport(item.source, item.lineNo, shown, opts.format))
+            else await write(JSON.stringify({path: `${item.source}:${item.lineNo}`, messages: shown}))
             continue
           }
           const changed = result.fixed !== item.text
@@ -192,6 +221,13 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
     progress.done()
     await runner.close()
     outFile?.close()
+  }
+  if (report) {
+    const {renderReport, writeReport} = await import('./formats/index.js')
+    const {readFileSync} = await import('node:fs')
+    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+    const text = await renderReport(opts.format, report, {color: opts.color && !opts.outputFile, quiet: opts.quiet, cwd: opts.cwd, version})
+    await writeReport(text, opts.outputFile, (t) => write(t.replace(/\n$/, '')))
   }
   if (failed) return 2
   if (opts.command === 'check') {

@@ -13,8 +13,7 @@ import type {ConfigFile} from '../engine/config.js'
 import type {ReportFile, FormatOptions} from './formats/types.js'
 import {err, out} from './io.js'
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'diff'] as const
-type Format = (typeof FORMATS)[number]
+import {FORMATS, type Format} from './formats/index.js'
 const SOURCE_LANGS = ['fr', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'pl']
 
 const HELP = `Usage: mtclean <command> [options] [paths…]
@@ -25,6 +24,7 @@ Commands:
   check [paths…]        report findings (stdin when no path or "-")
   fix [paths…]          fix safe findings; prints the text of one input,
                         or rewrites files with --write / --out-dir
+  lsp [--stdio]         a language server for editors (diagnostics, quick fixes)
   rules [--stats]       list the rules; --stats counts the data in rules/
                         (--format json for a machine-readable list)
 
@@ -61,6 +61,8 @@ Rules and config:
       --update-baseline rewrite the baseline with today's findings
 
 Input:
+      --format-in F     read inputs as text, markdown or html (default: by
+                        extension: .md/.markdown/.mdx, .html/.htm; stdin by content)
       --jsonl           read JSON Lines records (files or stdin)
       --field NAME      the record field holding the text (default: text; a.b for nested)
       --report          fix --jsonl: add the findings to each record (field "mtclean")
@@ -142,6 +144,7 @@ function parse(argv: string[]) {
         baseline: {type: 'string'},
         'update-baseline': {type: 'boolean'},
         jsonl: {type: 'boolean'},
+        'format-in': {type: 'string'},
         field: {type: 'string'},
         report: {type: 'boolean'},
         'drop-invalid': {type: 'boolean'},
@@ -186,6 +189,7 @@ export interface Options {
   baseline?: string
   updateBaseline: boolean
   jsonl: boolean
+  formatIn?: 'text' | 'markdown' | 'html'
   field: string
   report: boolean
   dropInvalid: boolean
@@ -257,6 +261,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
     baseline: v.baseline,
     updateBaseline: Boolean(v['update-baseline']),
     jsonl: Boolean(v.jsonl),
+    formatIn: oneOf('format-in', v['format-in'], ['text', 'markdown', 'html'] as const),
     field: v.field ?? 'text',
     report: Boolean(v.report),
     dropInvalid: Boolean(v['drop-invalid']),
@@ -283,33 +288,18 @@ async function readStdin(limit: number): Promise<Uint8Array> {
 
 async function format(files: ReportFile[], opts: Options): Promise<string> {
   const formatOptions: FormatOptions = {color: opts.color && !opts.outputFile, quiet: opts.quiet, cwd: opts.cwd, version: version()}
-  switch (opts.format) {
-    case 'json':
-      return (await import('./formats/json.js')).formatJson(files)
-    case 'sarif':
-      return (await import('./formats/sarif.js')).formatSarif(files, formatOptions)
-    case 'github':
-      return (await import('./formats/github.js')).formatGithub(files)
-    case 'junit':
-      return (await import('./formats/junit.js')).formatJunit(files)
-    case 'diff':
-      return (await import('./formats/diff.js')).formatDiff(files)
-    default:
-      return (await import('./formats/stylish.js')).formatStylish(files, formatOptions)
-  }
+  return (await import('./formats/index.js')).renderReport(opts.format, files, formatOptions)
 }
 
 async function emitReport(text: string, opts: Options): Promise<void> {
-  if (opts.outputFile) {
-    const {writeFile} = await import('node:fs/promises')
-    await writeFile(opts.outputFile, text)
-  } else await out(text)
+  await (await import('./formats/index.js')).writeReport(text, opts.outputFile, out)
 }
 
 /** Run the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let opts: Options
   try {
+    if (argv[0] === 'lsp') return (await import('../lsp/server.js')).startServer().then(() => 0)
     if (argv[0] === 'rules') {
       try {
         return await (await import('./rules-command.js')).rulesCommand(argv.slice(1))
@@ -411,7 +401,8 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
     encoding: opts.encoding,
     maxFileSize: opts.maxFileSize,
     originalMessages: diff,
-    returnTexts: diff
+    returnTexts: diff || opts.baseline !== undefined,
+    format: opts.formatIn
   })
   try {
     if (stdinCount) {

@@ -17,6 +17,8 @@ export interface ConfigFile {
   /** Extra rule data files or globs (`./my-rules/*.yml`), relative to this config, routed to their rule. */
   ruleFiles?: string[]
   settings?: Settings
+  /** How inputs are read: `text`, `markdown` or `html` (default: by file name). */
+  format?: 'text' | 'markdown' | 'html'
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +42,7 @@ interface RuleEntry {
 /** A config with rules normalised, ready to merge. */
 interface Layer {
   preset?: 'recommended' | 'strict'
+  format?: ConfigFile['format']
   rules: Record<string, RuleEntry>
   settings: Settings
 }
@@ -55,7 +58,7 @@ function merge(base: Layer, over: Layer): Layer {
       options: prev.options || entry.options ? {...prev.options, ...entry.options} : undefined
     }
   }
-  return {preset: over.preset ?? base.preset, rules, settings: {...base.settings, ...over.settings}}
+  return {preset: over.preset ?? base.preset, format: over.format ?? base.format, rules, settings: {...base.settings, ...over.settings}}
 }
 
 /** The processor's Config for a layer. */
@@ -68,6 +71,7 @@ function toConfig(layer: Layer): Config {
   }
   const config: Config = {}
   if (layer.preset) config.preset = layer.preset
+  if (layer.format) config.format = layer.format
   if (Object.keys(rules).length > 0) config.rules = rules
   if (Object.keys(layer.settings).length > 0) config.settings = layer.settings
   return config
@@ -138,7 +142,7 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(`${where}: a config must be an object, got ${typeName(raw)}`)
   }
-  const known = ['root', 'extends', 'preset', 'rules', 'ruleFiles', 'settings', '$schema']
+  const known = ['root', 'extends', 'preset', 'rules', 'ruleFiles', 'settings', 'format', '$schema']
   for (const key of Object.keys(raw)) {
     if (!known.includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
   }
@@ -146,6 +150,9 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
   if ('root' in config && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
   if ('preset' in config && config.preset !== 'recommended' && config.preset !== 'strict') {
     throw new ConfigError(`${where}: bad value ${JSON.stringify(config.preset)} for "preset" (expected "recommended" | "strict")`)
+  }
+  if ('format' in config && !['text', 'markdown', 'html'].includes(config.format as string)) {
+    throw new ConfigError(`${where}: bad value ${JSON.stringify(config.format)} for "format" (expected "text" | "markdown" | "html")`)
   }
   if ('extends' in config) {
     const ext = config.extends
@@ -192,7 +199,7 @@ function layerOf(config: ConfigFile, where: string): Layer {
       entry.options = {...entry.options, files: [...before, ...files]}
     }
   }
-  return {preset: config.preset, rules, settings: {...config.settings}}
+  return {preset: config.preset, format: config.format, rules, settings: {...config.settings}}
 }
 
 /** tinyglobby, loaded on first use: most runs have no `ruleFiles` (start-up time). */

@@ -5,6 +5,7 @@ import type {VFileMessage} from 'vfile-message'
 import {createLinter, fixToFixpoint, type Config} from '../index.js'
 import {decode, encode, DecodeError} from './encoding.js'
 import {filterByMarkers} from './markers.js'
+import {chooseFormat, lintMarkup, type InputFormat} from '../formats/index.js'
 import {toJson} from './messages.js'
 import type {FileResult, FileTask, JsonMessage, TextResult, TextsTask} from './types.js'
 import {assertWritable, atomicWrite} from './write.js'
@@ -16,7 +17,7 @@ export class SetupError extends Error {}
 const linters = new Map<string, Linter>()
 
 /** One linter per configuration, built once per process (or worker). */
-export function linterFor(config: Config): Linter {
+export function linterFor({format: _format, ...config}: Config): Linter {
   const key = JSON.stringify(config)
   let linter = linters.get(key)
   if (!linter) {
@@ -28,7 +29,8 @@ export function linterFor(config: Config): Linter {
 
 type Located = VFileMessage & {startOffset: number}
 
-function lintWithMarkers(linter: Linter, text: string, path?: string): VFileMessage[] {
+async function lintWithMarkers(linter: Linter, text: string, path?: string, format: InputFormat = 'text'): Promise<VFileMessage[]> {
+  if (format !== 'text') return lintMarkup(text, format, (prose) => linter.check(prose, path) as Located[], filterByMarkers)
   return filterByMarkers(text, linter.check(text, path) as Located[])
 }
 
@@ -46,7 +48,8 @@ export async function processText(
   mode: 'check' | 'fix',
   suggestions: boolean,
   path?: string,
-  wantBefore = false
+  wantBefore = false,
+  format: InputFormat = 'text'
 ): Promise<TextOutcome> {
   let linter: Linter
   try {
@@ -54,12 +57,12 @@ export async function processText(
   } catch (error) {
     throw new SetupError((error as Error).message ?? String(error))
   }
-  if (mode === 'check') return {messages: lintWithMarkers(linter, text, path).map(toJson)}
+  if (mode === 'check') return {messages: (await lintWithMarkers(linter, text, path, format)).map(toJson)}
   let before: JsonMessage[] | undefined
   const result = await fixToFixpoint(
     text,
-    (value) => {
-      const messages = lintWithMarkers(linter, value, path)
+    async (value) => {
+      const messages = await lintWithMarkers(linter, value, path, format)
       if (wantBefore && before === undefined) before = messages.map(toJson)
       return messages
     },
@@ -112,10 +115,14 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     step = 'decode'
     const decoded = decode(bytes, task.encoding)
     step = 'process'
-    const outcome = await processText(decoded.text, task.config, task.mode, task.suggestions, task.path, task.originalMessages)
+    // Flag, config, file name, then (stdin) content: Markdown and HTML keep their markup.
+    const format = chooseFormat(task.format ?? task.config.format, task.path ?? (task.bytes && task.display !== '<stdin>' ? task.display : undefined), decoded.text)
+    const outcome = await processText(decoded.text, task.config, task.mode, task.suggestions, task.path, task.originalMessages, format)
     result.messages = outcome.messages
     result.before = outcome.before
     result.unsettled = outcome.unsettled
+    // The checked text, for the baseline's context of each finding.
+    if (task.mode === 'check' && task.returnTexts) result.original = decoded.text
     if (task.mode === 'fix') {
       const fixed = outcome.fixed!
       result.changed = fixed !== decoded.text

@@ -1,4 +1,5 @@
 import type {Config} from '../index.js'
+import type {InputFormat} from '../formats/index.js'
 
 /** One finding as the JSON contract prints it (docs/cli.md). */
 export interface JsonMessage {
@@ -43,6 +44,8 @@ export interface FileTask {
   originalMessages?: boolean
   encoding: Encoding
   maxFileSize: number
+  /** `--format-in`: read every input as this format (else config, name, content). */
+  format?: InputFormat
 }
 
 export interface FileResult {

@@ -1,18 +1,39 @@
+import {readFileSync} from 'node:fs'
 import {isAbsolute} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {allRules, DOCS_BASE} from '../../index.js'
 import type {FormatOptions, ReportFile} from './types.js'
 
+/** `quote-glued` → `QuoteGlued`: SARIF wants a readable name distinct from the id. */
+export function ruleName(id: string): string {
+  return id.replace(/(?:^|-)([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+}
+
+/** The rule's documentation (shipped in the package) as help text; the description when it is missing. */
+function ruleHelp(id: string, fallback: string): {text: string; markdown: string} {
+  try {
+    const markdown = readFileSync(new URL(`../../../docs/rules/${id}.md`, import.meta.url), 'utf8')
+    const text = markdown.replace(/^#+ /gm, '').replace(/\*\*|`/g, '')
+    return {text, markdown}
+  } catch {
+    return {text: fallback, markdown: fallback}
+  }
+}
+
 /** SARIF 2.1.0, for GitHub code scanning and other viewers. */
 export function formatSarif(files: ReportFile[], options: FormatOptions): string {
-  const rules = allRules.map((rule) => ({
-    id: rule.ruleId,
-    name: rule.ruleId,
-    shortDescription: {text: rule.meta.description || rule.ruleId},
-    fullDescription: {text: rule.meta.note || rule.meta.description || rule.ruleId},
-    helpUri: DOCS_BASE + rule.ruleId + '.md',
-    properties: {category: rule.meta.category}
-  }))
+  const rules = allRules.map((rule) => {
+    const description = rule.meta.description || rule.ruleId
+    return {
+      id: rule.ruleId,
+      name: ruleName(rule.ruleId),
+      shortDescription: {text: description},
+      fullDescription: {text: rule.meta.note || description},
+      help: ruleHelp(rule.ruleId, description),
+      helpUri: DOCS_BASE + rule.ruleId + '.md',
+      properties: {category: rule.meta.category}
+    }
+  })
   const index = new Map(rules.map((r, i) => [r.id, i]))
   const results = []
   for (const f of files) {

@@ -1,0 +1,31 @@
+import type {FormatOptions, ReportFile} from './types.js'
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'diff'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** The report of `files` in `format` (each formatter loaded on first use). */
+export async function renderReport(format: Format, files: ReportFile[], options: FormatOptions): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('./json.js')).formatJson(files)
+    case 'sarif':
+      return (await import('./sarif.js')).formatSarif(files, options)
+    case 'github':
+      return (await import('./github.js')).formatGithub(files)
+    case 'junit':
+      return (await import('./junit.js')).formatJunit(files)
+    case 'diff':
+      return (await import('./diff.js')).formatDiff(files)
+    default:
+      return (await import('./stylish.js')).formatStylish(files, options)
+  }
+}
+
+/** Write a report to `outputFile` (its directory created) or stdout. */
+export async function writeReport(text: string, outputFile: string | undefined, toStdout: (text: string) => Promise<void>): Promise<void> {
+  if (!outputFile) return toStdout(text)
+  const {mkdir, writeFile} = await import('node:fs/promises')
+  const {dirname} = await import('node:path')
+  await mkdir(dirname(outputFile), {recursive: true})
+  await writeFile(outputFile, text)
+}
