@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Expands dictionary-en (Hunspell .dic + .aff) into a flat list of every word form,
+// Expands dictionary-en and dictionary-en-gb (Hunspell .dic + .aff) into a flat list of every word form,
 // one per line, so that mtclean can load its English lexicon with one readFileSync
 // instead of building nspell (about 0.1–0.4 s) in every process.
 // Output: dist/lexicon/en-words.txt (run after tsc; see package.json "build").
@@ -8,18 +8,22 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import nspell from 'nspell'
 import dictionary from 'dictionary-en'
+import dictionaryGb from 'dictionary-en-gb'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = join(root, 'dist', 'lexicon', 'en-words.txt')
-const spell = nspell(dictionary)
-const onlyInCompound = spell.flags.ONLYINCOMPOUND
-const words = []
-for (const [word, codes] of Object.entries(spell.data)) {
-  if (onlyInCompound && Array.isArray(codes) && codes.includes(onlyInCompound)) continue
-  if (!/\p{L}/u.test(word)) continue
-  words.push(word)
+// US and British spellings: English news is written in both (`offences`, `wellbeing`, `colour`).
+const forms = new Set()
+for (const dict of [dictionary, dictionaryGb]) {
+  const spell = nspell(dict)
+  const onlyInCompound = spell.flags.ONLYINCOMPOUND
+  for (const [word, codes] of Object.entries(spell.data)) {
+    if (onlyInCompound && Array.isArray(codes) && codes.includes(onlyInCompound)) continue
+    if (!/\p{L}/u.test(word)) continue
+    forms.add(word)
+  }
 }
-words.sort()
+const words = [...forms].sort()
 mkdirSync(dirname(out), {recursive: true})
 writeFileSync(out, words.join('\n') + '\n')
 console.log(`lexicon: ${words.length} word forms → ${out}`)

@@ -3,6 +3,7 @@ import numberFormat from '../src/rules/number-format.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 
 const config = only('number-format')
+const translated = only('number-format', {}, {sourceLang: 'es'})
 const messages = (text: string) => lint(text, config).filter((m) => m.ruleId === 'number-format')
 
 // [input, output of `fix` (safe fixes only)]
@@ -82,6 +83,75 @@ const valid: string[] = [
   'The 2 of them left.'
 ]
 
+// Each family: correct values, rendered the source-language way, checked back exactly.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const ABBR = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Oct.', 'Nov.', 'Dec.']
+const english12 = (h: number, m: number) => `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'a.m.' : 'p.m.'}`
+const families: Array<{name: string; cases: Array<[string, string]>; safe: boolean}> = [
+  {
+    name: 'dot thousands (1.234.567)',
+    safe: true,
+    cases: [1234567, 20481003, 4500312, 987654321].map((n) => [`The register counted ${n.toLocaleString('de-DE')} people.`, `The register counted ${n.toLocaleString('en-US')} people.`])
+  },
+  {
+    name: 'decimal comma with percent (12,5 %)',
+    safe: true,
+    cases: [12.5, 0.7, 3.25, 48.1].map((v) => [`Turnout reached ${String(v).replace('.', ',')} % in May.`, `Turnout reached ${v}% in May.`])
+  },
+  {
+    name: 'day.Mon.year (25.Feb.2024)',
+    safe: true,
+    cases: [[25, 1, 2024], [3, 4, 2023], [1, 8, 2019], [30, 10, 2022]].map(([d, m, y]) => [`The rally (${d}.${ABBR[m].replace('.', '')}.${y}) was large.`, `The rally (${ABBR[m]} ${d}, ${y}) was large.`])
+  },
+  {
+    name: '24-hour time with a meridiem (21.15 PM)',
+    safe: true,
+    cases: [[21, 15], [13, 5], [18, 40], [23, 59]].map(([h, m]) => [`The vote closed at ${h}.${String(m).padStart(2, '0')} PM on Sunday.`, `The vote closed at ${english12(h, m)} on Sunday.`])
+  },
+  {
+    name: 'the 12 of March',
+    safe: false,
+    cases: [[12, 2], [1, 0], [31, 11]].map(([d, m]) => [`It opens on the ${d} of ${MONTHS[m]}.`, `${MONTHS[m]} ${d}`])
+  },
+  {
+    name: '3. June 2020',
+    safe: false,
+    cases: [[3, 5, 2020], [28, 1, 2019]].map(([d, m, y]) => [`It was signed on ${d}. ${MONTHS[m]} ${y} in Bonn.`, `${MONTHS[m]} ${d}, ${y}`])
+  },
+  {
+    name: '10 h 30',
+    safe: false,
+    cases: [[10, 30], [22, 15], [7, 45]].map(([h, m]) => [`The train leaves at ${h} h ${m} from Lyon.`, english12(h, m)])
+  }
+]
+
+describe('number-format: families generated from correct values', () => {
+  for (const family of families) {
+    for (const [input, output] of family.cases) {
+      it(`${family.name}: ${input}`, async () => {
+        if (family.safe) {
+          expect(await fixed(input, config)).toBe(output)
+          expect(messages(output)).toEqual([])
+        } else {
+          expect(messages(input).map((m) => m.expected)).toEqual([[output]])
+        }
+      })
+    }
+  }
+  it('translated billions: `€ 13,984 billion` → `€13.984 billion`', async () => {
+    expect(await fixed('Interest took € 13,984 billion of it.', translated)).toBe('Interest took €13.984 billion of it.')
+    expect(await fixed('Interest took € 13,984 billion of it.', config)).toBe('Interest took € 13,984 billion of it.')
+    expect(await fixed('It owes 1,000 billion yen.', translated)).toBe('It owes 1,000 billion yen.')
+    // The euro sign after an amount elsewhere is the document's own evidence.
+    expect(await fixed('Interest took € 13,984 billion; the rest, 26.017 billion €.', config)).toBe('Interest took €13.984 billion; the rest, €26.017 billion.')
+  })
+  it('leaves English forms alone', () => {
+    for (const text of ['It has 1,500 staff and 3.5 acres.', 'There were 1800 visitors.', 'The train leaves at 18:40.', 'We meet at 9.15 pm.', 'The budget was 30,982 million dollars.']) {
+      expect(messages(text), text).toEqual([])
+    }
+  })
+})
+
 describe('number-format', () => {
   it.each(safe)('fixes %j', async (input, output) => {
     const found = messages(input)
@@ -94,9 +164,18 @@ describe('number-format', () => {
   })
 
   it.each(suggestions)('suggests for %j', async (input, actual, expected) => {
-    const found = messages(input)
+    const found = lint(input, translated).filter((m) => m.ruleId === 'number-format')
     expect(found.map((m) => [m.actual, m.expected, m.fix])).toEqual([[actual, [expected], 'suggestion']])
-    expect(await fixed(input, config)).toBe(input)
+    expect(await fixed(input, translated)).toBe(input)
+  })
+
+  it('reads `million` counts the source-language way only in a translated text', () => {
+    const text = 'The plan costs 12,500 million dollars.'
+    expect(messages(text)).toEqual([])
+    expect(messages('The plan costs 12,500 million euros.').map((m) => m.expected)).toEqual([['12.5 billion']])
+    expect(messages('The deficit was 1,5 million euros. The plan costs 12,500 million euros.').map((m) => m.actual)).toEqual(['1,5', '12,500 million'])
+    expect(lint('The budget was 30,982 million dollars.', translated).map((m) => m.expected)).toEqual([['30.982 billion']])
+    expect(messages('The budget was 30,982 million dollars.')).toEqual([])
   })
 
   it.each(valid)('leaves %j alone', async (input) => {
@@ -113,6 +192,7 @@ describe('number-format', () => {
   it('options turn off times, dates and billions', () => {
     const off = only('number-format', {times: false, dates: false, billions: false})
     const text = 'At 22h30 on the 3 of March they spent 12,500 million euros.'
+    expect(lint(text, translated).filter((m) => m.ruleId === 'number-format').length).toBe(3)
     expect(lint(text, off).filter((m) => m.ruleId === 'number-format')).toEqual([])
   })
 
@@ -125,5 +205,11 @@ describe('number-format', () => {
       numberFormat.meta.check({text, tree: undefined as never, file: undefined as never, options: numberFormat.meta.defaults, report: () => {}})
       expect(performance.now() - t0, p).toBeLessThan(2000)
     }
+  })
+})
+
+describe('number-format: split table decimals', () => {
+  it('does not read `53. 6 258. 7` as thousands', () => {
+    expect(messages('1945 53. 6 258. 7 24. 7 and more')).toEqual([])
   })
 })

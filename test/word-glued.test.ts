@@ -16,7 +16,12 @@ const invalid: Array<[string, string]> = [
   ['Friedrich Merz spoke. Friedrich Merzexpressed doubts.', 'Friedrich Merz spoke. Friedrich Merz expressed doubts.'],
   ['The party president, Gleisi Hoffmanncriticized the plan.', 'The party president, Gleisi Hoffmann criticized the plan.'],
   ['German Chancellor Friedrich Merzexpressed support.', 'German Chancellor Friedrich Merz expressed support.'],
-  ['“The situation remains very worryingassures a senior official.', '“The situation remains very worrying,” assures a senior official.']
+  ['“The situation remains very worryingassures a senior official.', '“The situation remains very worrying,” assures a senior official.'],
+  ['The chairwoman Annegret Kramp said-Karrenbauer, would not run.', 'The chairwoman Annegret Kramp-Karrenbauer said, would not run.'],
+  ['Both Norbert Walter had-Borjans and his deputy agreed.', 'Both Norbert Walter-Borjans had and his deputy agreed.'],
+  ['MThe talks resumed on Monday.', 'The talks resumed on Monday.'],
+  ['The adviser [Ana Dias]which resigned left.', 'The adviser [Ana Dias] which resigned left.'],
+  ['There was talk of athat plan.', 'There was talk of a that plan.']
 ]
 
 const valid = [
@@ -35,7 +40,13 @@ const valid = [
   'The infighting and the pushback on the plugin standby mode.',
   'The Holland–Macron meeting; Macronist deputies voted.',
   'Tom Holland and Mary Thatcher met Ahmed Mohammed; Anna Karlsson arrived.',
-  'Paris. Bloomsdayed is not a word.'
+  'Paris. Bloomsdayed is not a word.',
+  // Names and compounds of clean English: British spellings, names that start with a word.
+  'General Mattis spoke about the wellbeing of the troops and the offences of the regime.',
+  'Cancer and other smokingrelated illnesses; Wellington and Sheffield; Ms Oldfield and Mr Matthews.',
+  'He (s)he said; the [sic]the; Jean-Pierre had-been; A Tale.',
+  'Annegret Kramp-Karrenbauer said no; Norbert Walter-Borjans had left.',
+  'IBM and NATO met; AThe is not here; OK then.'
 ]
 
 describe('word-glued', () => {

@@ -57,15 +57,17 @@ function load(): Lexicon {
 function expandWithNspell(): string[] {
   const require = createRequire(import.meta.url)
   const nspell = require('nspell') as (d: {aff: Buffer; dic: Buffer}) => {data: Record<string, unknown>; flags: Record<string, unknown>}
-  const dictDir = dirname(fileURLToPath(import.meta.resolve('dictionary-en')))
-  const spell = nspell({aff: readFileSync(join(dictDir, 'index.aff')), dic: readFileSync(join(dictDir, 'index.dic'))})
-  const onlyInCompound = spell.flags.ONLYINCOMPOUND as string | undefined
-  const words: string[] = []
-  for (const [word, codes] of Object.entries(spell.data)) {
-    if (onlyInCompound && Array.isArray(codes) && codes.includes(onlyInCompound)) continue
-    words.push(word)
+  const words = new Set<string>()
+  for (const name of ['dictionary-en', 'dictionary-en-gb']) {
+    const dictDir = dirname(fileURLToPath(import.meta.resolve(name)))
+    const spell = nspell({aff: readFileSync(join(dictDir, 'index.aff')), dic: readFileSync(join(dictDir, 'index.dic'))})
+    const onlyInCompound = spell.flags.ONLYINCOMPOUND as string | undefined
+    for (const [word, codes] of Object.entries(spell.data)) {
+      if (onlyInCompound && Array.isArray(codes) && codes.includes(onlyInCompound)) continue
+      words.add(word)
+    }
   }
-  return words
+  return [...words]
 }
 
 /** Lookups answered by binary search before the list is hashed into a Set. */

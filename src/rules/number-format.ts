@@ -1,13 +1,16 @@
+import {guessSourceLang} from '../data/lang.js'
 import {defineRule} from '../rule.js'
-import type {Finding} from '../types.js'
+import type {Finding, SourceLang} from '../types.js'
 
 export interface NumberFormatOptions {
   /** Report `22h30`-style times (suggestion `10:30 p.m.`). */
   times: boolean
   /** Report source-style dates (`the 3 of March`, `12. June 2021`). */
   dates: boolean
-  /** Suggest billions for `12,500 million`. */
+  /** Suggest billions for `12,500 million` (only with source-language evidence). */
   billions: boolean
+  /** Shared setting: the language the text was translated from. */
+  sourceLang?: SourceLang
 }
 
 const NOTE =
@@ -41,6 +44,20 @@ const HAS_DIGIT_SPACE_GROUP = /\d[ \u00a0\u202f]\d{3}/
 const HAS_TIME_H = /\d ?[hH]/
 const HAS_OF_MONTH = /\d of [ADFJMNOS]/
 const HAS_DOT_MONTH = /\d\. [ADFJMNOS]/
+const HAS_DOT_ABBR_DATE = /\d\.[ADFJMNOS][a-z]{2}/
+const HAS_MERIDIEM = /\d[.:]\d\d ?[AaPp]/
+const SOURCE_CURRENCY_MILLIONS = /\d,\d{3} million (?:euros|pesos|reais|zlotys|zloty|złoty|francs|lire|escudos|pesetas)\b/
+// `26.017 billion €`, `12 €`: the euro sign after the amount is the continental order.
+const AMOUNT_THEN_EURO = /\d(?: (?:million|billion))? ?€/
+const HAS_COMMA_SCALE = /\d,\d{3} (?:b|tr)illion/
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+// `25.Feb.2024`: day, abbreviated month and year joined by dots (Portuguese and Spanish sites).
+const DOT_ABBR_DATE = new RegExp(String.raw`(?<![\p{L}\p{N}.])([1-9]|[12]\d|3[01])\.(${MONTH_ABBR.join('|')}|Sept)\.(\d{4})(?![\p{L}\p{N}])`, 'gu')
+// `21.15 PM`, `18:40 pm`: a 24-hour time given a meridiem it cannot have.
+const MERIDIEM_24 = /(?<![\p{L}\p{N}_.,:])(1[3-9]|2[0-3])[.:]([0-5]\d) ?(PM|pm|p\.m\.)(?![\p{L}])/gu
+// `€ 13,984 billion`: a decimal comma before billion/trillion (a source-language figure; English groups are not used there).
+const COMMA_SCALE = /(?<![\p{L}\p{N}_.,/:@#-])(?:([€$£]) ?)?(\d{1,3}),(\d{3}) (billion|trillion)(?![\p{L}])/gu
 
 // Characters that glue a number into a larger token: URLs, versions, identifiers.
 const GLUE_BEFORE = /[\p{L}\p{N}_./:@#\\-]/u
@@ -68,6 +85,13 @@ export default defineRule<NumberFormatOptions>({
     const dotGroups = HAS_DIGIT_DOT_GROUP.test(text)
     if (dotGroups) for (const m of text.matchAll(dotThousands)) if (!isIPv4(m[0]) && !GLUE_BEFORE.test(before(m.index))) continental = true
     if (commaDecimals) for (const m of text.matchAll(CERTAIN_DECIMAL)) if (!isReference(m.index)) continental = true
+    // Figures read the source-language way need evidence that the text was translated:
+    // its own continental numbers, or its language (setting, or the text's own evidence).
+    let translated: boolean | undefined
+    // Counts of millions in euros, pesos or reais (`12,500 million euros`) are the source-language
+    // way (`12.500 millones de euros`): English writes `€12.5bn`.
+    const sourceSense = () =>
+      (translated ??= continental || SOURCE_CURRENCY_MILLIONS.test(text) || AMOUNT_THEN_EURO.test(text) || translatedLang(text, ctx.options.sourceLang))
 
     // 1. Dot thousands: `4.189.659`, `4.189.659,50`; single group with a currency or count noun; any group with evidence.
     const dotNumber = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3})((?:\.\d{3})+)(,\d+)?(?![\p{N}]|[.,]\d)/gu
@@ -102,6 +126,8 @@ export default defineRule<NumberFormatOptions>({
       if (GLUE_AFTER.test(after(end)) || isReference(start)) continue
       // A year or a count before it (`in 2019 200 people`, `1 2 3`) makes the grouping doubtful.
       if (/\d[ \u00a0\u202f]$/u.test(text.slice(Math.max(0, start - 2), start))) continue
+      // `53. 6 258. 7`: decimals split by spaces in a table, not thousands groups.
+      if (/\d\.[ \u00a0]$/u.test(text.slice(Math.max(0, start - 3), start)) || /^\.[ \u00a0]\d/u.test(text.slice(end, end + 3))) continue
       // `0 800 123 456`: a phone number, not an amount.
       if (m[1].startsWith('0')) continue
       const replacement = m[1] + m[2].replace(/[ \u00a0\u202f]/g, ',') + (m[3] ? '.' + m[3].slice(1) : '')
@@ -193,7 +219,7 @@ export default defineRule<NumberFormatOptions>({
     }
 
     // 7. Billions: `12,500 million euros` → `12.5 billion euros` (suggestion).
-    if (ctx.options.billions) {
+    if (ctx.options.billions && text.includes(' million') && sourceSense()) {
       const thousandMillion = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3}(?:,\d{3})+)(?:\.\d+)? million(?![\p{L}])/gu
       for (const m of text.includes(' million') ? text.matchAll(thousandMillion) : []) {
         const value = Number(m[1].replace(/,/g, ''))
@@ -206,6 +232,15 @@ export default defineRule<NumberFormatOptions>({
           fix: 'suggestion',
           reason: `Unexpected \`${m[0]}\` (a source-language count in millions), expected \`${billions} billion\``
         })
+      }
+    }
+
+    // 7b. `€ 13,984 billion` → `€13.984 billion`: a decimal comma in a translated text (`1,000 billion` may be English).
+    if (HAS_COMMA_SCALE.test(text) && sourceSense()) {
+      for (const m of text.matchAll(COMMA_SCALE)) {
+        if (m[3] === '000') continue
+        const replacement = `${m[1] ?? ''}${m[2]}.${m[3]} ${m[4]}`
+        add({start: m.index, end: m.index + m[0].length, expected: [replacement], fix: 'safe', reason: `Unexpected decimal comma in \`${m[0]}\`, expected \`${replacement}\``})
       }
     }
 
@@ -228,12 +263,25 @@ export default defineRule<NumberFormatOptions>({
       }
     }
 
+    // 8b. `21.15 PM` → `9:15 p.m.`: an hour after 12 needs no meridiem; the clock is certain.
+    if (ctx.options.times && HAS_MERIDIEM.test(text)) {
+      for (const m of text.matchAll(MERIDIEM_24)) {
+        const english = clock(Number(m[1]), Number(m[2]))
+        add({start: m.index, end: m.index + m[0].length, expected: [english], fix: 'safe', reason: `Unexpected 24-hour time \`${m[0]}\`, expected \`${english}\``})
+      }
+    }
+
     // 9. Source-style dates: `the 3 of March` → `March 3`; `12. June 2021` → `June 12, 2021`.
     if (ctx.options.dates) {
       for (const m of HAS_OF_MONTH.test(text) ? text.matchAll(OF_MONTH) : []) {
         const month = capital(m[3])
         const english = `${month} ${m[2]}${m[4] ? ', ' + m[4] : ''}`
         add({start: m.index, end: m.index + m[0].length, expected: [english], fix: 'suggestion', reason: `Unexpected date \`${m[0]}\`, expected \`${english}\``})
+      }
+      for (const m of HAS_DOT_ABBR_DATE.test(text) ? text.matchAll(DOT_ABBR_DATE) : []) {
+        const month = m[2] === 'Sept' ? 'Sep' : m[2]
+        const english = `${month === 'May' ? 'May' : month + '.'} ${m[1]}, ${m[3]}`
+        add({start: m.index, end: m.index + m[0].length, expected: [english], fix: 'safe', reason: `Unexpected date \`${m[0]}\`, expected \`${english}\``})
       }
       for (const m of HAS_DOT_MONTH.test(text) ? text.matchAll(DOT_DAY) : []) {
         // `… in chapter 12. June was …`: a sentence end; only report with a year or when lower-case text precedes the day.
@@ -253,6 +301,14 @@ export default defineRule<NumberFormatOptions>({
     }
   }
 })
+
+/** The source language is set, or the text's own evidence for one is strong (a stray `van` or `de` is not). */
+function translatedLang(text: string, setting: SourceLang | undefined): boolean {
+  if (setting) return true
+  const guess = guessSourceLang(text)
+  return guess.lang !== undefined && guess.scores[guess.lang] >= STRONG_LANG_EVIDENCE
+}
+const STRONG_LANG_EVIDENCE = 6
 
 function isIPv4(value: string): boolean {
   const parts = value.split('.')

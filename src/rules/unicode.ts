@@ -1,4 +1,6 @@
 import {getLexicon} from '../lexicon/index.js'
+import {findEntities} from './entities.js'
+import {c1AsWindows1252, findMojibake} from './mojibake.js'
 import {inCode} from '../lexicon/regions.js'
 import {defineRule} from '../rule.js'
 import {classBefore, classOf, LETTER, MARK, OTHER} from '../char-class.js'
@@ -19,42 +21,16 @@ export interface UnicodeOptions {
   apostrophes: boolean
 }
 
-// Windows-1252 bytes 0x80–0x9F (undefined bytes map to the C1 control of the same value).
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
-const BYTE_OF = new Map<string, number>()
-for (let i = 0; i < 32; i++) {
-  BYTE_OF.set(CP1252_HIGH[i], 0x80 + i)
-  BYTE_OF.set(String.fromCharCode(0x80 + i), 0x80 + i)
-}
-for (let b = 0xa0; b <= 0xff; b++) BYTE_OF.set(String.fromCharCode(b), b)
-// TIS-620 / Windows-874 Thai letters: byte = code point − 0x0E00 + 0xA0
-const thaiByte = (c: string) => {
-  const cp = c.charCodeAt(0)
-  return cp >= 0x0e01 && cp <= 0x0e5b ? cp - 0x0e00 + 0xa0 : undefined
-}
-const CONT_CLASS = '\\u0080-\\u00BF' + [...CP1252_HIGH].filter((c) => c.charCodeAt(0) > 0xff).join('')
-// A UTF-8 lead byte read as Latin-1/cp1252 (Â–ô) or as Thai (โ = 0xE2 …), then 1–3 continuation bytes.
-const MOJIBAKE = new RegExp(`[\\u00C2-\\u00F4\\u0E22-\\u0E54][${CONT_CLASS}]{1,3}`, 'g')
-const CONT = new RegExp(`^[${CONT_CLASS}]$`)
-
-// The code point before a lone `Â` (last code point of the two code units before it) / `Ã`, and the character after.
 const AFTER_NBSP_LOSS = /[\p{Ll}\p{N}.,;:!?%”’)]$/u
 const ENDS_LOWER = /\p{Ll}$/u
 const SPACE_AT = /^[ \u00A0]$/
 
-const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});/g
-const NAMED: Record<string, string> = {
-  nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
-  sbquo: '‚', bdquo: '„', laquo: '«', raquo: '»', ndash: '–', mdash: '—', hellip: '…', euro: '€', pound: '£',
-  yen: '¥', cent: '¢', copy: '©', reg: '®', trade: '™', deg: '°', middot: '·', bull: '•', shy: '', zwj: '',
-  zwnj: '', thinsp: ' ', ensp: ' ', emsp: ' ', eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', aacute: 'á',
-  agrave: 'à', acirc: 'â', auml: 'ä', atilde: 'ã', aring: 'å', ccedil: 'ç', iacute: 'í', igrave: 'ì', icirc: 'î',
-  iuml: 'ï', oacute: 'ó', ograve: 'ò', ocirc: 'ô', ouml: 'ö', otilde: 'õ', oslash: 'ø', uacute: 'ú', ugrave: 'ù',
-  ucirc: 'û', uuml: 'ü', ntilde: 'ñ', szlig: 'ß', Eacute: 'É', Egrave: 'È', Agrave: 'À', Ccedil: 'Ç', Ouml: 'Ö',
-  Uuml: 'Ü', Auml: 'Ä', Ntilde: 'Ñ', oelig: 'œ', OElig: 'Œ', aelig: 'æ', AElig: 'Æ', iexcl: '¡', iquest: '¿',
-  sect: '§', para: '¶', plusmn: '±', times: '×', divide: '÷', frac12: '½', frac14: '¼', frac34: '¾', prime: '′',
-  Prime: '″', lrm: '', rlm: ''
-}
+// JSON/JavaScript escapes printed as text, with their backslash (`\u00e9`) or, in a run, without it (`u2139 ufe0f`).
+const ESCAPE_RUN = /(?:\\u[0-9a-fA-F]{4})+|(?<![\p{L}\p{N}_\\])u[0-9a-fA-F]{4}(?: ?u[0-9a-fA-F]{4}){1,7}(?![\p{L}\p{N}_])/gu
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
+const ESCAPE = /\\?u([0-9a-fA-F]{4})/g
+// A `?` standing for a character the page's encoding could not hold (an emoji), right after a hashtag.
+const LOST_AFTER_TAG = /\[#[\p{L}\p{N}_]{2,60}\](\?+)(?=\s)/gu
 
 // Invisible characters: C0/C1 controls (not tab, LF, CR), zero-width, soft hyphen, BOM, bidi marks.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2060\uFEFF]/g
@@ -93,17 +69,9 @@ export default defineRule<UnicodeOptions>({
     }
 
     if (options.mojibake) {
-      for (const m of text.matchAll(MOJIBAKE)) {
-        const fixedRun = repairMojibake(m[0], text[m.index + m[0].length])
-        if (!fixedRun) continue
-        const [length, replacement] = fixedRun
-        add({
-          start: m.index,
-          end: m.index + length,
-          expected: [replacement],
-          fix: 'safe',
-          reason: `Unexpected mojibake \`${m[0].slice(0, length)}\`, expected \`${replacement}\``
-        })
+      for (const r of findMojibake(text)) {
+        if (inCode(text, r.start)) continue
+        add({start: r.start, end: r.end, expected: [r.replacement], fix: 'safe', reason: `Unexpected mojibake \`${r.actual}\`, expected \`${r.replacement}\``})
       }
       // `Â` before a space where a no-break space lost its second byte: `costsÂ 10`
       // (indexOf, then the lookbehind and lookahead tested at the letter only: a Unicode lookbehind
@@ -117,22 +85,48 @@ export default defineRule<UnicodeOptions>({
         if (!ENDS_LOWER.test(text.slice(Math.max(0, at - 2), at)) || !SPACE_AT.test(text[at + 1] ?? '')) continue
         add({start: at, end: at + 1, expected: ['à'], fix: 'safe', reason: 'Unexpected mojibake `Ã`, expected `à`'})
       }
+      // U+FFFD: the character is lost; say so, there is nothing to decode.
+      for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {
+        add({start: at, end: at + 1, reason: 'Unexpected replacement character U+FFFD, expected the character it replaced'})
+      }
+      if (text.includes('#')) {
+        for (const m of text.matchAll(LOST_AFTER_TAG)) {
+          const at = m.index + m[0].length - m[1].length
+          add({start: at, end: at + m[1].length, expected: [''], fix: 'safe', reason: `Unexpected \`${m[1]}\` after a hashtag (a character lost to encoding), expected nothing`})
+        }
+      }
     }
 
     if (options.entities && text.includes('&')) {
-      for (const m of text.matchAll(ENTITY)) {
-        const value = decodeEntity(m[1])
-        if (value === undefined) continue
-        if (inMarkupLine(text, m.index) || inCode(text, m.index)) continue
+      for (const hit of findEntities(text)) {
+        const actual = text.slice(hit.start, hit.end)
+        if (!hit.spaced && (inMarkupLine(text, hit.start) || inCode(text, hit.start))) continue
         // `&lt;Integer&gt;`: escaped markup in documentation, not damage
-        if ((m[1] === 'lt' || m[1] === 'gt') && /&lt;[\w@.:/ -]{1,80}&gt;/.test(text.slice(Math.max(0, m.index - 82), m.index + 84))) continue
+        if ((hit.value === '<' || hit.value === '>') && /&lt;[\w@.:/ -]{1,80}&gt;/.test(text.slice(Math.max(0, hit.start - 82), hit.start + 84))) continue
+        let end = hit.end
+        let value = hit.value
+        // `l & # 39; alerte` → `the alert`: an elision apostrophe MT split off stands alone; it goes with its space.
+        if (hit.spaced && (value === "'" || value === '’') && text[hit.start - 1] === ' ' && text[end] === ' ') {
+          value = ''
+          end++
+        }
         add({
-          start: m.index,
-          end: m.index + m[0].length,
+          start: hit.start,
+          end,
           expected: [value],
           fix: 'safe',
-          reason: `Unexpected HTML entity \`${m[0]}\`, expected ${value ? '`' + value + '`' : 'nothing'}`
+          reason: `Unexpected HTML entity \`${actual}\`, expected ${value ? '`' + value + '`' : 'nothing'}`
         })
+      }
+    }
+
+    if (options.mojibake && /u[0-9a-fA-F]{4}/.test(text)) {
+      for (const m of text.matchAll(ESCAPE_RUN)) {
+        const units = [...m[0].matchAll(ESCAPE)].map((e) => parseInt(e[1], 16))
+        const value = String.fromCharCode(...units)
+        if (LONE_SURROGATE.test(value) || units.some((u) => u < 0x80)) continue
+        if (inCode(text, m.index)) continue
+        add({start: m.index, end: m.index + m[0].length, expected: [value], fix: 'safe', reason: `Unexpected escape \`${m[0]}\`, expected \`${value}\``})
       }
     }
 
@@ -150,6 +144,12 @@ export default defineRule<UnicodeOptions>({
         if (cp >= 0x80 && cp <= 0x9f && isTaken(at)) continue
         void prev
         void next
+        // A C1 control is a Windows-1252 character read as Latin-1 (U+0092 is ’): decoded, never deleted.
+        const c1 = cp >= 0x80 && cp <= 0x9f ? c1AsWindows1252(cp) : ''
+        if (c1) {
+          add({start: at, end: at + 1, expected: [c1], fix: 'safe', reason: `Unexpected control character U+${cp.toString(16).toUpperCase().padStart(4, '0')}, expected \`${c1}\` (Windows-1252)`})
+          continue
+        }
         add({
           start: at,
           end: at + 1,
@@ -389,55 +389,6 @@ function prevCodePoint(text: string, at: number): string {
 function nextCodePoint(text: string, at: number): string {
   const cp = text.codePointAt(at)
   return cp === undefined ? '' : String.fromCodePoint(cp)
-}
-
-const UTF8 = new TextDecoder('utf-8', {fatal: true})
-
-/** Decode a run read with the wrong code page: [length consumed, replacement], or undefined. */
-export function repairMojibake(run: string, following: string | undefined): [number, string] | undefined {
-  const lead = run[0]
-  const thai = thaiByte(lead)
-  const leadByte = thai ?? BYTE_OF.get(lead)
-  if (leadByte === undefined) return undefined
-  const need = leadByte >= 0xf0 ? 3 : leadByte >= 0xe0 ? 2 : 1
-  const bytes = [leadByte]
-  let usedSpecial = false
-  for (let i = 1; i <= need && i < run.length; i++) {
-    const b = BYTE_OF.get(run[i])
-    if (b === undefined || b < 0x80 || b > 0xbf) return undefined
-    if (run.charCodeAt(i) > 0xff || (b >= 0x80 && b <= 0x9f)) usedSpecial = true
-    bytes.push(b)
-  }
-  // Thai letters followed by Latin-1 signs are real Thai text far more often than mojibake.
-  if (thai !== undefined && !usedSpecial) return undefined
-  if (bytes.length - 1 < need) {
-    // `â€` / `โ€` with its last byte (0x9D, undefined in the code page) dropped: a closing quote.
-    if (leadByte === 0xe2 && bytes.length === 2 && bytes[1] === 0x80 && !(following && CONT.test(following))) return [2, '”']
-    return undefined
-  }
-  let decoded: string
-  try {
-    decoded = UTF8.decode(Uint8Array.from(bytes))
-  } catch {
-    return undefined
-  }
-  const cp = decoded.codePointAt(0)!
-  // Only characters that real text holds: Latin letters and signs, general punctuation, €, ™.
-  const plausible = (cp >= 0xa0 && cp <= 0x24f) || (cp >= 0x2010 && cp <= 0x203a) || cp === 0x20ac || cp === 0x2122
-  if (!plausible) return undefined
-  // A Latin-1 pair that decodes to a Latin-1 letter must look like damage: `Ã©`, not `Â©` in `©`-using text.
-  return [bytes.length, decoded]
-}
-
-function decodeEntity(body: string): string | undefined {
-  if (body[0] === '#') {
-    const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-    if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return undefined
-    if (cp === 0xa0) return ' '
-    if (cp === 0x200b || cp === 0xad) return ''
-    return String.fromCodePoint(cp)
-  }
-  return NAMED[body]
 }
 
 export {LATIN_LETTER}

@@ -2,7 +2,7 @@ import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {inCode} from '../lexicon/regions.js'
 import {paragraphSpans, wordOffsets, type Span, type WordSpan} from '../document.js'
 import {GLUE_FUNCTION_WORDS, NOT_LEFT, NOT_RIGHT, REPORTING_VERBS} from '../lexicon/words.js'
-import {defineRule} from '../rule.js'
+import {defineRule, type RuleContext} from '../rule.js'
 
 export interface WordGluedOptions {
   /** Extra tokens never to split (brands, product names), matched exactly. */
@@ -34,6 +34,25 @@ const SENTENCE_STARTERS = new Set([
   'Earlier', 'Later', 'Today', 'Yesterday', 'Tomorrow', 'Asked', 'Speaking', 'Unlike', 'Like', 'Faced'
 ])
 
+/** Words that end closed compounds (`wellbeing`): never split off as a function word. */
+const COMPOUND_END = new Set(['being'])
+
+/** Second halves of hyphenated adjectives (`smoking-related`): the hyphen was lost, not a space. */
+const HYPHEN_SECOND = new Set(['related', 'based', 'led', 'owned', 'linked', 'driven', 'induced', 'oriented', 'funded', 'backed', 'affected', 'focused', 'controlled', 'generated', 'sponsored', 'inspired', 'produced', 'powered', 'approved', 'dominated'])
+
+/** Words an article never precedes: `a` glued to one of them is two words. */
+const ARTICLE_NEVER_BEFORE = new Set(['that', 'the', 'this', 'these', 'those', 'which', 'who', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'their', 'its'])
+
+/** Verbs MT moves into a hyphenated surname (`Annegret Kramp said-Karrenbauer`). */
+const VERB_INSIDE = new Set([...REPORTING_VERBS, 'had', 'has', 'have', 'was', 'is', 'were', 'will', 'would', 'could', 'can', 'did', 'does', 'must', 'should', 'also', 'then'])
+// First name, first half of the surname, a lower-case verb, hyphen, the second half.
+// regex-bounded: every part is a bounded run of one class, separated by a literal.
+const SURNAME_SPLIT = /(?<![\p{L}\p{M}-])(\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}) (\p{Ll}{2,12})-(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}-])/gu
+// A capital glued before a sentence opener at the start of a line (a drop cap doubled): `NThe heads`.
+const DROP_CAP = /(?<=^|\n)[ \t]*(\p{Lu})(\p{Lu}\p{Ll}{1,12})(?=[ \t,])/gu
+// A closing bracket glued to the next word: `[Hernâni Dias]which`.
+const AFTER_BRACKET = /([\p{L}\p{M}.][\])])(\p{Ll}{2,12})(?![\p{L}\p{M}])/gu
+
 const CONTEXT_BAD = /[@/\\#_`=<>{}|~^$%]|www\.|\.[a-z]{2,}\b.*\./i
 
 export default defineRule<WordGluedOptions>({
@@ -48,6 +67,7 @@ export default defineRule<WordGluedOptions>({
     const {text} = ctx
     const {starts, ends} = wordOffsets(ctx.tree)
     if (starts.length === 0) return
+    boundaryJoins(ctx)
     const keep = new Set(ctx.options.keep)
     let lexicon: Lexicon | undefined
     // Pass 1: words that could be two glued: letters only, 5 to 40 long, unknown to the lexicon.
@@ -116,6 +136,38 @@ export default defineRule<WordGluedOptions>({
     }
   }
 })
+
+type Ctx = RuleContext<WordGluedOptions>
+
+/** Joins at a word boundary the token scan cannot see: a surname split around a verb, a doubled drop cap, a bracket. */
+function boundaryJoins(ctx: Ctx): void {
+  const {text} = ctx
+  if (text.includes('-')) {
+    for (const m of text.matchAll(SURNAME_SPLIT)) {
+      if (!VERB_INSIDE.has(m[2]) || inCode(text, m.index)) continue
+      const expected = `${m[1]}-${m[3]} ${m[2]}`
+      ctx.report({start: m.index, end: m.index + m[0].length, expected: [expected], fix: 'safe', reason: `Unexpected \`${m[0]}\` (a verb inside a hyphenated name), expected \`${expected}\``})
+    }
+  }
+  const lex = getLexicon()
+  for (const m of text.matchAll(DROP_CAP)) {
+    const token = m[1] + m[2]
+    if (!SENTENCE_STARTERS.has(m[2]) || lex.isWord(token) || KEEP.has(token)) continue
+    const start = m.index + m[0].length - token.length
+    ctx.report({start, end: start + 1, expected: [''], fix: 'safe', reason: `Unexpected \`${token}\`, expected \`${m[2]}\` (a doubled initial)`})
+  }
+  if (text.includes(']') || text.includes(')')) {
+    for (const m of text.matchAll(AFTER_BRACKET)) {
+      if (!GLUE_FUNCTION_WORDS.has(m[2])) continue
+      const at = m.index + m[1].length - 1
+      const open = text.lastIndexOf(m[1][1] === ']' ? '[' : '(', at)
+      // `(s)he`, `[a]n`: a short bracket is part of the word.
+      if (open < 0 || at - open < 5 || inCode(text, at)) continue
+      const expected = `${m[1][1]} ${m[2]}`
+      ctx.report({start: at, end: at + 1 + m[2].length, expected: [expected], fix: 'safe', reason: `Unexpected glued words \`${m[1][1]}${m[2]}\`, expected \`${expected}\``})
+    }
+  }
+}
 
 /** End of the word without a possessive `'s` / `’s` (the word is longer than 2). */
 function possessiveEnd(text: string, start: number, end: number): number {
@@ -238,17 +290,23 @@ export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 
   }
   if (humps.length > 0) return undefined
   if (isLowerRun(token)) {
-    for (let i = 2; i <= token.length - 2; i++) {
+    for (let i = 1; i <= token.length - 2; i++) {
       const left = token.slice(0, i)
       const right = token.slice(i)
+      if (i === 1 && left !== 'a') continue
       if (!lex.isLowerWord(left) || !lex.isLowerWord(right)) continue
+      // `athat`, `athe`: the article glued to a word that never follows it.
+      if (left === 'a' && ARTICLE_NEVER_BEFORE.has(right)) {
+        candidates.push(i)
+        continue
+      }
       if (left.length < 3 && !GLUE_FUNCTION_WORDS.has(left)) continue
       if (right.length < 3 && !GLUE_FUNCTION_WORDS.has(right)) continue
-      const fnRight = GLUE_FUNCTION_WORDS.has(right) && !NOT_RIGHT.has(right) && left.length >= 3
+      const fnRight = GLUE_FUNCTION_WORDS.has(right) && !NOT_RIGHT.has(right) && !COMPOUND_END.has(right) && left.length >= 3
       const fnLeft = GLUE_FUNCTION_WORDS.has(left) && !NOT_LEFT.has(left) && right.length >= 4
       const verbRight = REPORTING_VERBS.has(right) && left.length >= 5 && /(ing|ed|ly|ion|ment|ity|ness|al|ive|ous|ful|ble|ent|ant|ic)$/.test(left)
       const inflected =
-        left.length >= 5 && right.length >= 5 && /(ing|tion|sion|ment|ness|ity)$/.test(left) && /(ed|es)$/.test(right)
+        left.length >= 5 && right.length >= 5 && /(ing|tion|sion|ment|ness|ity)$/.test(left) && /(ed|es)$/.test(right) && !HYPHEN_SECOND.has(right)
       if (fnRight || fnLeft || verbRight || inflected) candidates.push(i)
     }
     return candidates.length === 1 ? candidates[0] : undefined
@@ -259,11 +317,14 @@ export function findSplit(token: string, lex: Lexicon, countOf: CountOf = () => 
       const left = token.slice(0, i)
       const right = token.slice(i)
       if (!lex.isLowerWord(right)) continue
-      const fn = GLUE_FUNCTION_WORDS.has(right) && !NOT_RIGHT.has(right)
+      // Names end in short function words (`Mattis`, `Thomas`, `Dennis`): two letters are not enough.
+      const fn = GLUE_FUNCTION_WORDS.has(right) && !NOT_RIGHT.has(right) && right.length >= 3
       const verb = right.length >= 5 && /(ed|es)$/.test(right)
       if (!fn && !verb && !REPORTING_VERBS.has(right)) continue
       const known = countOf(left) > 0 || countOf(left + 's') > 0
-      if (known || (lex.isLowerWord(left) && fn && left.length >= 4)) candidates.push(i)
+      // A common word glued to a function word only when it opens sentences (`Thereis`, `Thisis`):
+      // a name that merely starts with a word (`Mattis`, `Wellington`) is not two words.
+      if (known || (SENTENCE_STARTERS.has(left) && fn && left.length >= 4)) candidates.push(i)
     }
     if (candidates.length === 0 && afterName) {
       // `Gleisi Hoffmanncriticized`: a first name, then surname + past-tense or reporting verb.
