@@ -5,7 +5,7 @@ import {readLines} from './lines.js'
 import type {ConfigResolver} from '../engine/config.js'
 import type {JsonMessage, TextResult} from '../engine/types.js'
 import {err} from './io.js'
-import type {Options} from './main.js'
+import type {Options} from './options.js'
 
 /** A record waiting for its text to be processed. */
 interface Item {
@@ -59,6 +59,10 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
   let failed = false
   let errorFindings = 0
   let warnings = 0
+  // A mistyped --field: records, none with the field (reported at the end).
+  let records = 0
+  let withField = 0
+  let firstKeys: string[] | undefined
   const {createRunner, runOrdered} = await import('../engine/pool.js')
   const {createProgress} = await import('../engine/progress.js')
   const progress = createProgress(undefined, 'records', opts.progress)
@@ -131,7 +135,12 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
             }
             if (!item.passThrough) {
               const text = getField(record, field)
+              if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+                records++
+                firstKeys ??= Object.keys(record)
+              }
               if (typeof text === 'string' && typeof record === 'object' && record !== null && !Array.isArray(record)) {
+                withField++
                 item.record = record as Record<string, unknown>
                 item.text = text
               } else item.passThrough = true
@@ -192,6 +201,11 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
     progress.done()
     await runner.close()
     outFile?.close()
+  }
+  if (records > 0 && withField === 0) {
+    const {didYouMean} = await import('../suggest.js')
+    err(`--field ${opts.field}: no record has a text field "${opts.field}" (the first record has ${firstKeys!.map((k) => JSON.stringify(k)).join(', ') || 'no fields'})${didYouMean(opts.field, firstKeys!)}`)
+    return 2
   }
   if (failed) return 2
   if (opts.command === 'check') {

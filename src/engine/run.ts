@@ -1,15 +1,11 @@
 import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import {dirname} from 'node:path'
 import {realpath} from 'node:fs/promises'
-import type {VFileMessage} from 'vfile-message'
-import {createLinter, fixToFixpoint, type Config} from '../index.js'
+import {createLinter, type Config, type Linter} from '../index.js'
 import {decode, encode, DecodeError} from './encoding.js'
-import {filterByMarkers} from './markers.js'
 import {toJson} from './messages.js'
 import type {FileResult, FileTask, JsonMessage, TextResult, TextsTask} from './types.js'
 import {assertWritable, atomicWrite} from './write.js'
-
-type Linter = ReturnType<typeof createLinter>
 
 /** The rules could not be set up (bad rule data or options): not the file's fault. */
 export class SetupError extends Error {}
@@ -26,12 +22,6 @@ export function linterFor(config: Config): Linter {
   return linter
 }
 
-type Located = VFileMessage & {startOffset: number}
-
-function lintWithMarkers(linter: Linter, text: string, path?: string): VFileMessage[] {
-  return filterByMarkers(text, linter.check(text, path) as Located[])
-}
-
 export interface TextOutcome {
   messages: JsonMessage[]
   before?: JsonMessage[]
@@ -39,7 +29,7 @@ export interface TextOutcome {
   unsettled?: boolean
 }
 
-/** Check or fix one decoded text (inline markers honoured). */
+/** Check or fix one decoded text: the library's linter does it all (rules, markers, fix loop). */
 export async function processText(
   text: string,
   config: Config,
@@ -54,18 +44,9 @@ export async function processText(
   } catch (error) {
     throw new SetupError((error as Error).message ?? String(error))
   }
-  if (mode === 'check') return {messages: lintWithMarkers(linter, text, path).map(toJson)}
-  let before: JsonMessage[] | undefined
-  const result = await fixToFixpoint(
-    text,
-    (value) => {
-      const messages = lintWithMarkers(linter, value, path)
-      if (wantBefore && before === undefined) before = messages.map(toJson)
-      return messages
-    },
-    {suggestions}
-  )
-  return {messages: result.messages.map(toJson), before, fixed: result.text, unsettled: result.unsettled}
+  if (mode === 'check') return {messages: linter.check(text, path).map(toJson)}
+  const result = await linter.fix(text, {suggestions}, path)
+  return {messages: result.messages.map(toJson), before: wantBefore ? result.before.map(toJson) : undefined, fixed: result.text, unsettled: result.unsettled}
 }
 
 function describe(error: unknown): string {

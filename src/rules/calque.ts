@@ -401,6 +401,7 @@ export default defineRule<CalqueOptions>({
   description: 'A literal translation of a source-language verb, idiom or construction.',
   note: NOTE,
   defaults: {files: [], disable: []},
+  schema: {off: {type: 'array', items: {type: 'string'}}},
   check(ctx) {
     const text = ctx.text
     const options = ctx.options
