@@ -211,15 +211,11 @@ function withIds(index: Index, byWord: Map<string, Compiled[]>): void {
   index.trie = new WordTrie([...ids.keys()])
 }
 
-/** The index with only the entries that apply under the options (order kept), cached per options. */
-const activeCache = new Map<string, Index>()
-function activeIndex(index: Index, files: readonly string[], off: Set<string>, strict: boolean, lang: string | undefined): Index {
-  const key = JSON.stringify([files, [...off], strict, lang ?? null])
-  let active = activeCache.get(key)
-  if (active) return active
+/** The index with only the entries that apply under the options (order kept): built once per attachment (`ctx.once`). */
+function activeIndex(index: Index, off: Set<string>, strict: boolean, lang: string | undefined): Index {
   const applies = (c: Compiled) =>
     !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang))
-  active = {
+  const active: Index = {
     byWord: new Map(),
     byNum: index.byNum.filter(applies),
     byCap: index.byCap.filter(applies),
@@ -237,8 +233,6 @@ function activeIndex(index: Index, files: readonly string[], off: Set<string>, s
     const kept = b?.all.filter(applies)
     return kept && kept.length > 0 ? bucket(kept) : undefined
   })
-  if (activeCache.size >= 100) activeCache.clear()
-  activeCache.set(key, active)
   return active
 }
 
@@ -406,11 +400,10 @@ export default defineRule<CalqueOptions>({
     const text = ctx.text
     const options = ctx.options
     const index = indexFor(options.files ?? [])
-    const off = new Set([...(options.disable ?? []), ...(options.off ?? [])])
     const strict = options.preset === 'strict'
     const lang = options.sourceLang
 
-    const active = activeIndex(index, options.files ?? [], off, strict, lang)
+    const active = ctx.once('active', () => activeIndex(index, new Set([...(options.disable ?? []), ...(options.off ?? [])]), strict, lang))
     const {words, numeric, ids} = scanWords(text, active.trie)
 
     // Findings by span, merged across entries.
