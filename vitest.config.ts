@@ -11,7 +11,8 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts'],
       reporter: ['text-summary'],
-      thresholds: {statements: 0, branches: 0, functions: 0, lines: 0}
+      // Just under what the in-process tests measure (a subset gave 69 / 68 / 62 / 70 %; the whole suite covers more).
+      thresholds: {statements: 68, branches: 67, functions: 61, lines: 69}
     }
   }
 })

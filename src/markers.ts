@@ -46,6 +46,7 @@ const LEADER = /^[ \t]*(?:(?:<!--|\[\/\/\]:[ \t]*#[ \t]*\(|\/\/|\/\*|#|%|;|--)[ 
 
 function parseRules(rest: string): Set<string> {
   const rules = new Set<string>()
+  if (rest === '' || rest === ' -->' || rest === ')') return rules
   // The ids end at the comment's close or at ` -- reason`.
   const ids = rest.split(/-->|\)|\*\/|(?:^|\s)--(?:\s|$)/)[0]
   for (const token of ids.split(/[\s,]+/)) {
@@ -93,7 +94,7 @@ export function findMarkers(text: string): Marker[] {
     const kind = match[1] as Marker['kind']
     const at = match.index!
     const start = lineStart(text, at)
-    if (!commentLike(text.slice(start, at))) continue
+    if (start !== at && !commentLike(text.slice(start, at))) continue
     const rules = parseRules(match[2])
     let from = at
     let to = at
