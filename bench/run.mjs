@@ -22,6 +22,8 @@ import {createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmS
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import {benchDocuments, documentText, mulberry32} from './corpus.mjs'
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CORPUS = join(ROOT, 'bench/corpus')
 const OUT = join(ROOT, 'bench/out')
@@ -43,79 +45,18 @@ const overBudget = () => elapsed() > BUDGET_S
 // ---------------------------------------------------------------------------
 // Deterministic corpus
 
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const W = {
-  who: ['The minister', 'The prime minister', 'A senior official', 'The mayor of Lyon', 'The spokesman for the ministry', 'The opposition leader', 'Dr. Alvarez', 'The central bank', 'The World Bank', 'The European Commission', 'The U.S. ambassador', 'The union', 'The prosecutor', 'Ms. Lindqvist', 'Mr. Okafor', 'The court', 'Police in Rotterdam', 'Residents of the district'],
-  verb: ['said', 'announced', 'warned', 'confirmed', 'reported', 'told reporters', 'wrote', 'noted'],
-  what: ['the reform would be ready by the summer', 'prices had risen 3.5 percent since March', 'about 1,500 people had been evacuated', 'the talks would resume at 10:30 on Monday', 'the budget reached $2.4 billion', 'exports fell for the third month in a row', 'the vote was postponed until the autumn', 'the company’s profits had doubled', 'the plan covered several sectors, e.g. energy and transport', 'the agreement signed in 2019 was still valid', 'the figures would be published on the website'],
-  quote: ['We will not give up', 'This is a difficult moment for everyone', 'The decision has been made', 'Nobody expected such a result', 'We need more time', 'It is too early to say', 'The numbers speak for themselves', 'We are ready to talk'],
-  place: ['Brussels', 'Paris', 'Madrid', 'Berlin', 'Lisbon', 'Rome', 'Amsterdam', 'Warsaw', 'Barcelona', 'Geneva'],
-  tail: ['Markets closed higher on Friday.', 'The vote is expected next week.', 'Neither side commented further.', 'The report runs to 300 pages.', 'Talks are due to resume in the spring.', 'The ministry did not respond to a request for comment.']
-}
-// Artifacts in the style of MT from French, German, Spanish, Italian, Portuguese and Dutch news (written for this benchmark).
-const ARTIFACTS = [
-  (r, p) => `“${p(W.quote)}”${p(['Kremlin', 'Government', 'Union'])} spokesman ${p(['Dmitri Orlov', 'Anna Weber', 'Luis Moreno'])} told the press.`,
-  (r, p) => `${p(W.who)} ${p(['assures', 'underlines', 'estimates', 'explains'])} that “${p(W.quote).toLowerCase()}”.`,
-  (r, p) => `“${p(W.quote)}”, ${p(['explains to AFP a source close to the file', 'assures a senior official', 'indicates the ministry'])}.`,
-  (r, p) => `The deal is worth ${p(['1,5', '2,3', '4,8'])} million euros, or ${p(['45 000', '12 500', '300 000'])} dollars, up ${p(['12 %', '3,5 %', '50 %'])}.`,
-  (r, p) => `According to information from ${p(['World', 'the Country', 'the Mail'])}, the investigation was opened in ${p(W.place)} .`,
-  (r, p) => `The sword was drawn, ${p(W.who).toLowerCase()} said, « without any warning ».`,
-  (r, p) => `The protection was weak. . ${p(W.tail)}`,
-  (r, p) => `${p(W.who)} announcedthat the plan was good.It would cost ${p(['12 €', '30 €'])} per person.`,
-  (r, p) => `The opposition denounced a “${p(['scandal', 'betrayal', 'disaster'])}”.The government did not answer.`,
-  (r, p) => `The city was ${p(['grilled', 'in the sights of the police', 'put in examination'])} last week, Ã© &nbsp;noted.`
-]
-const RESIDUE = [
-  'You have 50% of this article left to read. The rest is reserved for subscribers.',
-  'Please enter your comment!\nPlease enter your name here',
-  'Read also: The talks resume in Brussels',
-  'Subscribe to our newsletter to receive the latest news.'
-]
-
-function sentence(rand, pick) {
-  const r = rand()
-  if (r < 0.16) return ARTIFACTS[Math.floor(rand() * ARTIFACTS.length)](rand, pick)
-  if (r < 0.45) return `${pick(W.who)} ${pick(W.verb)} that ${pick(W.what)}.`
-  if (r < 0.6) return `“${pick(W.quote)},” ${pick(['she said', 'he said', 'the minister said', 'a spokesman added'])}.`
-  if (r < 0.7) return `${pick(W.who)} said in ${pick(W.place)}: “${pick(W.quote)}.”`
-  if (r < 0.8) return `In ${pick(W.place)}, ${pick(W.who).toLowerCase()} ${pick(W.verb)} that ${pick(W.what)}.`
-  return pick(W.tail)
-}
-
-function documentText(rand, target) {
-  const pick = (list) => list[Math.floor(rand() * list.length)]
-  const paragraphs = [`${pick(W.who)} ${pick(['warns', 'confirms', 'announces'])} new measures in ${pick(W.place)}`]
-  let size = paragraphs[0].length
-  while (size < target) {
-    const n = 2 + Math.floor(rand() * 5)
-    const p = Array.from({length: n}, () => sentence(rand, pick)).join(' ')
-    paragraphs.push(p)
-    size += p.length + 2
-    if (rand() < 0.03) paragraphs.push(pick(RESIDUE))
-  }
-  return paragraphs.join('\n\n') + '\n'
-}
-
 function generateCorpus() {
   const manifest = join(CORPUS, 'manifest.json')
   const want = {version: GENERATOR_VERSION, docs: DOCS, single: SINGLE_MB, jsonlMB: JSONL_MB}
   if (existsSync(manifest) && JSON.stringify(JSON.parse(readFileSync(manifest, 'utf8'))) === JSON.stringify(want)) return false
   rmSync(CORPUS, {recursive: true, force: true})
   mkdirSync(join(CORPUS, 'docs'), {recursive: true})
-  const rand = mulberry32(20261122)
-  for (let i = 0; i < DOCS; i++) {
-    const sub = join(CORPUS, 'docs', String(Math.floor(i / 500)).padStart(2, '0'))
-    if (i % 500 === 0) mkdirSync(sub, {recursive: true})
-    writeFileSync(join(sub, `doc-${String(i).padStart(4, '0')}.txt`), documentText(rand, 4000 + Math.floor(rand() * 2000)))
+  const docs = benchDocuments(DOCS)
+  for (const doc of docs) {
+    mkdirSync(join(CORPUS, 'docs', doc.dir), {recursive: true})
+    writeFileSync(join(CORPUS, 'docs', doc.dir, doc.name), doc.text)
   }
+  const rand = docs.rand
   for (const mb of SINGLE_MB) {
     const parts = []
     let size = 0
@@ -200,7 +141,8 @@ function record(name, value) {
 
 // ---------------------------------------------------------------------------
 
-const help = existsSync(CLI) ? spawnSync(process.execPath, [CLI, '--help'], {encoding: 'utf8'}).stdout ?? '' : ''
+// Flags are listed per command (`check --help`); older CLIs listed them all under --help.
+const help = existsSync(CLI) ? ['--help', 'check --help', 'fix --help'].map((a) => spawnSync(process.execPath, [CLI, ...a.split(' ')], {encoding: 'utf8'}).stdout ?? '').join('\n') : ''
 const supports = (flag) => help.includes(flag)
 const docsDir = join(CORPUS, 'docs')
 const fixedDir = join(OUT, 'fixed')

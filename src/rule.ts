@@ -1,8 +1,10 @@
 import type {Root} from 'nlcst'
-import type {Plugin} from 'unified'
+import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {BaseRuleOptions, Category, Finding, Severity} from './types.js'
 import {locatorFor} from './position.js'
+import type {OptionSchema} from './rule-options.js'
+import './settings.js'
 
 export const SOURCE = 'mtclean'
 export const DOCS_BASE = 'https://github.com/mtclean/mtclean/blob/main/docs/rules/'
@@ -14,6 +16,12 @@ export interface RuleContext<Options> {
   file: VFile
   options: Options
   report(finding: Finding): void
+  /**
+   * A value computed once per plugin attachment (its options are fixed
+   * there): what a rule derives from its options lives here, in the
+   * attacher's closure, not in a module-level cache keyed by the options.
+   */
+  once<T>(key: string, make: () => T): T
 }
 
 export interface RuleDefinition<Options extends object> {
@@ -24,6 +32,11 @@ export interface RuleDefinition<Options extends object> {
   /** Why machine translation or scraping produces it. */
   note: string
   defaults: Options
+  /**
+   * Options beyond those the defaults imply (an alias, an enum): checked with
+   * the implied ones by `ruleOptionsProblem` (src/rule-options.ts).
+   */
+  schema?: Record<string, OptionSchema>
   /**
    * The rule reads `tree` (words, sentences), not only `text`. A processor in
    * which no rule reads the tree skips the parse.
@@ -38,17 +51,25 @@ export type RulePlugin<Options extends object> = Plugin<
 > & {ruleId: string; meta: RuleDefinition<Options>}
 
 /**
- * Wrap a rule definition as a retext plugin: options merged over defaults,
+ * Wrap a rule definition as a retext plugin: options merged over the shared
+ * settings and the defaults,
  * messages stamped with source, ruleId, url, category, place, actual,
  * expected, fix level and severity. Rules read the tree and never change it.
  */
 export function defineRule<Options extends object>(
   definition: RuleDefinition<Options>
 ): RulePlugin<Options> {
-  const plugin = function (options?: Partial<Options> & BaseRuleOptions) {
+  const plugin = function (this: Processor | undefined, options?: Partial<Options> & BaseRuleOptions) {
     const severity: Severity | undefined = options?.severity
     if (severity === 'off') return
-    const merged = {...definition.defaults, ...options} as Options
+    // Shared settings (processor.data('settings')) under the rule's own options.
+    const settings = typeof this?.data === 'function' ? this.data('settings') : undefined
+    const merged = {...definition.defaults, ...settings, ...options} as Options
+    const memo = new Map<string, unknown>()
+    const once = <T>(key: string, make: () => T): T => {
+      if (!memo.has(key)) memo.set(key, make())
+      return memo.get(key) as T
+    }
     return function (tree: Root, file: VFile) {
       const text = String(file.value)
       definition.check({
@@ -56,6 +77,7 @@ export function defineRule<Options extends object>(
         tree,
         file,
         options: merged,
+        once,
         report(finding) {
           emit(definition, file, text, finding, severity)
         }

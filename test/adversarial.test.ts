@@ -1,7 +1,9 @@
 /**
  * Adversarial inputs (issue 6 point 2): each completes and its output is
  * well-formed. Timeouts are generous: these tests assert completion and
- * exactness, not speed (the benchmark measures speed).
+ * exactness, not speed (the benchmark measures speed). `npm test` runs them
+ * at sizes many times the parser's window; `npm run fuzz` (MTCLEAN_FUZZ_RUNS)
+ * at the full sizes of their names.
  */
 import {execFileSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -17,6 +19,10 @@ const strict = createLinter({preset: 'strict'})
 const recommended = createLinter({preset: 'recommended'})
 const CLI = new URL('../dist/cli/main.js', import.meta.url).pathname
 const SLOW = 240_000
+const FULL = Boolean(process.env.MTCLEAN_FUZZ_RUNS)
+/** `full` under `npm run fuzz`, `quick` in `npm test`. */
+const size = (full: number, quick: number) => (FULL ? full : quick)
+const MB = 1024 * 1024
 
 /** Every node of the parsed tree sits exactly where its text is; leaves concatenate to the input. */
 function treeProblems(text: string): string[] {
@@ -132,7 +138,7 @@ describe('adversarial inputs', () => {
   })
 
   it('a 5 MB single line', {timeout: SLOW}, async () => {
-    const text = prose(5 * 1024 * 1024)
+    const text = prose(size(5 * MB, MB / 4))
     expect(text.includes('\n')).toBe(false)
     const messages = recommended.check(text)
     expect(messageProblems(text, messages)).toEqual([])
@@ -142,33 +148,35 @@ describe('adversarial inputs', () => {
   })
 
   it('a 1 MB single line with no white space (a finding every 6 characters)', {timeout: SLOW}, async () => {
-    const text = 'ab.cd,'.repeat((1024 * 1024) / 6)
+    const text = 'ab.cd,'.repeat(size(MB, MB / 8) / 6)
     const messages = recommended.check(text)
     expect(messageProblems(text, messages)).toEqual([])
   })
 
   it('100,000 quote marks', {timeout: SLOW}, async () => {
-    for (const mark of ['“', '”', '"', '«', '’']) await survives(mark.repeat(100_000))
-    await survives('“”"«»‘’„'.repeat(100_000 / 8))
-    await survives('“word” '.repeat(100_000))
+    const n = size(100_000, 10_000)
+    for (const mark of ['“', '”', '"', '«', '’']) await survives(mark.repeat(n))
+    await survives('“”"«»‘’„'.repeat(n / 8))
+    await survives('“word” '.repeat(n))
   })
 
   it('1 MB of full stops, of spaces', {timeout: SLOW}, async () => {
-    await survives('.'.repeat(1024 * 1024))
-    expect(await survives(' '.repeat(1024 * 1024))).toBe(' '.repeat(1024 * 1024))
-    await survives('. '.repeat(512 * 1024))
+    const n = size(MB, MB / 16)
+    await survives('.'.repeat(n))
+    expect(await survives(' '.repeat(n))).toBe(' '.repeat(n))
+    await survives('. '.repeat(n / 2))
   })
 
   it('deeply nested quotes', {timeout: SLOW}, async () => {
-    const depth = 20_000
+    const depth = size(20_000, 2_000)
     await survives('“‘'.repeat(depth) + 'deep' + '’”'.repeat(depth))
     await survives('"\''.repeat(depth) + 'deep' + '\'"'.repeat(depth))
     await survives('« '.repeat(depth) + 'deep' + ' »'.repeat(depth))
-    await survives('He said “she said ‘they said “we said ‘no’ ” ’ ” '.repeat(2000))
+    await survives('He said “she said ‘they said “we said ‘no’ ” ’ ” '.repeat(size(2000, 200)))
   })
 
   it('a paragraph of 50,000 words', {timeout: SLOW}, async () => {
-    const words = Array.from({length: 50_000}, (_, i) => ['the', 'minister', 'said', 'that', 'prices', 'rose', 'sharply,'][i % 7]).join(' ') + '.'
+    const words = Array.from({length: size(50_000, 10_000)}, (_, i) => ['the', 'minister', 'said', 'that', 'prices', 'rose', 'sharply,'][i % 7]).join(' ') + '.'
     expect(treeProblems(words)).toEqual([])
     await survives(words)
   })
@@ -186,7 +194,7 @@ describe('adversarial inputs', () => {
 
     it('a 5 MB single line: check completes, fix --write writes well-formed text', {timeout: SLOW}, () => {
       const file = join(dir, 'line.txt')
-      const text = prose(5 * 1024 * 1024)
+      const text = prose(size(5 * MB, MB / 4))
       writeFileSync(file, text)
       const check = run(['check', file])
       expect([0, 1]).toContain(check.code)

@@ -35,7 +35,7 @@ describe('commands and usage', () => {
     [['check', '--rule', 'nope'], /--rule/],
     [['check', '--rule', 'no-such-rule=off'], /unknown rule/],
     [['check', '--jobs', '0'], /--jobs/],
-    [['check', '--write'], /belong to fix/],
+    [['check', '--write'], /unknown option '--write'/],
     [['fix', '--write', '--out-dir', 'x'], /exclude/]
   ])('usage error %j exits 2', (args, pattern) => {
     const r = run(args as string[])

@@ -2,7 +2,7 @@ import {existsSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {filterByMarkers} from '../src/engine/markers.js'
+import {filterByMarkers} from '../src/markers.js'
 import {BIN, CLEAN, DIRTY, ensureBuilt, json, library, run, tree} from './cli-support.js'
 
 let dirtyRules: string[]

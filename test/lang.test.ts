@@ -3,9 +3,10 @@
  * regex per language and kind of evidence, each run over the whole text.
  * The one-scan version must give exactly the same scores.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {benchDocuments} from '../bench/corpus.mjs'
 import {seededRandom as random} from './helpers.js'
 import {countMatches, FUNCTION_WORDS, guessSourceLang, LETTERS, PLACE_CAP, PLACES, WEIGHT} from '../src/lang.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from '../src/data/load.js'
@@ -209,12 +210,10 @@ describe('guessSourceLang: the one-scan counts equal the old per-regex counts', 
     expectSame(mix(pool, rand, 20_000))
   })
 
-  const docs = '/work/main/bench/corpus/docs'
-  it.runIf(existsSync(docs))('the bench corpus', () => {
-    const files = readdirSync(docs)
-      .sort()
-      .flatMap((d) => readdirSync(join(docs, d)).sort().map((f) => join(docs, d, f)))
-    for (const file of files.slice(0, 400)) expectSame(readFileSync(file, 'utf8'))
+  const BENCH_DOCS = process.env.MTCLEAN_FUZZ_RUNS ? 400 : 24
+  // The benchmark's documents, generated (bench/corpus.mjs): a few here, all of them in `npm run fuzz`.
+  it('the bench corpus', () => {
+    for (const {text} of benchDocuments(BENCH_DOCS)) expectSame(text)
   })
 })
 

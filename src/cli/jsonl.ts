@@ -5,7 +5,7 @@ import {readLines} from './lines.js'
 import type {ConfigResolver} from '../engine/config.js'
 import type {JsonMessage, TextResult} from '../engine/types.js'
 import {err} from './io.js'
-import type {Options} from './main.js'
+import type {Options} from './options.js'
 import type {ReportFile} from './formats/types.js'
 
 /** A record waiting for its text to be processed. */
@@ -87,6 +87,10 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
   let failed = false
   let errorFindings = 0
   let warnings = 0
+  // A mistyped --field: records, none with the field (reported at the end).
+  let records = 0
+  let withField = 0
+  let firstKeys: string[] | undefined
   const {createRunner, runOrdered} = await import('../engine/pool.js')
   const {createProgress} = await import('../engine/progress.js')
   const progress = createProgress(undefined, 'records', opts.progress)
@@ -159,7 +163,12 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
             }
             if (!item.passThrough) {
               const text = getField(record, field)
+              if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+                records++
+                firstKeys ??= Object.keys(record)
+              }
               if (typeof text === 'string' && typeof record === 'object' && record !== null && !Array.isArray(record)) {
+                withField++
                 item.record = record as Record<string, unknown>
                 item.text = text
               } else item.passThrough = true
@@ -222,11 +231,15 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
     await runner.close()
     outFile?.close()
   }
+  if (records > 0 && withField === 0) {
+    const {didYouMean} = await import('../suggest.js')
+    err(`--field ${opts.field}: no record has a text field "${opts.field}" (the first record has ${firstKeys!.map((k) => JSON.stringify(k)).join(', ') || 'no fields'})${didYouMean(opts.field, firstKeys!)}`)
+    return 2
+  }
   if (report) {
     const {renderReport, writeReport} = await import('./formats/index.js')
-    const {readFileSync} = await import('node:fs')
-    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
-    const text = await renderReport(opts.format, report, {color: opts.color && !opts.outputFile, quiet: opts.quiet, cwd: opts.cwd, version})
+    const {version} = await import('./version.js')
+    const text = await renderReport(opts.format, report, {color: opts.color && !opts.outputFile, quiet: opts.quiet, cwd: opts.cwd, version: version()})
     await writeReport(text, opts.outputFile, (t) => write(t.replace(/\n$/, '')))
   }
   if (failed) return 2

@@ -3,17 +3,12 @@
  * and with --stats the counts of the data in rules/ (publications, phrases per
  * language, calques).
  */
-import {parseArgs} from 'node:util'
 import {out} from './io.js'
+import {UsageError} from './options.js'
 
-export async function rulesCommand(argv: string[]): Promise<number> {
-  const {values} = parseArgs({
-    args: argv,
-    allowPositionals: false,
-    options: {stats: {type: 'boolean'}, format: {type: 'string', short: 'f'}}
-  })
+export async function rulesCommand(values: {stats?: unknown; format?: unknown}): Promise<number> {
   const format = values.format ?? 'text'
-  if (format !== 'text' && format !== 'json') throw new Error(`--format: expected text or json, got ${JSON.stringify(format)}`)
+  if (format !== 'text' && format !== 'json') throw new UsageError(`rules --format: expected text or json, got ${JSON.stringify(format)}`)
   const {allRules} = await import('../rules/index.js')
   const rules = allRules.map((rule) => ({id: rule.ruleId, category: rule.meta.category, description: rule.meta.description}))
   const stats = values.stats ? (await import('../data/stats.js')).ruleStats() : undefined

@@ -5,6 +5,7 @@ import {createRequire} from 'node:module'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import type {LineCounter, Node as YamlNode} from 'yaml'
 import {phraseSource, PhraseSyntaxError} from '../match/syntax.js'
+import type {DataEntry} from './entry.js'
 import {snapshotEntries} from './snapshot.js'
 
 /** Entry keys that hold phrase patterns (src/match/syntax.ts), checked at load time. */
@@ -13,22 +14,7 @@ const PATTERN_KEYS: Record<string, string[]> = {masthead: ['literal'], paywall: 
 /** The project's `rules/` folder (next to `dist/` and `src/`). */
 export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules')
 
-/** One example of an entry: a text that must be flagged, and what `fix` makes of it. */
-export interface MatchExample {
-  text: string
-  output?: string
-}
-
-/** Fields every data entry has, whatever its rule. */
-export interface DataEntry {
-  id: string
-  /** Source language of the file the entry came from. */
-  lang: string
-  file: string
-  line: number
-  match: MatchExample[]
-  keep: string[]
-}
+export type {DataEntry, MatchExample} from './entry.js'
 
 export class RuleDataError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs'
 import {dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {DataEntry} from './load.js'
+import type {DataEntry} from './entry.js'
 
 /**
  * Built-in rule data, parsed and validated at build time (scripts/build-rules.mjs)

@@ -1,7 +1,10 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
+import {PRESET_NAMES} from '../presets.js'
+import {ruleOptionsProblem, severityProblem} from '../rule-options.js'
 import {rulesById, type Config, type Settings} from '../index.js'
-import {SOURCE_LANGS} from '../types.js'
+import {SETTING_VALUES} from '../settings.js'
+import {didYouMean} from '../suggest.js'
 import {createRequire} from 'node:module'
 import {routeRuleFiles} from '../data/load.js'
 
@@ -26,13 +29,7 @@ export class ConfigError extends Error {}
 /** Config file names looked for in every directory, first found wins. */
 export const CONFIG_NAMES = ['.mtcleanrc', '.mtcleanrc.json', '.mtcleanrc.yml', '.mtcleanrc.yaml', 'package.json']
 
-const SEVERITIES = ['off', 'info', 'warn', 'error']
-const SETTINGS: Record<string, readonly string[]> = {
-  quoteStyle: ['american', 'british'],
-  quoteMarks: ['curly', 'straight'],
-  sourceLang: SOURCE_LANGS,
-  preset: ['recommended', 'strict']
-}
+const SETTINGS: Record<string, readonly string[]> = SETTING_VALUES
 
 interface RuleEntry {
   severity?: string
@@ -87,54 +84,33 @@ function validateSettings(value: unknown, where: string): Settings {
   }
   for (const [key, v] of Object.entries(value)) {
     const allowed = SETTINGS[key]
-    if (!allowed) throw new ConfigError(`${where}: unknown key "settings.${key}" (known: ${Object.keys(SETTINGS).join(', ')})`)
+    if (!allowed) throw new ConfigError(`${where}: unknown key "settings.${key}" (known: ${Object.keys(SETTINGS).join(', ')})${didYouMean(key, Object.keys(SETTINGS))}`)
     if (!allowed.includes(v as string)) {
-      throw new ConfigError(`${where}: bad value ${JSON.stringify(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})`)
+      throw new ConfigError(`${where}: bad value ${JSON.stringify(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})${typeof v === 'string' ? didYouMean(v, allowed) : ''}`)
     }
   }
   return value as Settings
 }
 
+/** A rule's entry, checked by the library's one validator (src/rule-options.ts). */
 function validateRule(id: string, value: unknown, where: string): RuleEntry {
   const rule = rulesById.get(id)
-  if (!rule) throw new ConfigError(`${where}: unknown rule "rules.${id}" (known: ${[...rulesById.keys()].join(', ')})`)
-  const severity = (v: unknown): string => {
-    if (typeof v !== 'string' || !SEVERITIES.includes(v)) {
-      throw new ConfigError(`${where}: bad severity ${JSON.stringify(v)} for "rules.${id}" (expected "off" | "info" | "warn" | "error")`)
-    }
-    return v
+  if (!rule) throw new ConfigError(`${where}: unknown rule "rules.${id}" (known: ${[...rulesById.keys()].join(', ')})${didYouMean(id, rulesById.keys())}`)
+  const check = (problem: string | undefined) => {
+    if (problem) throw new ConfigError(`${where}: ${problem}`)
   }
-  const options = (v: unknown): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      throw new ConfigError(`${where}: options of "rules.${id}" must be an object, got ${typeName(v)}`)
-    }
-    const defaults = (rule.meta.defaults ?? {}) as Record<string, unknown>
-    for (const [key, option] of Object.entries(v)) {
-      if (key === 'severity') {
-        severity(option)
-        continue
-      }
-      if (key in SETTINGS) {
-        validateSettings({[key]: option}, where)
-        continue
-      }
-      if (!(key in defaults)) {
-        const known = Object.keys(defaults)
-        throw new ConfigError(`${where}: unknown option "rules.${id}.${key}"${known.length ? ` (known: ${known.join(', ')})` : ' (this rule has no options)'}`)
-      }
-      const expected = defaults[key]
-      if (expected !== undefined && expected !== null && typeName(expected) !== typeName(option)) {
-        throw new ConfigError(`${where}: bad value ${JSON.stringify(option)} for "rules.${id}.${key}" (expected ${typeName(expected)})`)
-      }
-    }
-    return v as Record<string, unknown>
+  if (typeof value === 'string') {
+    check(severityProblem(value, id))
+    return {severity: value}
   }
-  if (typeof value === 'string') return {severity: severity(value)}
   if (Array.isArray(value)) {
     if (value.length < 1 || value.length > 2) throw new ConfigError(`${where}: "rules.${id}" must be [severity, options]`)
-    return {severity: severity(value[0]), options: value[1] === undefined ? undefined : options(value[1])}
+    check(severityProblem(value[0], id))
+    if (value[1] !== undefined) check(ruleOptionsProblem(rule, value[1]))
+    return {severity: value[0] as string, options: value[1] as Record<string, unknown> | undefined}
   }
-  return {options: options(value)}
+  check(ruleOptionsProblem(rule, value))
+  return {options: value as Record<string, unknown>}
 }
 
 /** Validate a parsed config object; `where` names the file in errors. */
@@ -144,12 +120,12 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
   }
   const known = ['root', 'extends', 'preset', 'rules', 'ruleFiles', 'settings', 'format', '$schema']
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
+    if (!known.includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: ${known.filter((k) => k !== '$schema').join(', ')})${didYouMean(key, known)}`)
   }
   const config = raw as Record<string, unknown>
   if ('root' in config && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
-  if ('preset' in config && config.preset !== 'recommended' && config.preset !== 'strict') {
-    throw new ConfigError(`${where}: bad value ${JSON.stringify(config.preset)} for "preset" (expected "recommended" | "strict")`)
+  if ('preset' in config && !PRESET_NAMES.includes(config.preset as never)) {
+    throw new ConfigError(`${where}: bad value ${JSON.stringify(config.preset)} for "preset" (expected "recommended" | "strict")${typeof config.preset === 'string' ? didYouMean(config.preset, PRESET_NAMES) : ''}`)
   }
   if ('format' in config && !['text', 'markdown', 'html'].includes(config.format as string)) {
     throw new ConfigError(`${where}: bad value ${JSON.stringify(config.format)} for "format" (expected "text" | "markdown" | "html")`)
@@ -339,8 +315,12 @@ export class ConfigResolver {
         let layer = emptyLayer()
         const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends]
         for (const parent of parents) {
-          if (parent === 'mtclean:recommended' || parent === 'mtclean:strict') {
-            layer = merge(layer, {...emptyLayer(), preset: parent.slice(8) as 'recommended' | 'strict'})
+          if (parent.startsWith('mtclean:')) {
+            const name = parent.slice(8)
+            if (!PRESET_NAMES.includes(name as never)) {
+              throw new ConfigError(`${path}: unknown preset ${JSON.stringify(parent)} in "extends" (known: ${PRESET_NAMES.map((p) => 'mtclean:' + p).join(', ')})${didYouMean(parent, PRESET_NAMES.map((p) => 'mtclean:' + p))}`)
+            }
+            layer = merge(layer, {...emptyLayer(), preset: name as 'recommended' | 'strict'})
             continue
           }
           const target = isAbsolute(parent) ? parent : resolve(dirname(path), parent)

@@ -1,4 +1,3 @@
-import {existsSync, readFileSync} from 'node:fs'
 import {lstat, realpath, stat} from 'node:fs/promises'
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 
@@ -28,8 +27,10 @@ export interface ExpandOptions {
   extensions: string[]
   /** Patterns (gitignore syntax) relative to cwd. */
   ignorePatterns: string[]
-  /** The ignore file to read (`.mtcleanignore` in cwd by default); undefined = none. */
+  /** One ignore file to read (`--ignore-path`), patterns relative to cwd. */
   ignoreFile?: string
+  /** Ignore files of this name are looked for above each file (`.mtcleanignore`; see ignore.ts). */
+  ignoreName?: string
   followSymlinks: boolean
   /** Absolute directories never searched (e.g. --out-dir). */
   exclude: string[]
@@ -46,22 +47,10 @@ export function displayPath(cwd: string, path: string): string {
 export async function expandInputs(args: string[], options: ExpandOptions): Promise<Expansion> {
   const {cwd} = options
   const out: Expansion = {files: [], directories: [], errors: [], notices: []}
-  let ignoreText = ''
-  if (options.ignoreFile && existsSync(options.ignoreFile)) {
-    try {
-      ignoreText = readFileSync(options.ignoreFile, 'utf8')
-    } catch (error) {
-      out.errors.push(`${options.ignoreFile}: cannot read ignore file (${(error as NodeJS.ErrnoException).code})`)
-    }
-  }
-  // Loaded only when there is something to ignore (start-up time).
-  const ig = ignoreText.trim() || options.ignorePatterns.length ? (await import('ignore')).default().add(ignoreText).add(options.ignorePatterns) : undefined
-  const ignored = (path: string, isDir = false) => {
-    if (!ig) return false
-    const rel = relative(cwd, path)
-    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false
-    return ig.ignores(rel.split(sep).join('/') + (isDir ? '/' : ''))
-  }
+  const {createIgnorer} = await import('./ignore.js')
+  const ignorer = await createIgnorer({cwd, ignoreFile: options.ignoreFile, ignoreName: options.ignoreName, patterns: options.ignorePatterns})
+  out.errors.push(...ignorer.errors)
+  const ignored = (path: string) => ignorer.ignored(path)
   const seen = new Set<string>()
   const add = async (path: string, base: string, root: string | undefined, explicit: boolean) => {
     let real: string
@@ -78,7 +67,7 @@ export async function expandInputs(args: string[], options: ExpandOptions): Prom
     // A directory such as --out-dir nested inside the searched tree is not input.
     if (root !== undefined && options.exclude.some((dir) => dir !== root && within(root, dir) && (within(dir, real) || within(dir, path)))) return
     if (ignored(path)) {
-      if (explicit) out.notices.push(`${displayPath(cwd, path)}: ignored (by .mtcleanignore or --ignore-pattern)`)
+      if (explicit) out.notices.push(`${displayPath(cwd, path)}: ignored (by an ignore file or --ignore-pattern)`)
       return
     }
     if (seen.has(real)) return
@@ -103,6 +92,7 @@ export async function expandInputs(args: string[], options: ExpandOptions): Prom
         out.directories.push(arg)
         const root = await realpath(abs)
         const found = await glob([`**/*.${exts}`], abs, options)
+        if (found.length === 0) out.errors.push(`${arg}: no files with the extensions ${options.extensions.map((e) => '.' + e).join(', ')} (see --ext)`)
         for (const file of found) await add(file, abs, root, false)
       } else {
         await add(abs, dirname(abs), undefined, true)

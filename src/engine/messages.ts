@@ -30,6 +30,3 @@ export function toJson(message: VFileMessage): JsonMessage {
     fix: extra.fix ?? null
   }
 }
-
-export const isError = (m: JsonMessage) => m.severity === 'error'
-export const isWarning = (m: JsonMessage) => m.severity === 'warning'

@@ -1,16 +1,12 @@
 import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import {dirname} from 'node:path'
 import {realpath} from 'node:fs/promises'
-import type {VFileMessage} from 'vfile-message'
-import {createLinter, fixToFixpoint, type Config} from '../index.js'
+import {createLinter, type Config, type Linter} from '../index.js'
 import {decode, encode, DecodeError} from './encoding.js'
-import {filterByMarkers} from './markers.js'
-import {chooseFormat, lintMarkup, type InputFormat} from '../formats/index.js'
+import {chooseFormat, type InputFormat} from '../formats/index.js'
 import {toJson} from './messages.js'
 import type {FileResult, FileTask, JsonMessage, TextResult, TextsTask} from './types.js'
 import {assertWritable, atomicWrite} from './write.js'
-
-type Linter = ReturnType<typeof createLinter>
 
 /** The rules could not be set up (bad rule data or options): not the file's fault. */
 export class SetupError extends Error {}
@@ -27,13 +23,6 @@ export function linterFor({format: _format, ...config}: Config): Linter {
   return linter
 }
 
-type Located = VFileMessage & {startOffset: number}
-
-async function lintWithMarkers(linter: Linter, text: string, path?: string, format: InputFormat = 'text'): Promise<VFileMessage[]> {
-  if (format !== 'text') return lintMarkup(text, format, (prose) => linter.check(prose, path) as Located[], filterByMarkers)
-  return filterByMarkers(text, linter.check(text, path) as Located[])
-}
-
 export interface TextOutcome {
   messages: JsonMessage[]
   before?: JsonMessage[]
@@ -41,7 +30,7 @@ export interface TextOutcome {
   unsettled?: boolean
 }
 
-/** Check or fix one decoded text (inline markers honoured). */
+/** Check or fix one decoded text: the library's linter does it all (rules, markers, fix loop). */
 export async function processText(
   text: string,
   config: Config,
@@ -57,18 +46,9 @@ export async function processText(
   } catch (error) {
     throw new SetupError((error as Error).message ?? String(error))
   }
-  if (mode === 'check') return {messages: (await lintWithMarkers(linter, text, path, format)).map(toJson)}
-  let before: JsonMessage[] | undefined
-  const result = await fixToFixpoint(
-    text,
-    async (value) => {
-      const messages = await lintWithMarkers(linter, value, path, format)
-      if (wantBefore && before === undefined) before = messages.map(toJson)
-      return messages
-    },
-    {suggestions}
-  )
-  return {messages: result.messages.map(toJson), before, fixed: result.text, unsettled: result.unsettled}
+  if (mode === 'check') return {messages: (await linter.checkAs(text, format, path)).map(toJson)}
+  const result = await linter.fix(text, {suggestions, format}, path)
+  return {messages: result.messages.map(toJson), before: wantBefore ? result.before.map(toJson) : undefined, fixed: result.text, unsettled: result.unsettled}
 }
 
 function describe(error: unknown): string {

@@ -22,16 +22,9 @@ function indexFor(files: readonly string[]): WordIndex<CalquePhrase> {
   return index
 }
 
-/** The index with only the entries that apply under the options (order kept), cached per options. */
-const activeCache = new Map<string, WordIndex<CalquePhrase>>()
-function activeIndex(index: WordIndex<CalquePhrase>, files: readonly string[], off: Set<string>, strict: boolean, lang: string | undefined): WordIndex<CalquePhrase> {
-  const key = JSON.stringify([files, [...off], strict, lang ?? null])
-  let active = activeCache.get(key)
-  if (active) return active
-  active = filterIndex(index, (c) => !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang)))
-  if (activeCache.size >= 100) activeCache.clear()
-  activeCache.set(key, active)
-  return active
+/** The index with only the entries that apply under the options (order kept): built once per attachment (`ctx.once`). */
+function activeIndex(index: WordIndex<CalquePhrase>, off: Set<string>, strict: boolean, lang: string | undefined): WordIndex<CalquePhrase> {
+  return filterIndex(index, (c) => !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang)))
 }
 
 /** Compile an entry's phrase into tokens. Throws on a malformed phrase. */
@@ -73,15 +66,15 @@ export default defineRule<CalqueOptions>({
   description: 'A literal translation of a source-language verb, idiom or construction.',
   note: NOTE,
   defaults: {files: [], disable: []},
+  schema: {off: {type: 'array', items: {type: 'string'}}},
   check(ctx) {
     const text = ctx.text
     const options = ctx.options
     const index = indexFor(options.files ?? [])
-    const off = new Set([...(options.disable ?? []), ...(options.off ?? [])])
     const strict = options.preset === 'strict'
     const lang = options.sourceLang
 
-    const active = activeIndex(index, options.files ?? [], off, strict, lang)
+    const active = ctx.once('active', () => activeIndex(index, new Set([...(options.disable ?? []), ...(options.off ?? [])]), strict, lang))
     // Findings by span, merged across entries.
     const found = new Map<string, {start: number; end: number; hits: Array<{c: CalquePhrase; expected: string[]}>}>()
     const add = (c: CalquePhrase, start: number, end: number, expected: string[]) => {

@@ -1,4 +1,4 @@
-import {guessSourceLang} from '../data/lang.js'
+import {guessSourceLang} from '../lang.js'
 import {defineRule} from '../rule.js'
 import type {Finding, SourceLang} from '../types.js'
 

@@ -33,6 +33,7 @@ export default defineRule<PunctQuoteOrderOptions>({
   note:
     'French, Spanish, Italian and German put the period and comma after the closing quote; machine translation keeps that order, which American style (and British style, for a full quoted sentence) does not use.',
   defaults: {quoteStyle: 'american', fragments: 'auto'},
+  schema: {fragments: {type: 'string', enum: ['auto', 'always', 'never']}},
   check(ctx) {
     const {text} = ctx
     const analysis = analyzeQuotes(text, ctx.tree)

@@ -74,14 +74,9 @@ for (const w of FUNCTION_WORDS) {
   if (a < 128 && b < 128) FUNCTION_SHAPES[(w.length * 128 + a) * 128 + b] = 1
 }
 
-/** Allow list (loan phrases + options), apostrophes normalized once per options value. */
-let allowCache: {key: string; list: string[]} | undefined
+/** Allow list (loan phrases + options), apostrophes normalized (once per attachment: `ctx.once`). */
 function allowList(extra: string[]): string[] {
-  const key = extra.join('\u0000')
-  if (allowCache?.key !== key) {
-    allowCache = {key, list: [...LOAN_PHRASES, ...extra.map((s) => s.toLowerCase())].map((p) => p.replace(/’/g, "'"))}
-  }
-  return allowCache.list
+  return [...LOAN_PHRASES, ...extra.map((s) => s.toLowerCase())].map((p) => p.replace(/’/g, "'"))
 }
 
 export default defineRule<UntranslatedOptions>({
@@ -97,7 +92,7 @@ export default defineRule<UntranslatedOptions>({
     const sentences = sentenceSpans(ctx.tree)
     if (sentences.length === 0) return
     const lex = getLexicon()
-    const allow = allowList(options.allow)
+    const allow = ctx.once('allow', () => allowList(options.allow))
     const reported: Array<[number, number]> = []
     let spans: Array<[number, number]> | undefined
     const insideQuotes = (start: number, end: number) => within((spans ??= quotedSpans(text)), start, end)

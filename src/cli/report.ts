@@ -1,0 +1,21 @@
+import {mkdir, writeFile} from 'node:fs/promises'
+import {dirname, resolve} from 'node:path'
+import type {FormatOptions, ReportFile} from './formats/types.js'
+import {out} from './io.js'
+import type {Options} from './options.js'
+import {version} from './version.js'
+
+/** The report in the chosen format (formatters loaded on use: start-up time). */
+export async function formatReport(files: ReportFile[], opts: Options): Promise<string> {
+  const formatOptions: FormatOptions = {color: opts.color && !opts.outputFile, quiet: opts.quiet, cwd: opts.cwd, version: version()}
+  return (await import('./formats/index.js')).renderReport(opts.format, files, formatOptions)
+}
+
+/** To --output-file (its directory made when missing) or stdout. */
+export async function emitReport(text: string, opts: Options): Promise<void> {
+  if (opts.outputFile) {
+    const path = resolve(opts.cwd, opts.outputFile)
+    await mkdir(dirname(path), {recursive: true})
+    await writeFile(path, text)
+  } else await out(text)
+}
