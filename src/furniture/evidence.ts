@@ -236,13 +236,15 @@ export function evidenceOf(p: Paragraph, f: Features): Evidence[] {
   // Paywall: a meter, a price offer, a subscription prompt, an appeal for support.
   const text = p.text.toLowerCase()
   if (f.words <= 25) {
-    if (PERCENT.test(text) && /\b(?:article|artikel|artículo|articolo|artigo|artykuł\p{L}*|story)\b/u.test(text) && /\b(?:left|remain\p{L}*|rest|lire|reste|leer|lesen|leggere|ler)\b/u.test(text)) {
+    if (PERCENT.test(text) && /\b(?:article|artikel|artículo|articolo|artigo|artykuł\p{L}*|story)\b/u.test(text) && /\b(?:left|remain\p{L}*|rest|read|lire|reste|leer|lesen|leggere|ler)\b/u.test(text)) {
       out.push(ev('meter', true, 'a paywall meter', true))
     }
     const priced = PRICE.test(p.text) && lower.some((w) => V.OFFER_PERIODS.has(w))
     const subscriber = V.SUBSCRIBER_STEMS.some((s) => text.includes(s))
-    if (priced && (!f.sentenceEnd || subscriber)) out.push(ev('price-offer', true, 'a subscription offer with a price', true))
-    if (subscriber && V.OFFER_CUES.some((c) => text.includes(c))) out.push(ev('subscriber', f.words <= 12 && !f.verb, 'a subscription prompt', true))
+    if (priced && !f.verb && (!f.sentenceEnd || subscriber)) out.push(ev('price-offer', true, 'a subscription offer with a price', true))
+    // Strong when it is a label (no verb) or ends on a login call (`… for subscribers only. Login`).
+    const login = /(?:log ?in|sign ?in|connect|connexion|anmelden|accede|accedi|entrar|inloggen|zaloguj)\W*$/.test(text)
+    if (subscriber && V.OFFER_CUES.some((c) => text.includes(c))) out.push(ev('subscriber', (f.words <= 12 && !f.verb) || (login && f.words <= 20), 'a subscription prompt', true))
     if (short && !f.sentenceEnd && lower.some((w) => V.SUPPORT_WORDS.has(w)) && lower.some((w) => V.SUPPORT_OBJECTS.has(w))) out.push(ev('support-appeal', false, 'an appeal for support', true))
   }
 

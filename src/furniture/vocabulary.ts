@@ -47,7 +47,7 @@ export const NAVIGATION = set(`
 prev previous next back top home homepage menu search skip scroll view gallery read entire full whole article articles
 story stories post posts more comments comment share print email now reading continue content main all news related see
 also page pages go photos photo videos video watch listen open close leave a the to up on this reply login log in out sign
-register forgot password here other latest our your you slideshow images media feed rss archive archives newer older
+register forgot password here other latest title titles our your you slideshow images media feed rss archive archives newer older
 siguiente anterior suivant précédent suivante précédente weiter zurück volgende vorige successivo precedente próximo
 `)
 
