@@ -124,14 +124,15 @@ function classify(text: string): Verdict[] {
   }
 
   // 3. Byline blocks between body paragraphs or at the start: a name line or initials with
-  //    another weak piece (a role line, initials, a date).
+  //    another weak piece (a role line, initials, a date), anchored by initials, a byline or a date.
   for (let i = 0; i < verdicts.length; i++) {
     if (verdicts[i].position === 'end') continue
     let j = i
     while (j < verdicts.length && verdicts[j].position !== 'end' && !body[j] && (weak(verdicts[j]) || verdicts[j].class === 'uncertain')) j++
     if (j - i >= 2) {
       const kinds = new Set(verdicts.slice(i, j).flatMap((v) => v.evidence.map((e) => e.kind)))
-      if ((kinds.has('name') || kinds.has('initials') || kinds.has('byline')) && kinds.size >= 2) {
+      const anchored = kinds.has('initials') || kinds.has('byline') || kinds.has('date') || kinds.has('credit')
+      if ((kinds.has('name') || kinds.has('initials') || kinds.has('byline')) && kinds.size >= 2 && anchored) {
         for (let k = i; k < j; k++) if (verdicts[k].class !== 'furniture') furniture(k, describe(verdicts[k], 'in a byline block'))
       }
     }

@@ -31,18 +31,22 @@ export default defineRule<LineBreakOptions>({
     const {text, options} = ctx
     const verdicts = classifyParagraphs(text)
     const paragraphs = verdicts.map((v) => v.paragraph)
+    // The previous break was joined: a short piece after it goes on like its sentence.
+    let joined = false
     for (let i = 0; i + 1 < paragraphs.length; i++) {
       const a = paragraphs[i]
       const b = paragraphs[i + 1]
       // Page furniture is not part of a sentence (a date line, the site's name).
       if (verdicts[i].class !== 'body' || verdicts[i + 1].class !== 'body') continue
-      const join = joinOf(a, b, paragraphs[i + 2], options.maxPieceWords)
+      const join = joinOf(a, b, paragraphs[i + 2], options.maxPieceWords, joined)
+      joined = false
       if (join === undefined) continue
       const gap = text.slice(a.end, b.start)
       // Only a blank line between them (no page break, no indented block).
       if (!/^[^\S\n]*\r?\n[^\S\n]*\r?\n[^\S\n]*$/.test(gap)) continue
       const tail = lastWords(a.text)
       const head = b.text.length > 30 ? b.text.slice(0, 27).trimEnd() + '…' : b.text
+      joined = true
       ctx.report({
         start: a.end,
         end: b.start,
@@ -55,7 +59,7 @@ export default defineRule<LineBreakOptions>({
 })
 
 /** What replaces the break between a and b ('' or ' '), or undefined to leave it. */
-function joinOf(a: Paragraph, b: Paragraph, c: Paragraph | undefined, maxPieceWords: number): string | undefined {
+function joinOf(a: Paragraph, b: Paragraph, c: Paragraph | undefined, maxPieceWords: number, joined: boolean): string | undefined {
   const last = a.text[a.text.length - 1]
   if (CLOSED.has(last) || BULLETS.has(a.tokens[0]) || BULLETS.has(b.tokens[0])) return undefined
   if (a.text.includes('\n') || b.text.includes('\n')) return undefined
@@ -64,7 +68,7 @@ function joinOf(a: Paragraph, b: Paragraph, c: Paragraph | undefined, maxPieceWo
   if (!/[\p{L}\p{N},]/u.test(last)) return undefined
   const first = bare(b.tokens[0])
   const lowerStart = first !== '' && /^\p{Ll}/u.test(first) && /^\p{Ll}/u.test(b.text)
-  const open = OPEN_ENDINGS.has(bare(a.tokens[a.tokens.length - 1]).toLowerCase()) || last === ','
+  const open = OPEN_ENDINGS.has(bare(a.tokens[a.tokens.length - 1]).toLowerCase()) || last === ',' || (joined && a.tokens.length <= maxPieceWords)
   // The paragraph goes on in lower case, or stops on a word no sentence ends with.
   if (lowerStart && (open || (a.tokens.length >= 3 && /\p{Ll}$/u.test(a.text) && capitalShare(a.tokens) < 0.5))) return ' '
   // A short capitalised piece (a name in a link) between an open end and a lower-case or punctuation start.
