@@ -181,18 +181,30 @@ function classify(text: string): Verdict[] {
 function markPhrases(text: string, verdicts: Verdict[]): void {
   for (const rule of ['paywall', 'boilerplate'] as const) {
     const hits = findResidue(text, rule)
-    if (hits.length === 0) continue
     for (const v of verdicts) {
       const p = v.paragraph
-      for (const hit of hits) {
-        if (hit.start <= p.start && hit.end >= p.end) {
-          v.phrase ??= rule
-          v.evidence.push({kind: 'phrase', strong: true, paywall: rule === 'paywall', label: hit.entries[0].reason ?? (rule === 'paywall' ? 'a paywall phrase' : 'a furniture phrase')})
-          break
-        }
+      const hit = hits.find((h) => h.start <= p.start && h.end >= p.end)
+      if (hit) {
+        v.phrase ??= rule
+        v.evidence.push(phraseEvidence(rule, hit.entries[0].reason))
+        continue
+      }
+      // A phrase behind stray punctuation (`: Read also: …`) is one too; the residue finder
+      // does not see it, so the classifier reports it.
+      const stray = STRAY.exec(p.text)
+      if (stray) {
+        const rest = p.text.slice(stray[0].length)
+        const inner = findResidue(rest, rule).find((h) => h.start === 0 && h.end >= rest.length)
+        if (inner) v.evidence.push(phraseEvidence(rule, inner.entries[0].reason))
       }
     }
   }
+}
+
+const STRAY = /^[:;,.|>)\]}]+\s*/
+
+function phraseEvidence(rule: 'paywall' | 'boilerplate', reason: string | undefined): Evidence {
+  return {kind: 'phrase', strong: true, paywall: rule === 'paywall', label: reason ?? (rule === 'paywall' ? 'a paywall phrase' : 'a furniture phrase')}
 }
 
 /** Date lines that repeat head the entries of a live blog or a listing: they stay. */

@@ -31,6 +31,7 @@ export type EvidenceKind =
   | 'source-language'
   | 'fragment'
   | 'list-item'
+  | 'machine-id'
   | 'link-list'
 
 export interface Evidence {
@@ -112,6 +113,8 @@ const DOMAIN = /^(?:[\p{L}\p{N}-]{1,40})?\.(?:com|net|org|fr|pl|de|es|it|pt|nl|b
 const URL = /^(?:https?:\/\/|www\.)\S{3,}$/i
 const PRICE = /(?:[€$£]\s?\d{1,4}(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?\s?(?:€|\$|£|zł|euros?|eur|usd|chf|dollars?)(?![\p{L}]))/iu
 export const BULLETS = new Set(['•', '-', '–', '*', '·', '▪', '■', '◦', '→'])
+/** 16 hex digits or more, with digits and letters: an id, not a word or a number. */
+const MACHINE_ID = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,64}$/i
 const PERCENT = /\d{1,3}\s?%/
 
 /** The kind of each token of a date line. */
@@ -247,6 +250,9 @@ export function evidenceOf(p: Paragraph, f: Features): Evidence[] {
     if (subscriber && V.OFFER_CUES.some((c) => text.includes(c))) out.push(ev('subscriber', (f.words <= 12 && !f.verb) || (login && f.words <= 20), 'a subscription prompt', true))
     if (short && !f.sentenceEnd && lower.some((w) => V.SUPPORT_WORDS.has(w)) && lower.some((w) => V.SUPPORT_OBJECTS.has(w))) out.push(ev('support-appeal', false, 'an appeal for support', true))
   }
+
+  // A scraper's id (a hash) opening the paragraph: `367d9d40bd47f447… - <title>`.
+  if (f.words <= 25 && MACHINE_ID.test(p.tokens[0])) out.push(ev('machine-id', true, 'a machine id'))
 
   // Weak shapes that only count beside furniture.
   if (f.words >= 3 && f.words <= 25 && f.srcStop >= 0.2 && f.srcStop > f.enStop) out.push(ev('source-language', false, 'text in the source language'))

@@ -9,6 +9,7 @@ import {classifyParagraphs, type Verdict} from './classify.js'
 export function reportFurniture(ctx: RuleContext<object>, rule: 'boilerplate' | 'paywall', what: string): void {
   const {text} = ctx
   const verdicts = classifyParagraphs(text)
+  if (rule === 'boilerplate') titleSuffix(ctx, verdicts)
   const mine = (v: Verdict) => v.class !== 'body' && !v.phrase && v.paywall === (rule === 'paywall')
   for (let a = 0; a < verdicts.length; a++) {
     const first = verdicts[a]
@@ -59,4 +60,23 @@ function oneLine(text: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .join(' / ')
+}
+
+/** A page title's section or site after a bar (`<headline> | Catalonia`, `<headline> |`). */
+const TITLE_SUFFIX = /[^\S\n]+\|(?:[^\S\n]+\p{Lu}[\p{L}\p{N}'’-]*){0,2}$/u
+
+/** The headline (the first paragraph, one line, not a sentence) keeps its words and loses the page title's suffix. */
+function titleSuffix(ctx: RuleContext<object>, verdicts: Verdict[]): void {
+  const first = verdicts[0]
+  if (!first || first.class !== 'body' || first.features.words > 25 || first.paragraph.text.includes('\n')) return
+  const suffix = TITLE_SUFFIX.exec(first.paragraph.text)
+  if (!suffix || suffix.index === 0) return
+  const start = first.paragraph.start + suffix.index
+  ctx.report({
+    start,
+    end: first.paragraph.end,
+    expected: [''],
+    fix: 'safe',
+    reason: `Unexpected page-title suffix (“${suffix[0].trim()}”: a bar after the headline, at the start of the text), expected the headline alone`
+  })
 }
