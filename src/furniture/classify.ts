@@ -20,8 +20,8 @@
  */
 import {getLexicon} from '../lexicon/index.js'
 import {findResidue} from '../data/residue.js'
-import {evidenceOf, featuresOf, type Evidence, type Features} from './evidence.js'
-import {splitParagraphs, type Paragraph} from './paragraphs.js'
+import {evidenceOf, featuresOf, trimEnd, type Evidence, type Features} from './evidence.js'
+import {endsLikeSentence, splitParagraphs, type Paragraph} from './paragraphs.js'
 
 export type ParagraphClass = 'body' | 'furniture' | 'uncertain'
 
@@ -50,13 +50,23 @@ export function classifyParagraphs(text: string): Verdict[] {
   return verdicts
 }
 
+/** Tokens beyond which a paragraph carries no evidence of its own (the widest shape, a credit, takes 40 words). */
+const LONG = 60
+
+function longFeatures(p: Paragraph): Features {
+  return {words: p.tokens.length, chars: p.text.length, sentenceEnd: endsLikeSentence(p.text), capShare: 0, enStop: 0, srcStop: 0, verb: true, startsLower: false, lower: []}
+}
+
 const isBodyLike = (f: Features): boolean => (f.words >= 15 && f.sentenceEnd) || f.words >= 40
 
 function classify(text: string): Verdict[] {
   const paragraphs = splitParagraphs(text)
   const verdicts: Verdict[] = paragraphs.map((paragraph) => {
-    const features = featuresOf(paragraph)
-    return {paragraph, features, evidence: evidenceOf(paragraph, features), class: 'body', position: 'inside', paywall: false, because: '', phrase: undefined}
+    // A long paragraph is body text: no evidence kind applies beyond LONG tokens, so its
+    // word-by-word features are not computed (most of the text's words are in such paragraphs).
+    const long = paragraph.tokens.length > LONG
+    const features = long ? longFeatures(paragraph) : featuresOf(paragraph)
+    return {paragraph, features, evidence: long ? [] : evidenceOf(paragraph, features), class: 'body', position: 'inside', paywall: false, because: '', phrase: undefined}
   })
   if (verdicts.length === 0) return verdicts
   markPhrases(text, verdicts)
@@ -191,17 +201,19 @@ function markPhrases(text: string, verdicts: Verdict[]): void {
       }
       // A phrase behind stray punctuation (`: Read also: …`) is one too; the residue finder
       // does not see it, so the classifier reports it.
-      const stray = STRAY.exec(p.text)
+      const stray = p.tokens.length <= 40 ? STRAY.exec(p.text) : null
       if (stray) {
         const rest = p.text.slice(stray[0].length)
-        const inner = findResidue(rest, rule).find((h) => h.start === 0 && h.end >= rest.length)
+        const inner = findResidue(rest, rule, STRAY_OPTIONS).find((h) => h.start === 0 && h.end >= rest.length)
         if (inner) v.evidence.push(phraseEvidence(rule, inner.entries[0].reason))
       }
     }
   }
 }
 
-const STRAY = /^[:;,.|>)\]}]+\s*/
+const STRAY = /^[:;|>]+\s*/
+/** Its own cache slot in the residue finder (which keeps one text per rule and options): the rules' entry for the whole text stays. */
+const STRAY_OPTIONS = {files: [], disable: ['\u0000stray']}
 
 function phraseEvidence(rule: 'paywall' | 'boilerplate', reason: string | undefined): Evidence {
   return {kind: 'phrase', strong: true, paywall: rule === 'paywall', label: reason ?? (rule === 'paywall' ? 'a paywall phrase' : 'a furniture phrase')}
@@ -219,7 +231,7 @@ function namesNotWords(tokens: string[]): boolean {
   let names = 0
   let words = 0
   for (const t of tokens) {
-    const w = t.replace(/[,;:]+$/, '')
+    const w = trimEnd(t, ',;:')
     if (!/^\p{Lu}/u.test(w)) continue
     if (lexicon.isLowerWord(w.toLowerCase())) words++
     else names++

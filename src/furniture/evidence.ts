@@ -66,8 +66,16 @@ const SRC_STOP = Object.fromEntries(SOURCE_LANGS.map((l) => [l, new Set(FUNCTION
 const SRC_EXTRA: Record<string, string[]> = {fr: ['un', 'le', 'la', 'des', 'du', "d'un", 'lors', 'au'], es: ['el', 'la', 'un', 'en', 'y', 'con'], it: ['il', 'la', 'un', 'di', 'per', 'con'], pt: ['o', 'a', 'um', 'em', 'com', 'do', 'da'], nl: ['de', 'van', 'en', 'op', 'met'], de: ['der', 'die', 'das', 'ein', 'im', 'von'], pl: ['w', 'z', 'na', 'i', 'do'], ca: ['el', 'la', 'un', 'i', 'amb', 'del']}
 for (const [lang, words] of Object.entries(SRC_EXTRA)) for (const w of words) SRC_STOP[lang].add(w)
 
+/** The first letter or digit of a token. */
+function bareFirst(token: string): string {
+  return bare(token)[0] ?? ''
+}
+
 export function featuresOf(p: Paragraph): Features {
-  const lower = p.tokens.map((t) => bare(t).toLowerCase().replace(/’/g, "'"))
+  const lower = p.tokens.map((t) => {
+    const w = bare(t).toLowerCase()
+    return w.includes('’') ? w.replace(/’/g, "'") : w
+  })
   let wordTokens = 0
   let caps = 0
   let en = 0
@@ -76,13 +84,14 @@ export function featuresOf(p: Paragraph): Features {
     const w = lower[i]
     if (w === '') continue
     wordTokens++
-    const first = bare(p.tokens[i])[0] ?? ''
+    const first = w === '' ? '' : bareFirst(p.tokens[i])
     if (first !== first.toLowerCase()) caps++
     if (V.EN_STOPWORDS.has(w)) en++
     if (V.EN_FINITE.has(w)) verb = true
   }
   let src = 0
-  if (wordTokens > 0 && wordTokens <= 60) {
+  // Only short paragraphs can be furniture in the source language (see evidenceOf).
+  if (wordTokens >= 3 && wordTokens <= 25) {
     for (const lang of SOURCE_LANGS) {
       let n = 0
       for (const w of lower) if (SRC_STOP[lang].has(w)) n++
@@ -114,12 +123,13 @@ const URL = /^(?:https?:\/\/|www\.)\S{3,}$/i
 const PRICE = /(?:[€$£]\s?\d{1,4}(?:[.,]\d{1,2})?|\d{1,4}(?:[.,]\d{1,2})?\s?(?:€|\$|£|zł|euros?|eur|usd|chf|dollars?)(?![\p{L}]))/iu
 export const BULLETS = new Set(['•', '-', '–', '*', '·', '▪', '■', '◦', '→'])
 /** 16 hex digits or more, with digits and letters: an id, not a word or a number. */
-const MACHINE_ID = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,64}$/i
+const HEX = /^[0-9a-f]{16,64}$/i
+const machineId = (token: string): boolean => HEX.test(token) && /[a-f]/i.test(token) && /\d/.test(token)
 const PERCENT = /\d{1,3}\s?%/
 
 /** The kind of each token of a date line. */
 function dateToken(raw: string, w: string): 'cal' | 'num' | 'iso' | 'time' | 'fill' | 'other' {
-  const t = raw.toLowerCase().replace(/[,;]+$/, '')
+  const t = trimEnd(raw.toLowerCase(), ',;')
   if (ISO.test(t) || NUMERIC_DATE.test(t)) return 'iso'
   if (TIME.test(t)) return 'time'
   if (NUMBER.test(t)) return 'num'
@@ -252,13 +262,20 @@ export function evidenceOf(p: Paragraph, f: Features): Evidence[] {
   }
 
   // A scraper's id (a hash) opening the paragraph: `367d9d40bd47f447… - <title>`.
-  if (f.words <= 25 && MACHINE_ID.test(p.tokens[0])) out.push(ev('machine-id', true, 'a machine id'))
+  if (f.words <= 25 && machineId(p.tokens[0])) out.push(ev('machine-id', true, 'a machine id'))
 
   // Weak shapes that only count beside furniture.
   if (f.words >= 3 && f.words <= 25 && f.srcStop >= 0.2 && f.srcStop > f.enStop) out.push(ev('source-language', false, 'text in the source language'))
   if (f.startsLower && f.words <= 12) out.push(ev('fragment', false, 'a sentence fragment'))
   if (BULLETS.has(p.tokens[0]) && n >= 2 && !f.sentenceEnd && f.words <= 30) out.push(ev('list-item', false, 'a list item without a sentence'))
   return out
+}
+
+/** `s` without the characters of `chars` at its end. */
+export function trimEnd(s: string, chars: string): string {
+  let e = s.length
+  while (e > 0 && chars.includes(s[e - 1])) e--
+  return s.slice(0, e)
 }
 
 /** Names: capitalised tokens, particles, commas between names (`Tobias den Hartog, Jan Hoedeman`). */

@@ -62,21 +62,24 @@ function oneLine(text: string): string {
     .join(' / ')
 }
 
-/** A page title's section or site after a bar (`<headline> | Catalonia`, `<headline> |`). */
-const TITLE_SUFFIX = /[^\S\n]+\|(?:[^\S\n]+\p{Lu}[\p{L}\p{N}'’-]*){0,2}$/u
+/** After the bar: nothing, or one or two capitalised words (a section, the site). */
+const AFTER_BAR = /^(?:[^\S\n]+\p{Lu}[\p{L}\p{N}'’-]*){0,2}$/u
 
-/** The headline (the first paragraph, one line, not a sentence) keeps its words and loses the page title's suffix. */
+/** The headline (the first paragraph, one line, not a sentence) keeps its words and loses the page title's suffix (`<headline> | Catalonia`). */
 function titleSuffix(ctx: RuleContext<object>, verdicts: Verdict[]): void {
   const first = verdicts[0]
   if (!first || first.class !== 'body' || first.features.words > 25 || first.paragraph.text.includes('\n')) return
-  const suffix = TITLE_SUFFIX.exec(first.paragraph.text)
-  if (!suffix || suffix.index === 0) return
-  const start = first.paragraph.start + suffix.index
+  const text = first.paragraph.text
+  const bar = text.lastIndexOf('|')
+  if (bar <= 0 || !AFTER_BAR.test(text.slice(bar + 1))) return
+  let cut = bar
+  while (cut > 0 && (text[cut - 1] === ' ' || text[cut - 1] === '\t' || text[cut - 1] === '\u00a0')) cut--
+  if (cut === bar || cut === 0) return
   ctx.report({
-    start,
+    start: first.paragraph.start + cut,
     end: first.paragraph.end,
     expected: [''],
     fix: 'safe',
-    reason: `Unexpected page-title suffix (“${suffix[0].trim()}”: a bar after the headline, at the start of the text), expected the headline alone`
+    reason: `Unexpected page-title suffix (“${text.slice(bar).trim()}”: a bar after the headline, at the start of the text), expected the headline alone`
   })
 }
