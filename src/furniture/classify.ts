@@ -119,7 +119,7 @@ function classify(text: string): Verdict[] {
   }
 
   // 2. The run after the last body paragraph: from its first strong evidence to the end.
-  if (lastBody >= 0 || firstBody < 0) {
+  if (lastBody >= 0) {
     const from = lastBody + 1
     const k = verdicts.findIndex((v, i) => i >= from && strong(v))
     if (k >= 0) {
@@ -150,26 +150,22 @@ function classify(text: string): Verdict[] {
   }
 
   // 4. Weak evidence beside furniture is furniture (repeated: runs grow from their evidence).
-  for (let changed = true; changed; ) {
+  // A text without a body paragraph gives no context to lean on.
+  for (let changed = firstBody >= 0; changed; ) {
     changed = false
     for (let i = 0; i < verdicts.length; i++) {
       const v = verdicts[i]
       if (v.class === 'furniture' || body[i] || !weak(v)) continue
       // Name lines and fragments only count in a byline block: a headline or a signature stays.
       if (v.evidence.every((e) => e.kind === 'name' || e.kind === 'fragment')) continue
-      const beside = verdicts[i - 1]?.class === 'furniture' || verdicts[i + 1]?.class === 'furniture'
+      // An untranslated caption goes with its credit only.
+      const caption = v.evidence.every((e) => e.kind === 'source-language')
+      const near = (w: Verdict | undefined) => w?.class === 'furniture' && (!caption || w.evidence.some((e) => e.kind === 'credit'))
+      const beside = near(verdicts[i - 1]) || near(verdicts[i + 1])
       if (beside) {
         furniture(i, describe(v, 'beside page furniture'))
         changed = true
       }
-    }
-  }
-
-  // 5. Weak paywall evidence at the edges, alone: a suggestion.
-  for (const v of verdicts) {
-    if (v.class === 'body' && v.position !== 'inside' && v.evidence.some((e) => e.paywall)) {
-      v.class = 'uncertain'
-      v.because = describe(v, '')
     }
   }
 

@@ -171,7 +171,8 @@ function relativeTime(lower: string[]): boolean {
 export function evidenceOf(p: Paragraph, f: Features): Evidence[] {
   const out: Evidence[] = []
   const n = p.tokens.length
-  if (n === 0) return out
+  // A block of several lines is left to the phrase finder (line by line).
+  if (n === 0 || p.text.includes('\n')) return out
   const lower = f.lower
   const short = f.words <= 12 && f.chars <= 120
 
@@ -257,7 +258,7 @@ export function evidenceOf(p: Paragraph, f: Features): Evidence[] {
     if (priced && !f.verb && (!f.sentenceEnd || subscriber)) out.push(ev('price-offer', true, 'a subscription offer with a price', true))
     // Strong when it is a label (no verb) or ends on a login call (`… for subscribers only. Login`).
     const login = /(?:log ?in|sign ?in|connect|connexion|anmelden|accede|accedi|entrar|inloggen|zaloguj)\W*$/.test(text)
-    if (subscriber && V.OFFER_CUES.some((c) => text.includes(c))) out.push(ev('subscriber', (f.words <= 12 && !f.verb) || (login && f.words <= 20), 'a subscription prompt', true))
+    if (subscriber && V.OFFER_CUES.some((c) => text.includes(c))) out.push(ev('subscriber', (f.words <= 12 && !f.verb && !p.text.includes(',') && !(f.sentenceEnd && f.words >= 8) && !/[.!?]\s+\p{Lu}/u.test(p.text)) || (login && f.words <= 20), 'a subscription prompt', true))
     if (short && !f.sentenceEnd && lower.some((w) => V.SUPPORT_WORDS.has(w)) && lower.some((w) => V.SUPPORT_OBJECTS.has(w))) out.push(ev('support-appeal', false, 'an appeal for support', true))
   }
 
