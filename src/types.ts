@@ -18,6 +18,7 @@ export type Category =
   | 'spelling'
   | 'case'
   | 'duplicate'
+  | 'line-break'
 
 /** How a rule's finding may be applied: `safe` by `fix`, `suggestion` only on request. */
 export type FixLevel = 'safe' | 'suggestion'

@@ -1,6 +1,7 @@
 import {inCode} from '../lexicon/regions.js'
 import {wordOffsets} from '../document.js'
-import {defineRule} from '../rule.js'
+import {defineRule, type RuleContext} from '../rule.js'
+import {splitParagraphs, type Paragraph} from '../furniture/paragraphs.js'
 
 export interface DuplicateOptions {
   /** Shortest repeated line (in words) reported as a duplicated headline or paragraph. */
@@ -34,7 +35,10 @@ export default defineRule<DuplicateOptions>({
   defaults: {minWords: 4, allow: []},
   check(ctx) {
     const {text, options} = ctx
-    // 1. Repeated lines (headline or paragraph scraped twice).
+    // 1. Near-duplicate paragraphs (a copy a few paragraphs down, a breadcrumb before a headline,
+    //    a copy cut with `…`, a lead glued to the paragraph that repeats it).
+    const reported = nearDuplicates(ctx, options.minWords)
+    // 2. Repeated lines (headline or paragraph scraped twice).
     const seen = new Map<string, number>()
     let prevKey: string | undefined
     let prevEnd = 0
@@ -49,7 +53,7 @@ export default defineRule<DuplicateOptions>({
         const contentStart = lineStart + raw.indexOf(trimmed[0])
         const contentEnd = contentStart + trimmed.length
         const repeat = key === prevKey || seen.has(key)
-        if (repeat && eligible(key, raw, options.minWords) && !inCode(text, contentStart)) {
+        if (repeat && !reported.has(contentStart) && eligible(key, raw, options.minWords) && !inCode(text, contentStart)) {
           const words = key.split(' ').length
           const wordy = (key.match(/\p{L}{2,}/gu) ?? []).length
           if (key === prevKey) {
@@ -78,7 +82,7 @@ export default defineRule<DuplicateOptions>({
       lineStart = lineEnd + 1
     }
 
-    // 2. Repeated words: `the the`.
+    // 3. Repeated words: `the the`.
     const allow = new Set(options.allow.map((w) => w.toLowerCase()))
     const {starts, ends} = wordOffsets(ctx.tree)
     // A run of repeats (`the the the`) is one finding.
@@ -203,4 +207,109 @@ function blankBefore(text: string, lineStart: number): boolean {
 
 function ellipsis(s: string): string {
   return s.length > 60 ? s.slice(0, 57) + '…' : s
+}
+
+/** Paragraphs this far apart (or less) are compared: a scraper repeats a block near its first copy. */
+const WINDOW = 4
+/** Longest breadcrumb before a repeated headline (`Home Politics`), in words. */
+const MAX_PREFIX = 4
+
+interface Keyed {
+  p: Paragraph
+  /** Lower-case words (letters and digits only). */
+  words: string[]
+  key: string
+  /** Offset (in p.text) after each word. */
+  ends: number[]
+}
+
+function keyed(p: Paragraph): Keyed {
+  const words: string[] = []
+  const ends: number[] = []
+  const re = /[\p{L}\p{N}]+/gu
+  let m: RegExpExecArray | null
+  while ((m = re.exec(p.text))) {
+    words.push(m[0].toLowerCase())
+    ends.push(m.index + m[0].length)
+  }
+  return {p, words, key: words.join(' '), ends}
+}
+
+/** Reports near-duplicate paragraphs; returns the starts of the paragraphs it reported. */
+function nearDuplicates(ctx: RuleContext<DuplicateOptions>, minWords: number): Set<number> {
+  const {text} = ctx
+  const reported = new Set<number>()
+  const paragraphs = splitParagraphs(text).map(keyed)
+  const gone = new Set<number>()
+  const remove = (i: number, what: string, first: Keyed) => {
+    const k = paragraphs[i]
+    const previous = paragraphs[i - 1]
+    // With the separator before it (after the first paragraph), else with the one after it.
+    const start = previous ? previous.p.end : k.p.start
+    const end = previous ? k.p.end : paragraphs[i + 1]?.p.start ?? k.p.end
+    ctx.report({start, end, expected: [''], fix: 'safe', reason: `Unexpected ${what} \`${ellipsis(k.p.text)}\`, expected it once (first at offset ${first.p.start})`})
+    reported.add(k.p.start)
+    gone.add(i)
+  }
+  for (let i = 1; i < paragraphs.length; i++) {
+    const b = paragraphs[i]
+    if (b.words.length < minWords || inCode(text, b.p.start)) continue
+    for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
+      const a = paragraphs[j]
+      if (gone.has(j) || a.words.length < minWords) continue
+      if (a.key === b.key) {
+        // Adjacent copies of one line are the line pass's (it keeps its own wording).
+        if (j === i - 1 && collapseSpace(a.p.text) === collapseSpace(b.p.text)) break
+        if (b.words.length > 80) break
+        remove(i, 'repeated paragraph', a)
+        break
+      }
+      if (j !== i - 1) continue
+      // A breadcrumb before one copy of a headline: `Home Politics <headline>` then `<headline>`.
+      const extra = a.words.length - b.words.length
+      if (extra > 0 && extra <= MAX_PREFIX && a.key.endsWith(' ' + b.key) && b.words.length <= 30 && capitalised(a.p.text, a.ends[extra - 1])) {
+        const k = j
+        const previous = paragraphs[k - 1]
+        const start = previous && !gone.has(k - 1) ? previous.p.end : a.p.start
+        const end = previous && !gone.has(k - 1) ? a.p.end : b.p.start
+        ctx.report({start, end, expected: [''], fix: 'safe', reason: `Unexpected headline repeated after a breadcrumb \`${ellipsis(a.p.text)}\`, expected it once`})
+        reported.add(a.p.start)
+        gone.add(k)
+        break
+      }
+      // A copy cut with `…`.
+      if (/(?:…|\.\.\.)$/.test(b.p.text) && b.words.length < a.words.length && a.key.startsWith(b.key + ' ')) {
+        remove(i, 'repeated paragraph cut short', a)
+        break
+      }
+    }
+    if (gone.has(i)) continue
+    // A lead glued to the head of the paragraph that repeats it.
+    for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
+      const a = paragraphs[j]
+      if (gone.has(j) || a.words.length < 8 || a.words.length >= b.words.length) continue
+      if (!b.key.startsWith(a.key + ' ')) continue
+      // Up to the next word of b (its white space and punctuation go with the copy).
+      const cut = b.ends[a.words.length - 1]
+      let next = cut
+      while (next < b.p.text.length && !/[\p{L}\p{N}“"«‘(]/u.test(b.p.text[next])) next++
+      if (!/[.!?…]/.test(b.p.text.slice(cut, next))) continue
+      ctx.report({
+        start: b.p.start,
+        end: b.p.start + next,
+        expected: [''],
+        fix: 'safe',
+        reason: `Unexpected repeated lead \`${ellipsis(b.p.text.slice(0, cut))}\`, expected it once (first at offset ${a.p.start})`
+      })
+      reported.add(b.p.start)
+      break
+    }
+  }
+  return reported
+}
+
+/** The words of text before `end` all start with a capital (`Home Politics`). */
+function capitalised(text: string, end: number): boolean {
+  const words = text.slice(0, end).match(/[\p{L}\p{N}]+/gu) ?? []
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w))
 }

@@ -15,6 +15,7 @@ import nameInconsistent from './name-inconsistent.js'
 import caseRule from './case.js'
 import unicode from './unicode.js'
 import duplicate from './duplicate.js'
+import lineBreak from './line-break.js'
 
 /** Every rule, in the order they run. */
 export const allRules = [
@@ -34,7 +35,8 @@ export const allRules = [
   nameInconsistent,
   caseRule,
   unicode,
-  duplicate
+  duplicate,
+  lineBreak
 ] as const
 
 export type RuleId = (typeof allRules)[number]['ruleId']

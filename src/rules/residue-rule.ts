@@ -1,5 +1,6 @@
 import {defineRule, type RulePlugin} from '../rule.js'
 import {findResidue} from './residue/find.js'
+import {reportFurniture} from '../furniture/report.js'
 
 /** Options of the residue rules (paywall, boilerplate). */
 export interface ResidueOptions {
@@ -41,6 +42,8 @@ export function residueRule(definition: {
           reason: `Unexpected ${what} (“${oneLine(quoted)}”), expected the ${hit.unit} deleted`
         })
       }
+      // HOOK (furniture): paragraphs the page-furniture classifier finds by their shape.
+      reportFurniture(ctx, definition.id, definition.what)
     }
   })
 }
