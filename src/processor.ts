@@ -30,7 +30,7 @@ export interface Config {
 }
 
 /** Rules that only the `strict` preset turns on. */
-const STRICT_ONLY = new Set<string>(['untranslated', 'case'])
+const STRICT_ONLY = new Set<string>([])
 
 /** Build one frozen processor for a configuration: share it across files. */
 export function createProcessor(config: Config = {}): Processor<Root, Root, Root, undefined, undefined> {

@@ -17,6 +17,7 @@ export type Category =
   | 'unicode'
   | 'spelling'
   | 'case'
+  | 'pronoun'
   | 'duplicate'
 
 /** How a rule's finding may be applied: `safe` by `fix`, `suggestion` only on request. */
