@@ -213,10 +213,26 @@ function parse(lang: SourceLang, aff: string, dic: string): Omit<SourceDictionar
 function conditionOf(condition: string | undefined, suffix: boolean): RegExp | undefined {
   if (condition === undefined || condition === '.' || condition === '') return undefined
   // Conditions are sequences of letters, `.` and bracket classes: no quantifiers, so no backtracking.
-  if (!/^(?:[^[\]\\()*+?{}|^$]|\[\^?[^\]]*\])+$/u.test(condition)) return undefined
+  if (!plainCondition(condition)) return undefined
   try {
     return new RegExp(suffix ? `(?:${condition})$` : `^(?:${condition})`, 'u')
   } catch {
     return undefined
   }
+}
+
+/** `condition` is letters, `.` and `[…]` / `[^…]` classes only (checked by a scan, not a regex). */
+function plainCondition(condition: string): boolean {
+  let inClass = false
+  for (let k = 0; k < condition.length; k++) {
+    const c = condition[k]
+    if (inClass) {
+      if (c === ']') inClass = false
+      else if (c === '[' || c === '\\') return false
+    } else if (c === '[') {
+      inClass = true
+      if (condition[k + 1] === '^') k++
+    } else if ('\\()*+?{}|^$]'.includes(c)) return false
+  }
+  return !inClass
 }

@@ -271,9 +271,13 @@ function sentenceIndex(words: WordSpan[], sentences: Array<{start: number; end: 
 function firstWordOfSentence(sentenceOf: Int32Array, j: number, back: number): number {
   const target = sentenceOf[j] - back
   let k = j
-  while (k > 0 && sentenceOf[k - 1] >= target) k--
+  // A reach of at most REACH words, however long the sentences: linear on unbroken text.
+  while (k > 0 && j - k < REACH && sentenceOf[k - 1] >= target) k--
   return k
 }
+
+/** Longest reach back from a pronoun, in words. */
+const REACH = 80
 
 function inSpans(spans: Array<[number, number]>, at: number): boolean {
   let lo = 0

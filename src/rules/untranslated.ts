@@ -239,6 +239,7 @@ export default defineRule<UntranslatedOptions>({
     const wordLang = lang ?? likeliestLang(text)
     if (options.sourceWords && wordLang) {
       let dict: ReturnType<typeof sourceDictionary> | undefined
+      let wordCounts: Map<string, number> | undefined
       for (const sentence of sentences) {
         const tokens = tokenize(text, sentence.start, sentence.end, lex)
         for (let k = 0; k < tokens.length; k++) {
@@ -251,7 +252,8 @@ export default defineRule<UntranslatedOptions>({
           // English derivation of a known word (`reconversion`, `duplications`, `flyers`).
           if (britishOf(t.value, lex) || englishDerivation(t.value, lex)) continue
           // A word the text uses again and again is its vocabulary, not a slip of the translation.
-          if (countWord(text, t.value) >= 2) continue
+          wordCounts ??= countWords(text)
+          if ((wordCounts.get(t.value) ?? 0) >= 2) continue
           // Next to another source word (`Allez les bleus`, `la Légion d’honneur`): a phrase quoted on purpose.
           const foreign = (u: Token | undefined) => u !== undefined && (u.kind === 'F' || (kind(u) === 'N' && !/^\p{Lu}/u.test(u.value)))
           if (foreign(tokens[k - 1]) || foreign(tokens[k + 1])) continue
@@ -427,16 +429,11 @@ function englishDerivation(value: string, lex: Lexicon): boolean {
   return false
 }
 
-/** Occurrences of `word` in `text` as a whole word (in any case). */
-function countWord(text: string, word: string): number {
-  const lower = text.toLowerCase()
-  let n = 0
-  for (let p = lower.indexOf(word); p >= 0; p = lower.indexOf(word, p + word.length)) {
-    const before = p > 0 ? lower[p - 1] : ' '
-    const after = lower[p + word.length] ?? ' '
-    if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) n++
-  }
-  return n
+/** How often each lower-cased word occurs in `text` (one pass). */
+function countWords(text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1)
+  return counts
 }
 
 /** British spellings and their American forms, as endings or inner letters. */
