@@ -185,7 +185,8 @@ export default defineRule<CaseOptions>({
       const next = words[i + 1]
       if (!prev || text.slice(prev.end, w.start) !== ' ') continue
       // Mid-sentence after a lower-case word or a number: `the negotiating Table`, `a Dozen`, `will Wake up`.
-      const number = NUMBER_NOUNS.has(value) && /^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value)
+      // `a Thousand euros`, but not `a Thousand Points of Light` (a title).
+      const number = NUMBER_NOUNS.has(value) && /^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value) && next !== undefined && /^\p{Ll}+$/u.test(next.value)
       if (!number && !/^\p{Ll}+$/u.test(prev.value)) continue
       if (!number) {
         lex ??= getLexicon()
@@ -438,7 +439,7 @@ function prose(text: string, w: WordSpan): boolean {
 function dateContext(text: string, w: WordSpan): boolean {
   const before = text.slice(Math.max(0, w.start - 12), w.start)
   const after = text.slice(w.end, w.end + 8)
-  return /\d(?:st|nd|rd|th)?[ \u00A0]+(?:of[ \u00A0]+)?$/.test(before) || /^[ \u00A0]+\d/.test(after) || /^,?[ \u00A0]+(?:19|20)\d\d/.test(after) || (/\b(?:in|since|until|till|early|late|mid|from|by|of|last|next|this)[ \u00A0]+$/i.test(before) && /^[ \u00A0]*[,.;)]|^[ \u00A0]+(?:and|to|or|when|the|this|last)\b/.test(after))
+  return /(?:^|\D)\d{1,2}(?:st|nd|rd|th)?[ \u00A0]+(?:of[ \u00A0]+)?$/.test(before) || /^[ \u00A0]+\d/.test(after) || /^,?[ \u00A0]+(?:19|20)\d\d/.test(after) || (/\b(?:in|since|until|till|early|late|mid|from|by|of|last|next|this)[ \u00A0]+$/i.test(before) && /^[ \u00A0]*[,.;)]|^[ \u00A0]+(?:and|to|or|when|the|this|last)\b/.test(after))
 }
 
 /** The line holding `at` is in title case (a headline): most of its words capitalized. */
