@@ -7,7 +7,7 @@ export type PresetName = 'recommended' | 'strict'
  * settings. `strict` turns every rule on at its default level.
  */
 export const presets: Record<PresetName, {rules: Record<string, Severity>}> = {
-  recommended: {rules: {untranslated: 'off', case: 'off'}},
+  recommended: {rules: {}},
   strict: {rules: {}}
 }
 

@@ -17,6 +17,7 @@ export type Category =
   | 'unicode'
   | 'spelling'
   | 'case'
+  | 'pronoun'
   | 'duplicate'
   | 'line-break'
 

@@ -12,8 +12,12 @@ const safe: Array<[string, string]> = [
 ]
 
 const suggestions: Array<[string, string]> = [
-  ['They presented the new Government plan to the press.', 'Government'],
+  ['They presented the new Railway plan to the press.', 'Railway'],
   ['The old Railway station was closed last year.', 'Railway'],
+  ['The chef spoke to reporters. the guide will be out in March.', 'the'],
+  ['According to the study, the dinosaur It was a herbivore.', 'It'],
+  ['Giorgia Meloni spoke first. Then GiorGia left.', 'GiorGia'],
+  ['They flew to lisbon in the spring.', 'lisbon'],
   ['The minister spoke.\n\non the other hand, the decline continued.', 'on'],
   ['Matteo Salvini spoke first. Then Matteo salvini left, and Salvini laughed.', 'salvini'],
   ['Mr Chancellor, What is missing is a plan.', 'What']
@@ -31,8 +35,15 @@ const valid = [
   'iPhone sales rose.\n\niPhone sales fell.',
   'During a story of espionage – the Farewell affair – buses came; the Pegasus spyware was found.',
   'On Monday, The Times reported it; yes, I agree, and Paris, London and Rome too.',
-  'Jean-Claude Juncker et la commission: Jean était là.'
+  'Jean-Claude Juncker et la commission: Jean était là.',
+  '“It is over,” said Tusk at a press conference. The Times reported it and the Journal said so.',
+  'We owe it to Him. Members of the 80th Congress met in the House of Commons and the Fight against Poverty Fund.',
+  'He cited the Legion d’honneur and an approx. ten-minute delay; the U.S. economy grew.',
+  'The Budget was sent. The Budget grew. The Budget is large, and the budget office agreed.'
 ]
+
+/** The recommended preset: one stray capital in a text is no evidence; two in a short text are. */
+const recommended = {...config, preset: 'recommended' as const}
 
 describe('case', () => {
   for (const [input, output] of safe) {
@@ -64,6 +75,28 @@ describe('case', () => {
     expect(performance.now() - t).toBeLessThan(20000)
   })
 })
+describe('case in the recommended preset', () => {
+  it('reports German-style capitals when the text has several', () => {
+    const input = 'In the early Phase of the talks, the negotiating Table was set up.'
+    const messages = lint(input, recommended)
+    assertWellFormed(input, messages)
+    expect(messages.map((m) => [m.actual, m.expected, m.fix])).toEqual([
+      ['Phase', ['phase'], 'suggestion'],
+      ['Table', ['table'], 'suggestion']
+    ])
+    expect(messages[0].reason).toBe('Unexpected capitalized `Phase` mid-sentence, expected `phase`')
+  })
+  it('leaves a single stray capital to the strict preset', () => {
+    const input = 'The old Railway station was closed last year.'
+    expect(lint(input, recommended)).toEqual([])
+    expect(lint(input, config).map((m) => m.actual)).toEqual(['Railway'])
+  })
+  it('leaves a capital after a comma to the strict preset', () => {
+    const input = 'Mr Chancellor, What is missing is a plan.'
+    expect(lint(input, recommended)).toEqual([])
+  })
+})
+
 describe('case adversarial', () => {
   it('is linear on one long line of candidates', () => {
     const long = 'They saw the Railway station and '.repeat(10000)

@@ -50,3 +50,52 @@ describe('untranslated titles', () => {
     expect(lint('The fans chanted Allez les bleus! The headline Dans les étoilés played on it.', config)).toEqual([])
   })
 })
+
+describe('untranslated words and titles', () => {
+  const de = only('untranslated', {}, {sourceLang: 'de'})
+  const nl = only('untranslated', {}, {sourceLang: 'nl'})
+  const fr = only('untranslated', {}, {sourceLang: 'fr'})
+  const cases: Array<[typeof de, string, string, string]> = [
+    [de, 'Several Union politicians mitkämpften in the ranks of the rival party.', 'mitkämpften', 'Unexpected untranslated `mitkämpften` (a German word, not an English one), expected English'],
+    [nl, 'The coalition was afgetroefd by the opposition on Tuesday.', 'afgetroefd', 'Unexpected untranslated `afgetroefd` (a Dutch word, not an English one), expected English'],
+    [fr, 'The actress laughed [rires] and went on.', 'rires', 'Unexpected untranslated `rires` (a French word, not an English one), expected English']
+  ]
+  for (const [config, input, actual, reason] of cases) {
+    it(`reports: ${actual}`, () => {
+      const messages = lint(input, config)
+      assertWellFormed(input, messages)
+      expect(messages.map((m) => [m.actual, m.reason])).toEqual([[actual, reason]])
+    })
+  }
+  it('reports a source-language title before a name, with the English one', () => {
+    const messages = lint('Mme Dupont and Herr Weber met Sra. García.', config)
+    expect(messages.map((m) => [m.actual, m.expected, m.fix])).toEqual([
+      ['Mme', ['Ms', 'Mrs'], 'suggestion'],
+      ['Herr', ['Mr'], 'suggestion'],
+      ['Sra.', ['Ms', 'Mrs'], 'suggestion']
+    ])
+    expect(messages[0].reason).toBe('Unexpected untranslated title `Mme`, expected `Ms` or `Mrs`')
+  })
+  const keep = [
+    // English words the dictionary lacks: British spellings, English derivations, repeated vocabulary
+    'The catalogues of fibre goods were organised for the reconversion of the flyers.',
+    'The reconversion plan failed. The reconversion went on.',
+    // phrases kept on purpose, loan phrases
+    'Macron awarded the Legion d’honneur after the coup d’etat was foiled.',
+    // initials and a name before Sr.
+    'J. M. Coetzee met John Smith Sr. Jones on Monday.',
+    // the French title M. only when the source language is French
+    'The M. Night film and M. Shyamalan were discussed.'
+  ]
+  for (const input of keep) {
+    it(`leaves alone: ${input}`, () => {
+      expect(lint(input, fr).map((m) => m.actual).filter((a) => a !== 'M.')).toEqual([])
+    })
+  }
+  it('loads no source dictionary for a text without source-language words', async () => {
+    const {loadedSourceDictionaries} = await import('../src/lexicon/hunspell.js')
+    const before = loadedSourceDictionaries().length
+    lint('The minister met officials in the city on Monday.', only('untranslated', {}, {sourceLang: 'pl'}))
+    expect(loadedSourceDictionaries().length).toBe(before)
+  })
+})

@@ -1,6 +1,6 @@
 import {viewOf, type WordSpan} from '../document.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
-import {DAYS, MONTHS, NATIONALITIES} from '../lexicon/words.js'
+import {DAYS, MONTHS, NATIONALITIES, REPORTING_VERBS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
 
 export interface CaseOptions {
@@ -10,7 +10,22 @@ export interface CaseOptions {
   nouns: boolean
   /** Report a paragraph that starts in lower case after a finished one (a scraped break). */
   paragraphs: boolean
+  /** Report a sentence that starts in lower case after a full stop mid-paragraph (`told AFP. the boss`). */
+  sentences: boolean
+  /** The preset in force (a setting): some checks run only in `strict`. */
+  preset?: 'recommended' | 'strict'
 }
+
+const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'thee', 'thou', 'thy', 'thine', 'you', 'your', 'yours', 'who', 'whom', 'whose'])
+/** Abbreviations a full stop ends without ending the sentence. */
+const ABBREVIATIONS = new Set([
+  'etc', 'approx', 'incl', 'vs', 'cf', 'ca', 'no', 'nos', 'vol', 'pp', 'fig', 'est', 'dept', 'univ', 'corp', 'inc', 'ltd',
+  'co', 'jr', 'sr', 'gen', 'gov', 'sen', 'rep', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'ave', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'op', 'ed',
+  'eds', 'al', 'resp', 'viz', 'ibid', 'min', 'max', 'hrs', 'sq', 'km', 'kg', 'ft', 'mt', 'cit', 'ch', 'sec', 'art', 'para'
+])
+/** A capitalized pronoun or article right after a word, mid-sentence: `the specimen It was`, `ERC He admits`. */
+const CAPITAL_FUNCTION = new Set(['He', 'She', 'It', 'They', 'We', 'The', 'This', 'These', 'There'])
 
 const DAY_SET = new Set(DAYS)
 const NATIONALITY_SET = new Set(NATIONALITIES)
@@ -46,7 +61,9 @@ const INSTITUTIONS = new Set([
   'Empire', 'Federation', 'Embassy', 'Police', 'Mayor', 'Governor', 'Bishop', 'Cardinal', 'Emperor', 'Left',
   'Right', 'Opposition', 'Prime', 'Secretary', 'General', 'Court', 'House', 'Chamber', 'Congress', 'Bundestag',
   'Supreme', 'Internet', 'Web', 'Earth', 'Moon', 'Sun', 'Bible', 'Koran', 'Quran', 'God', 'Lord', 'Mass',
-  'Resistance', 'Liberation', 'Revolution', 'Holocaust', 'Games', 'Cup', 'League', 'Olympics', 'Brexit'
+  'Resistance', 'Liberation', 'Revolution', 'Holocaust', 'Games', 'Cup', 'League', 'Olympics', 'Brexit',
+  'Executive', 'Administration', 'Presidency', 'Chancellery', 'Legislature', 'Judiciary', 'Allied', 'Allies', 'Premier',
+  'Chairman', 'Chair', 'Speaker', 'Commissioner', 'Ambassador', 'Cardinal', 'Archbishop', 'Dean', 'Rector', 'Admiral'
 ])
 /** Nouns that follow a proper name used as a label: `the Farewell affair`, `the Pegasus scandal`. */
 const NAMED_THINGS = new Set([
@@ -58,8 +75,24 @@ const NAMED_THINGS = new Set([
   'spyware', 'software', 'virus', 'variant', 'vaccine', 'storm', 'hurricane', 'brand', 'label', 'party'
 ])
 
-/** Words after which a capital is expected (titles, quotes, list markers). */
-const FUNCTION_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'old', 'of', 'for', 'with', 'and', 'or', 'many', 'some', 'every', 'each', 'no', 'more', 'few', 'several'])
+/** Short words inside a title run: `House of Commons`, `Fight against Poverty`. */
+const TITLE_LINKS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in', 'against', 'to', 'at', 'with', 'by', '&'])
+
+/** `value` at `i` continues or opens a run of capitalized words joined by short links (a name or a title). */
+function titleRun(words: WordSpan[], i: number, text: string): boolean {
+  for (const step of [-1, 1]) {
+    let k = i + step
+    let links = 0
+    while (k >= 0 && k < words.length && links <= 2 && TITLE_LINKS.has(words[k].value)) {
+      k += step
+      links++
+    }
+    if (links === 0 || k < 0 || k >= words.length) continue
+    const gap = step < 0 ? text.slice(words[k].end, words[i].start) : text.slice(words[i].end, words[k].start)
+    if (/^[ \u00A0\p{L}&]+$/u.test(gap) && /^\p{Lu}/u.test(words[k].value)) return true
+  }
+  return false
+}
 
 export default defineRule<CaseOptions>({
   id: 'case',
@@ -68,7 +101,7 @@ export default defineRule<CaseOptions>({
   description: 'Source-language capitalisation: German capitalized nouns, French lowercase months, days and nationalities.',
   note:
     'Machine translation keeps the casing rules of the source: German capitalizes every noun (`a Billion euros`), French, Spanish and Italian write months, days and nationality adjectives in lower case (`on tuesday, march 3`, `an algerian national`).',
-  defaults: {names: true, nouns: true, paragraphs: true},
+  defaults: {names: true, nouns: true, paragraphs: true, sentences: true},
   check(ctx) {
     const {text, options} = ctx
     const view = viewOf(ctx.tree)
@@ -77,6 +110,25 @@ export default defineRule<CaseOptions>({
     let sentence = 0
     /** Words for the lower-cased-name check below: lower case, after a capitalized word and one space. */
     const lowerNames: number[] = []
+    /** Candidates for a German-style capital, judged once the whole text is counted. */
+    const capitals: Array<{w: WordSpan; lower: string}> = []
+    /** A lower-case word that the dictionary knows only capitalized: `lisbon`, `buddhism`, `rolex`. */
+    const properLower = (i: number) => {
+      const w = words[i]
+      if (!/^\p{Ll}+$/u.test(w.value) || !prose(text, w)) return
+      lex ??= getLexicon()
+      if (lex.isLowerWord(w.value)) return
+      const upper = w.value[0].toUpperCase() + w.value.slice(1)
+      if (!lex.hasExact(upper)) return
+      ctx.report({
+        start: w.start,
+        end: w.end,
+        expected: [upper],
+        fix: 'suggestion',
+        reason: `Unexpected lower-case \`${w.value}\`, expected \`${upper}\``,
+        note: `The dictionary knows \`${upper}\` only capitalized (a name, a place, a religion or a brand).`
+      })
+    }
     for (let i = 0; i < words.length; i++) {
       const w = words[i]
       const value = w.value
@@ -120,43 +172,58 @@ export default defineRule<CaseOptions>({
         }
         continue
       }
-      if (!options.nouns || value.length < 4 || !((c >= 65 && c <= 90) || c > 127)) continue
-      // Reported only after a function word, or as a number noun (checked in full below): test that first.
-      if (i === 0 || !(FUNCTION_BEFORE.has(words[i - 1].value) || NUMBER_NOUNS.has(value))) continue
-      if (!/^\p{Lu}\p{Ll}+$/u.test(value) || !prose(text, w)) continue
+      if (!options.nouns || value.length < 3 || !((c >= 65 && c <= 90) || c > 127)) {
+        if (options.names && c >= 97 && c <= 122 && value.length >= 4) properLower(i)
+        continue
+      }
+      if (i === 0 || !/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(value) || !prose(text, w)) continue
       // The sentence holding this word (words come in order, so the index only moves forward).
       while (sentence < view.sentences.length - 1 && view.sentences[sentence].end <= w.start) sentence++
       const sentenceStart = view.sentences[sentence]?.start ?? 0
       if (firstWordOfSentence(words, i, sentenceStart, text)) continue
       const prev = words[i - 1]
       const next = words[i + 1]
-      if (!prev || !next) continue
-      if (!/^[ \u00A0]+$/.test(text.slice(prev.end, w.start)) || !/^[ \u00A0]+$/.test(text.slice(w.end, next.start))) continue
-      if (!/^\p{Ll}+$/u.test(prev.value) || !/^\p{Ll}+$/u.test(next.value)) continue
-      const number = NUMBER_NOUNS.has(value) && (/^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value))
+      if (!prev || text.slice(prev.end, w.start) !== ' ') continue
+      // Mid-sentence after a lower-case word or a number: `the negotiating Table`, `a Dozen`, `will Wake up`.
+      // `a Thousand euros`, but not `a Thousand Points of Light` (a title).
+      const number = NUMBER_NOUNS.has(value) && /^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value) && next !== undefined && /^\p{Ll}+$/u.test(next.value)
+      if (!number && !/^\p{Ll}+$/u.test(prev.value)) continue
       if (!number) {
-        // `the Government said` is house style in British English; `the new Government plan` is not.
-        if ((INSTITUTIONS.has(value) && prev.value !== 'new' && prev.value !== 'old') || !FUNCTION_BEFORE.has(prev.value)) continue
-        // `the Minister of the Interior`, `a President of the Republic`: a title, capitalized on purpose.
-        if (next.value === 'of' || next.value === 'de' || next.value === 'du') continue
-        // `the Farewell affair`, `the Dreyfus case`: a name given to an event or a text.
-        if (NAMED_THINGS.has(next.value)) continue
-        // `the Minister of the Interior`: the second half of a title.
-        if (prev.value === 'of' || words[i - 2]?.value === 'of') continue
-        if (/(?:ist|ists|ite|ites|ian|ians|an|ans|ic|ics)$/.test(value) && /^\p{Lu}/u.test(value)) continue
         lex ??= getLexicon()
         const lower = value.toLowerCase()
-        // A common noun the dictionary knows only in lower case, in a line that is not in title case.
+        // A word the dictionary knows only in lower case: not a name, a brand or a demonym.
         if (!lex.hasExact(lower) || lex.hasExact(value)) continue
+        // `serve Him`: the reverent capital of a pronoun is another matter.
+        if (PRONOUNS.has(lower)) continue
+        const after = next ? text.slice(w.end, next.start) : ''
+        const nextWord = next && /^[ \u00A0]$/.test(after) ? next.value : undefined
+        // `the Grand Canyon`, `the Fight against Poverty-linked Diseases`: part of a name or a title run.
+        if (nextWord && /^\p{Lu}/u.test(nextWord)) continue
+        if (titleRun(words, i, text)) continue
+        // `the Times reported`, `the Journal said`: a publication named by its one word.
+        if (nextWord && REPORTING_VERBS.has(nextWord)) continue
+        // `the Government said`, `between Police and`: institutions, capitalized on purpose in house styles.
+        if (INSTITUTIONS.has(value)) continue
+        // `said Tusk`: a surname that is also a word.
+        if (REPORTING_VERBS.has(prev.value)) continue
+        // `the Legion d’honneur`: a foreign name.
+        if (nextWord && !lex.isWord(nextWord)) continue
+        // `the Farewell affair`, `the Dreyfus case`: a name given to an event or a text.
+        if (nextWord && NAMED_THINGS.has(nextWord)) continue
         if (titleCaseLine(text, w.start)) continue
       }
       const lower = value.toLowerCase()
+      if (!number) {
+        capitals.push({w, lower})
+        continue
+      }
       ctx.report({
         start: w.start,
         end: w.end,
         expected: [lower],
         fix: number ? 'safe' : 'suggestion',
-        reason: `Unexpected capitalized \`${value}\` mid-sentence, expected \`${lower}\``
+        reason: `Unexpected capitalized \`${value}\` mid-sentence, expected \`${lower}\``,
+        note: number ? undefined : `The dictionary knows \`${lower}\` only in lower case, and it is not part of a name or a title here. German capitalizes every noun; machine translation often keeps the capital.`
       })
     }
 
@@ -197,7 +264,7 @@ export default defineRule<CaseOptions>({
       }
     }
 
-    if (options.nouns) {
+    if (options.nouns && options.preset === 'strict') {
       // A capitalized function word right after a comma, mid-sentence: `Mr Chancellor, What is missing`.
       // Find each `, ` first, then confirm the letter before it and the word after it there only.
       for (let p = text.indexOf(', '); p >= 0; p = text.indexOf(', ', p + 2)) {
@@ -212,6 +279,97 @@ export default defineRule<CaseOptions>({
           expected: [lower],
           fix: 'suggestion',
           reason: `Unexpected capitalized \`${m[0]}\` after a comma, expected \`${lower}\``
+        })
+      }
+    }
+
+    // In the recommended preset, one stray capital in a long text is not evidence of German word casing.
+    const enough = options.preset === 'strict' || (capitals.length >= 2 && capitals.length * 1000 >= 1.5 * words.length)
+    if (capitals.length > 0 && enough) {
+      // A word capitalized twice or more and never written in lower case is a name (`Free`, `Tusk`).
+      const counts = new Map<string, number>()
+      for (const {w, lower} of capitals) counts.set(w.value, 0).set(lower, 0)
+      for (const x of words) {
+        const n = counts.get(x.value)
+        if (n !== undefined) counts.set(x.value, n + 1)
+      }
+      for (const {w, lower} of capitals) {
+        // Capitalized three times or more: a house style (`the Budget`, `this Message`), not a slip.
+        if ((counts.get(w.value)! >= 2 && counts.get(lower) === 0) || counts.get(w.value)! >= 3) continue
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected: [lower],
+          fix: 'suggestion',
+          reason: `Unexpected capitalized \`${w.value}\` mid-sentence, expected \`${lower}\``,
+          note: `The dictionary knows \`${lower}\` only in lower case, and it is not part of a name or a title here. German capitalizes every noun; machine translation often keeps the capital.`
+        })
+      }
+    }
+
+    if (options.sentences) {
+      // A sentence that starts in lower case after a full stop, mid-line: `told AFP. the boss of the guide`.
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i]
+        const prev = words[i - 1]
+        if (!/^\p{Ll}{2,}$/u.test(w.value)) continue
+        // The parser keeps the stop with the word when it does not split there (`reporters.`).
+        const gap = text.slice(prev.end, w.start)
+        if (!(gap === '. ' || (gap === ' ' && prev.value.endsWith('.')))) continue
+        const bare = prev.value.endsWith('.') ? prev.value.slice(0, -1) : prev.value
+        if (!/^\p{L}{3,}$/u.test(bare) || ABBREVIATIONS.has(bare.toLowerCase())) continue
+        lex ??= getLexicon()
+        if (!lex.hasExact(w.value) || !lex.isWord(bare)) continue
+        const upper = w.value[0].toUpperCase() + w.value.slice(1)
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected: [upper],
+          fix: 'suggestion',
+          reason: `Unexpected lower-case \`${w.value}\` after a full stop, expected \`${upper}\` (or a comma before it)`,
+          note: 'A sentence starts in lower case after a full stop: either the stop should be a comma, or the capital was lost.'
+        })
+      }
+      // A capitalized pronoun or article right after a lower-case word (or an acronym), mid-sentence.
+      for (let i = 1; i + 1 < words.length; i++) {
+        const w = words[i]
+        if (!CAPITAL_FUNCTION.has(w.value)) continue
+        const prev = words[i - 1]
+        const next = words[i + 1]
+        if (text.slice(prev.end, w.start) !== ' ' || text.slice(w.end, next.start) !== ' ') continue
+        // After a lower-case word, or an acronym that is not a Roman numeral or part of a heading in capitals.
+        const acronym = /^\p{Lu}{2,4}$/u.test(prev.value) && !/^[IVXLC]+$/.test(prev.value) && !(i >= 2 && /^\p{Lu}{2,}$/u.test(words[i - 2].value))
+        if (!(acronym || (/^\p{Ll}{2,}$/u.test(prev.value) && w.value !== 'He' && w.value !== 'She')) || !/^\p{Ll}+$/u.test(next.value)) continue
+        if (titleCaseLine(text, w.start)) continue
+        const lower = w.value.toLowerCase()
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected: [lower],
+          fix: 'suggestion',
+          reason: `Unexpected capitalized \`${w.value}\` mid-sentence, expected \`${lower}\` (or a sentence break before it)`,
+          note: 'A capitalized pronoun or article follows a word with no punctuation between: a sentence joined to the one before, or a subject repeated from the source.'
+        })
+      }
+    }
+
+    if (options.names) {
+      // A name with a stray capital inside (`GiorGia`) when the text also writes it normally (`Giorgia`).
+      const normal = new Set<string>()
+      const odd: WordSpan[] = []
+      for (const w of words) {
+        if (/^\p{Lu}\p{Ll}+$/u.test(w.value)) normal.add(w.value)
+        else if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(w.value)) odd.push(w)
+      }
+      for (const w of odd) {
+        const fixedCase = w.value[0] + w.value.slice(1).toLowerCase()
+        if (!normal.has(fixedCase)) continue
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected: [fixedCase],
+          fix: 'suggestion',
+          reason: `Unexpected \`${w.value}\`, expected \`${fixedCase}\` as elsewhere in the text`
         })
       }
     }
@@ -246,7 +404,7 @@ export default defineRule<CaseOptions>({
 /** A capitalized function word after a comma, before a lower-case word (matched at one position). */
 const COMMA_WORD = /(?:And|But|Or|What|Which|Who|That|This|It|Is|Are|Was|Were|In|On|Of|For|With|To|As|He|She|They|We|There|Here|How|Why|When|Where)(?= \p{Ll})/uy
 /** The lower-case word that opens a line (matched right after the line break). */
-const PARAGRAPH_WORD = /\s*(\p{Ll}+)(?=[ ,])/uy
+const PARAGRAPH_WORD = /\s*(\p{Ll}+)(?=[ ,.;:!?])/uy
 const LOWER_END = /\p{Ll}$/u
 
 /** A lower-case letter ends just before `p` (the code point, which may be a surrogate pair). */
@@ -281,7 +439,7 @@ function prose(text: string, w: WordSpan): boolean {
 function dateContext(text: string, w: WordSpan): boolean {
   const before = text.slice(Math.max(0, w.start - 12), w.start)
   const after = text.slice(w.end, w.end + 8)
-  return /\d(?:st|nd|rd|th)?[ \u00A0]+(?:of[ \u00A0]+)?$/.test(before) || /^[ \u00A0]+\d/.test(after) || /^,?[ \u00A0]+(?:19|20)\d\d/.test(after) || (/\b(?:in|since|until|till|early|late|mid|from|by|of|last|next|this)[ \u00A0]+$/i.test(before) && /^[ \u00A0]*[,.;)]|^[ \u00A0]+(?:and|to|or|when|the|this|last)\b/.test(after))
+  return /(?:^|\D)\d{1,2}(?:st|nd|rd|th)?[ \u00A0]+(?:of[ \u00A0]+)?$/.test(before) || /^[ \u00A0]+\d/.test(after) || /^,?[ \u00A0]+(?:19|20)\d\d/.test(after) || (/\b(?:in|since|until|till|early|late|mid|from|by|of|last|next|this)[ \u00A0]+$/i.test(before) && /^[ \u00A0]*[,.;)]|^[ \u00A0]+(?:and|to|or|when|the|this|last)\b/.test(after))
 }
 
 /** The line holding `at` is in title case (a headline): most of its words capitalized. */

@@ -13,6 +13,7 @@ import wordGlued from './word-glued.js'
 import untranslated from './untranslated.js'
 import nameInconsistent from './name-inconsistent.js'
 import caseRule from './case.js'
+import pronoun from './pronoun.js'
 import unicode from './unicode.js'
 import duplicate from './duplicate.js'
 import lineBreak from './line-break.js'
@@ -34,6 +35,7 @@ export const allRules = [
   untranslated,
   nameInconsistent,
   caseRule,
+  pronoun,
   unicode,
   duplicate,
   lineBreak

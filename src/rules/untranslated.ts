@@ -1,15 +1,45 @@
 import {franc} from 'franc-min'
 import type {Root} from 'nlcst'
 import type {Span} from '../document.js'
+import {guessSourceLang, sourceLangOf} from '../lang.js'
+import {sourceDictionary} from '../lexicon/hunspell.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
+import type {SourceLang} from '../types.js'
+import {quotedSpans} from './quoted-spans.js'
 
 export interface UntranslatedOptions {
   /** Shortest run of source-language words reported (in words). */
   minRun: number
   /** Extra phrases that are meant to stay in the source language (loan phrases, names), lower case. */
   allow: string[]
+  /** Report single words the English dictionary lacks and the source language's dictionary has. */
+  sourceWords: boolean
+  /** Report source-language titles before a name (`Mme Dupont`, `Herr Merz`, `Sra. García`). */
+  titles: boolean
+  /** The language the text was translated from (a setting); guessed from the text when not given. */
+  sourceLang?: SourceLang
+  /** The preset in force (a setting): runs of source words inside English sentences only in `strict`. */
+  preset?: 'recommended' | 'strict'
 }
+
+const LANG_NAMES: Record<SourceLang, string> = {
+  fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ca: 'Catalan', pl: 'Polish'
+}
+
+/** Source-language titles before a name, with the English ones; some only when the source language is known. */
+const TITLES: Array<{title: string; expected: string[]; lang?: SourceLang}> = [
+  {title: 'Mme', expected: ['Ms', 'Mrs']}, {title: 'Mlle', expected: ['Ms', 'Miss']}, {title: 'M.', expected: ['Mr'], lang: 'fr'},
+  {title: 'MM.', expected: ['Messrs'], lang: 'fr'}, {title: 'Herr', expected: ['Mr']}, {title: 'Frau', expected: ['Ms', 'Mrs']},
+  {title: 'Sr.', expected: ['Mr']}, {title: 'Sra.', expected: ['Ms', 'Mrs']}, {title: 'Srta.', expected: ['Ms', 'Miss']},
+  {title: 'Dña.', expected: ['Ms', 'Mrs']}, {title: 'Sig.', expected: ['Mr']}, {title: 'Sig.ra', expected: ['Ms', 'Mrs']},
+  {title: 'Signora', expected: ['Ms', 'Mrs']}, {title: 'Dott.', expected: ['Dr']}, {title: 'Dott.ssa', expected: ['Dr']},
+  {title: 'On.', expected: ['the Hon.'], lang: 'it'}, {title: 'Dhr.', expected: ['Mr']}, {title: 'Mevr.', expected: ['Ms', 'Mrs']},
+  {title: 'Pan', expected: ['Mr'], lang: 'pl'}, {title: 'Pani', expected: ['Ms', 'Mrs'], lang: 'pl'}
+]
+const TITLE_BY_NAME = new Map(TITLES.map((t) => [t.title, t]))
+/** A title-like word (letters, optional inner or final dot) before a space and a capitalized word. */
+const TITLE_CANDIDATE = /(?<![\p{L}.])(?:Mme|Mlle|MM?\.|Herr|Frau|Sra?\.|Srta\.|Dña\.|Sig\.(?:ra)?|Signora|Dott\.(?:ssa)?|On\.|Dhr\.|Mevr\.|Pani?)(?=[ \u00A0]\p{Lu}\p{Ll})/gu
 
 /** Function words of the source languages that are not English words. */
 const FUNCTION_WORDS = new Set([
@@ -86,7 +116,7 @@ export default defineRule<UntranslatedOptions>({
   description: 'A sentence, aside or run of words left in the source language.',
   note:
     'Machine translation passes through what it cannot parse (bracketed asides, quotes, titles, rare terms) and sometimes a whole sentence, leaving source-language text in the English output.',
-  defaults: {minRun: 3, allow: []},
+  defaults: {minRun: 3, allow: [], sourceWords: true, titles: true},
   check(ctx) {
     const {text, options} = ctx
     const sentences = sentenceSpans(ctx.tree)
@@ -143,6 +173,8 @@ export default defineRule<UntranslatedOptions>({
       // reported, so only the runs around function words are built (and only their tokens looked up).
       const open = (t: Token) => kind(t) !== 'E' && t.kind !== 'P'
       let done = 0
+      // Runs inside English sentences are often names and loan phrases: only in the strict preset.
+      if (options.preset !== 'strict') continue
       for (let f = 0; f < tokens.length; f++) {
         if (f < done || tokens[f].kind !== 'F') continue
         let i = f
@@ -167,6 +199,71 @@ export default defineRule<UntranslatedOptions>({
         if (reported.some(([a, b]) => start < b && end > a)) continue
         reported.push([start, end])
         ctx.report({start, end, reason: `Unexpected untranslated \`${phrase}\`, expected English`})
+      }
+    }
+
+    const lang = options.titles || options.sourceWords ? sourceLangOf(text, options.sourceLang) : undefined
+    const overlaps = (start: number, end: number) => reported.some(([a, b]) => start < b && end > a)
+
+    // 3. Source-language titles before a name: `Mme Dupont`, `Herr Merz`.
+    if (options.titles) {
+      TITLE_CANDIDATE.lastIndex = 0
+      for (let m = TITLE_CANDIDATE.exec(text); m; m = TITLE_CANDIDATE.exec(text)) {
+        const entry = TITLE_BY_NAME.get(m[0])
+        if (!entry || (entry.lang && entry.lang !== lang)) continue
+        const start = m.index
+        const end = start + m[0].length
+        // `J. M. Coetzee`, `Smith Sr. Jones`: an initial or a name before it, not a title.
+        if (m[0].endsWith('.') && /(?:^|[\s(])\p{Lu}\.[ \u00A0]$|\p{Lu}\p{Ll}+[ \u00A0]$/u.test(text.slice(Math.max(0, start - 20), start))) continue
+        if (overlaps(start, end) || insideQuotes(start, end)) continue
+        reported.push([start, end])
+        ctx.report({
+          start,
+          end,
+          expected: entry.expected,
+          fix: 'suggestion',
+          reason: `Unexpected untranslated title \`${m[0]}\`, expected \`${entry.expected.join('` or `')}\``,
+          note: 'A courtesy title before a name was left in the source language; English news uses Mr, Ms or the bare surname.'
+        })
+      }
+    }
+
+    // 4. Single words the English dictionary lacks and the source language's dictionary has.
+    // Single words are checked against the likeliest source language even on thin evidence: the
+    // dictionary look-up is the evidence, and a text with no source-language trace loads nothing.
+    const wordLang = lang ?? likeliestLang(text)
+    if (options.sourceWords && wordLang) {
+      let dict: ReturnType<typeof sourceDictionary> | undefined
+      let wordCounts: Map<string, number> | undefined
+      for (const sentence of sentences) {
+        const tokens = tokenize(text, sentence.start, sentence.end, lex)
+        for (let k = 0; k < tokens.length; k++) {
+          const t = tokens[k]
+          if (t.value.length < 4 || !lowerStart(t.value) || t.kind === 'F') continue
+          if (kind(t) !== 'N' || t.value.includes('-') || /[\d_]/.test(t.value)) continue
+          if (overlaps(t.start, t.end) || italic(text, t.start, t.end)) continue
+          if (allowed(text.slice(Math.max(0, t.start - 24), t.end + 24), allow)) continue
+          // A British spelling the American dictionary lacks (`catalogues`, `organised`, `centre`), or an
+          // English derivation of a known word (`reconversion`, `duplications`, `flyers`).
+          if (britishOf(t.value, lex) || englishDerivation(t.value, lex)) continue
+          // A word the text uses again and again is its vocabulary, not a slip of the translation.
+          wordCounts ??= countWords(text)
+          if ((wordCounts.get(t.value) ?? 0) >= 2) continue
+          // Next to another source word (`Allez les bleus`, `la Légion d’honneur`): a phrase quoted on purpose.
+          const foreign = (u: Token | undefined) => u !== undefined && (u.kind === 'F' || (kind(u) === 'N' && !/^\p{Lu}/u.test(u.value)))
+          if (foreign(tokens[k - 1]) || foreign(tokens[k + 1])) continue
+          // A lower-case word glued to a capital or a digit is a name or a code (`iPhone`, `x86`).
+          if (/\p{Lu}/u.test(t.value)) continue
+          dict ??= sourceDictionary(wordLang)
+          if (!dict || !dict.isWord(t.value)) continue
+          reported.push([t.start, t.end])
+          ctx.report({
+            start: t.start,
+            end: t.end,
+            reason: `Unexpected untranslated \`${t.value}\` (a ${LANG_NAMES[wordLang]} word, not an English one), expected English`,
+            note: `The English dictionary does not know \`${t.value}\`; the ${LANG_NAMES[wordLang]} one does. Check whether the translation left a word of the source in the text.`
+          })
+        }
       }
     }
   }
@@ -300,6 +397,54 @@ function classify(value: string, lex: Lexicon): 'E' | 'N' {
   return known ? 'E' : 'N'
 }
 
+/** The best-scoring source language when it has some evidence and no rival. */
+function likeliestLang(text: string): SourceLang | undefined {
+  const {scores} = guessSourceLang(text)
+  const ranked = (Object.keys(scores) as SourceLang[]).sort((a, b) => scores[b] - scores[a])
+  return scores[ranked[0]] >= 1 && scores[ranked[0]] > scores[ranked[1]] ? ranked[0] : undefined
+}
+
+const ENGLISH_PREFIXES = ['re', 'un', 'de', 'dis', 'pre', 'non', 'over', 'under', 'co', 'inter', 'counter', 'anti', 'post', 'mis', 'sub', 'super', 'out', 'multi', 'semi']
+const ENGLISH_SUFFIXES: Array<[string, string[]]> = [
+  ['s', ['']], ['es', ['', 'e']], ['ed', ['', 'e']], ['ing', ['', 'e']], ['er', ['', 'e']], ['ers', ['', 'e', 'er']], ['ly', ['', 'le']],
+  ['ness', ['']], ['ist', ['', 'ism']], ['ists', ['', 'ism']], ['ism', ['']], ['ity', ['', 'e']], ['ization', ['ize']], ['ations', ['ation', 'e', '']],
+  ['ions', ['ion']], ['ation', ['e', '']], ['able', ['', 'e']], ['ment', ['']], ['ments', ['']], ['ship', ['']]
+]
+
+/** `value` is a known English word with an English prefix or suffix added (`reconversion`, `flyers`). */
+function englishDerivation(value: string, lex: Lexicon): boolean {
+  for (const p of ENGLISH_PREFIXES) {
+    if (value.length > p.length + 3 && value.startsWith(p) && lex.isWord(value.slice(p.length))) return true
+  }
+  for (const [suffix, restore] of ENGLISH_SUFFIXES) {
+    if (value.length <= suffix.length + 2 || !value.endsWith(suffix)) continue
+    const base = value.slice(0, -suffix.length)
+    if (restore.some((r) => lex.isWord(base + r))) return true
+  }
+  return false
+}
+
+/** How often each lower-cased word occurs in `text` (one pass). */
+function countWords(text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1)
+  return counts
+}
+
+/** British spellings and their American forms, as endings or inner letters. */
+const BRITISH: Array<[RegExp, string]> = [
+  [/our(?=s?$|ed$|ing$|ite|able|ful|less)/, 'or'], [/is(?=e[sd]?$|ing$|ation)/, 'iz'], [/ys(?=e[sd]?$|ing$)/, 'yz'],
+  [/([bt])re(?=s?$)/, '$1er'], [/ogue(?=s?$)/, 'og'], [/ae/, 'e'], [/oe/, 'e'], [/ll(?=ed$|ing$|er$|ers$)/, 'l'], [/ence$/, 'ense'], [/mme$/, 'm']
+]
+
+/** `value` is a British form of a word the (American) English dictionary knows. */
+function britishOf(value: string, lex: Lexicon): boolean {
+  for (const [pattern, american] of BRITISH) {
+    if (pattern.test(value) && lex.isWord(value.replace(pattern, american))) return true
+  }
+  return false
+}
+
 function adjacent(text: string, a: Token, b: Token): boolean {
   return /^[\s'’]*$/.test(text.slice(a.end, b.start))
 }
@@ -307,43 +452,6 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 function allowed(phrase: string, allow: string[]): boolean {
   const lower = phrase.toLowerCase().replace(/’/g, "'")
   return allow.some((p) => lower.includes(p))
-}
-
-/** Quoted stretches (“…”, ‘…’, «…», "…") within each line, in one linear scan: sorted [open, close] pairs. */
-function quotedSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = []
-  let curly = -1
-  let guillemet = -1
-  let single = -1
-  let straight = -1
-  for (let i = 0; i < text.length; i++) {
-    // only line breaks, `"`, `«`, `»` and the curly quotes matter: skip everything else by code
-    const code = text.charCodeAt(i)
-    if (code !== 10 && code !== 34 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201d)) continue
-    const c = text[i]
-    if (c === '\n') {
-      curly = guillemet = single = straight = -1
-    } else if (c === '“') curly = i
-    else if (c === '”' && curly >= 0) {
-      spans.push([curly, i])
-      curly = -1
-    } else if (c === '«') guillemet = i
-    else if (c === '»' && guillemet >= 0) {
-      spans.push([guillemet, i])
-      guillemet = -1
-    } else if (c === '‘' && (i === 0 || /[\s(]/.test(text[i - 1]))) single = i
-    else if (c === '’' && single >= 0 && !/\p{L}/u.test(text[i + 1] ?? '')) {
-      spans.push([single, i])
-      single = -1
-    } else if (c === '"') {
-      if (straight < 0) straight = i
-      else {
-        spans.push([straight, i])
-        straight = -1
-      }
-    }
-  }
-  return spans.sort((a, b) => a[0] - b[0])
 }
 
 /** `within` for positions that only grow: the last span opening before `start` found by a forward cursor. */

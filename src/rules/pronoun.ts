@@ -1,0 +1,296 @@
+import {viewOf, type WordSpan} from '../document.js'
+import {firstNameGender, type Gender} from '../lexicon/first-names.js'
+import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {GLUE_FUNCTION_WORDS} from '../lexicon/words.js'
+import {defineRule} from '../rule.js'
+import {quotedSpans} from './quoted-spans.js'
+
+export interface PronounOptions {
+  /** Report a he/she pronoun whose only possible referent is a named person of the other gender. */
+  gender: boolean
+  /** Report `your` in third-person narration (German Ihr, Portuguese seu, Spanish su, Italian suo). */
+  possessive: boolean
+}
+
+/** Titles that give a person's gender, in English and the source languages. */
+const TITLES = new Map<string, Gender>([
+  ['Mr', 'm'], ['Mister', 'm'], ['Herr', 'm'], ['Monsieur', 'm'], ['Señor', 'm'], ['Sr', 'm'], ['Signor', 'm'],
+  ['Signore', 'm'], ['Sig', 'm'], ['Senhor', 'm'], ['Dom', 'm'], ['Don', 'm'], ['Meneer', 'm'], ['Pan', 'm'], ['Sir', 'm'],
+  ['Mrs', 'f'], ['Ms', 'f'], ['Miss', 'f'], ['Madame', 'f'], ['Mme', 'f'], ['Frau', 'f'], ['Señora', 'f'], ['Sra', 'f'],
+  ['Signora', 'f'], ['Sig.ra', 'f'], ['Senhora', 'f'], ['Dona', 'f'], ['Doña', 'f'], ['Mevrouw', 'f'], ['Pani', 'f'],
+  ['Dame', 'f'], ['Lady', 'f']
+])
+
+/** Common nouns for a person of one gender: a second possible referent. */
+const GENDERED_NOUNS = new Map<string, Gender>([
+  ...['man', 'boy', 'husband', 'son', 'father', 'brother', 'uncle', 'nephew', 'grandfather', 'grandson', 'king', 'prince',
+    'emperor', 'duke', 'businessman', 'spokesman', 'chairman', 'congressman', 'actor', 'widower', 'boyfriend', 'monk',
+    'priest', 'pope', 'sultan', 'lord', 'gentleman', 'sir', 'dad', 'groom', 'fiancé', 'stepfather', 'policeman'].map((w) => [w, 'm'] as [string, Gender]),
+  ...['woman', 'girl', 'wife', 'daughter', 'mother', 'sister', 'aunt', 'niece', 'grandmother', 'granddaughter', 'queen',
+    'princess', 'empress', 'duchess', 'businesswoman', 'spokeswoman', 'chairwoman', 'congresswoman', 'actress', 'widow',
+    'girlfriend', 'nun', 'lady', 'madam', 'mum', 'mom', 'bride', 'fiancée', 'stepmother', 'policewoman'].map((w) => [w, 'f'] as [string, Gender])
+])
+
+/**
+ * Nouns for a person of either gender (`the minister`): a referent whose gender the text does not say,
+ * so a pronoun after one is never judged.
+ */
+const ROLE_NOUNS = new Set([
+  'president', 'minister', 'leader', 'chancellor', 'premier', 'secretary', 'deputy', 'senator', 'mayor', 'governor',
+  'judge', 'lawyer', 'prosecutor', 'attorney', 'coach', 'player', 'manager', 'director', 'chief', 'head', 'official',
+  'spokesperson', 'candidate', 'author', 'writer', 'journalist', 'reporter', 'editor', 'founder', 'owner', 'boss',
+  'colleague', 'friend', 'partner', 'rival', 'opponent', 'predecessor', 'successor', 'counterpart', 'ally', 'adviser',
+  'advisor', 'aide', 'envoy', 'ambassador', 'diplomat', 'commissioner', 'chair', 'mp', 'mep', 'member', 'activist',
+  'doctor', 'nurse', 'teacher', 'student', 'witness', 'victim', 'suspect', 'defendant', 'accused', 'police',
+  'officer', 'soldier', 'general', 'captain', 'driver', 'artist', 'singer', 'director', 'producer', 'star',
+  'child', 'baby', 'person', 'someone', 'anyone', 'everyone', 'nobody', 'who', 'whom', 'parent', 'cousin', 'neighbour',
+  'neighbor', 'resident', 'citizen', 'voter', 'worker', 'employee', 'expert', 'analyst', 'researcher', 'scientist',
+  'economist', 'historian', 'professor', 'source', 'interlocutor', 'interviewer', 'host', 'guest', 'athlete', 'champion',
+  'winner', 'loser', 'striker', 'goalkeeper', 'defender', 'midfielder', 'referee', 'rider', 'chef', 'patient'
+])
+
+const PRONOUN_GENDER = new Map<string, Gender>([
+  ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
+  ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f']
+])
+/** The other gender's pronoun: `her` is object or possessive, so both are offered. */
+const SWAP: Record<string, string[]> = {
+  he: ['she'], him: ['her'], his: ['her'], himself: ['herself'],
+  she: ['he'], her: ['his', 'him'], hers: ['his'], herself: ['himself']
+}
+
+/** Words after which a person is addressed or named in the second person: `your` is then normal. */
+const SECOND_PERSON = new Set(['you', 'yourself', 'yourselves', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', "you'd", 'you’d', 'i', 'we', 'me', 'us', 'my', 'our'])
+
+interface Referent {
+  /** Word index where the mention ends. */
+  at: number
+  gender: Gender | undefined
+  /** A named person (first name or title), not a common noun. */
+  named: boolean
+  label: string
+  /** What told its gender. */
+  evidence: string
+}
+
+export default defineRule<PronounOptions>({
+  id: 'pronoun',
+  category: 'pronoun',
+  readsTree: true,
+  description: 'A pronoun of the wrong gender or person for the one person it can refer to.',
+  note:
+    'Source languages mark gender and person differently: French `son`/`sa` and Spanish `su` do not say whose gender, German `Ihr` is both “her”, “their” and polite “your”, Portuguese `seu` is both “his” and “your”; machine translation guesses, often wrongly.',
+  defaults: {gender: true, possessive: true},
+  check(ctx) {
+    const {text, options} = ctx
+    const view = viewOf(ctx.tree)
+    const words = view.words
+    if (words.length === 0) return
+    const sentenceOf = sentenceIndex(words, view.sentences)
+    const quotes = quotedSpans(text)
+    const quoted = (w: WordSpan) => inSpans(quotes, w.start)
+    let lex: Lexicon | undefined
+    const lexicon = () => (lex ??= getLexicon())
+    const sentenceStart = (i: number) => i === 0 || sentenceOf[i - 1] !== sentenceOf[i] || /[“"«‘(:\n]/.test(text.slice(words[i - 1].end, words[i].start))
+
+    // 1. Who is mentioned, and where: named persons, gendered nouns, roles and unknown names.
+    const referents: Referent[] = []
+    const surnames = new Map<string, Referent | null>()
+    for (let i = 0; i < words.length; i++) {
+      const value = words[i].value
+      const c = value.charCodeAt(0)
+      if (c >= 97 && c <= 122) {
+        const lower = value
+        const g = GENDERED_NOUNS.get(lower)
+        if (g) referents.push({at: i, gender: g, named: false, label: lower, evidence: ''})
+        else if (ROLE_NOUNS.has(lower)) referents.push({at: i, gender: undefined, named: false, label: lower, evidence: ''})
+        continue
+      }
+      if (!isCapitalized(value)) continue
+      const person = personAt(words, i, text, sentenceStart, lexicon)
+      if (person) {
+        // `the deputy Erika Hilton`, `Prime Minister Giorgia Meloni`: the role is the person named after it.
+        while (referents.length > 0 && !referents[referents.length - 1].named && referents[referents.length - 1].gender === undefined && referents[referents.length - 1].at >= i - 2) referents.pop()
+        referents.push(person.referent)
+        // `George Floyd’s murderer`: what follows a possessive is another possible referent.
+        if (/^['’]s?$/.test(text.slice(words[person.referent.at].end, words[person.referent.at].end + 2).trim().slice(0, 2))) {
+          referents.push({at: person.referent.at, gender: undefined, named: false, label: '', evidence: ''})
+        }
+        const prev = surnames.get(person.surname)
+        surnames.set(person.surname, prev === undefined || prev === null || prev.gender === person.referent.gender ? person.referent : null)
+        i = person.referent.at
+        continue
+      }
+      const known = surnames.get(value)
+      if (known) {
+        referents.push({...known, at: i})
+        continue
+      }
+      // An unknown proper noun mid-sentence (not an acronym, not in the dictionary) may be a person.
+      // (A word before a full stop the parser did not split at keeps the stop: `Monday.`.)
+      const bare = value.endsWith('.') ? value.slice(0, -1) : value
+      if (known === null || (!sentenceStart(i) && bare.length > 2 && bare !== bare.toUpperCase() && !lexicon().isWord(bare))) {
+        referents.push({at: i, gender: undefined, named: true, label: value, evidence: ''})
+      }
+    }
+
+    const namedAt = new Uint8Array(words.length)
+    for (const x of referents) if (x.named) namedAt[x.at] = 1
+
+    // 2. Pronouns of one gender whose only referent in reach is a named person of the other.
+    if (options.gender) {
+      let r = 0
+      for (let j = 0; j < words.length; j++) {
+        const w = words[j]
+        const lower = w.value.toLowerCase()
+        const g = PRONOUN_GENDER.get(lower)
+        if (!g || quoted(w)) continue
+        const from = firstWordOfSentence(sentenceOf, j, 1)
+        while (r < referents.length && referents[r].at < from) r++
+        const inReach: Referent[] = []
+        for (let k = r; k < referents.length && referents[k].at < j; k++) inReach.push(referents[k])
+        let person: Referent | undefined
+        for (let k = inReach.length - 1; k >= 0 && !person; k--) if (inReach[k].named && inReach[k].gender !== undefined) person = inReach[k]
+        if (!person || person.gender === g || !inReach.every((x) => x.gender === person!.gender)) continue
+        // A pronoun of this gender before the person, in reach: someone else of that gender is being talked about.
+        let before = false
+        for (let k = from; k < person.at && !before; k++) before = PRONOUN_GENDER.get(words[k].value.toLowerCase()) === g
+        if (before) continue
+        // Another pronoun of the right gender in the same reach: the text does use it for this person.
+        const expected = SWAP[lower].map((e) => matchCase(e, w.value))
+        const distance = j - person.at
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected,
+          fix: 'suggestion',
+          reason: `Unexpected \`${w.value}\` for ${person.label} (${person.evidence}, ${distance} word${distance === 1 ? '' : 's'} before), expected \`${expected.join('` or `')}\``,
+          note: `The only person this pronoun can refer to is ${person.label}; check who is meant. Machine translation guesses the gender of pronouns the source language does not mark.`
+        })
+      }
+    }
+
+    // 3. `your` in third-person narration: German Ihr, Portuguese seu, Spanish su.
+    if (options.possessive) {
+      let secondPerson = 0
+      for (const w of words) if (SECOND_PERSON.has(w.value.toLowerCase()) && !quoted(w)) secondPerson++
+      for (let j = 1; j < words.length; j++) {
+        const w = words[j]
+        if (w.value !== 'your' && w.value !== 'Your' && w.value !== 'Their') continue
+        if (quoted(w) || sentenceStart(j)) continue
+        const capital = w.value !== 'your'
+        if (!capital) {
+          if (secondPerson > 0) continue
+          // Someone in the third person in reach: a named person, or he/she/they as a subject.
+          const from = firstWordOfSentence(sentenceOf, j, 1)
+          let third = false
+          for (let k = from; k < j && !third; k++) {
+            const v = words[k].value
+            third = PRONOUN_GENDER.has(v.toLowerCase()) || namedAt[k] === 1
+          }
+          if (!third) continue
+        } else if (words[j + 1] && !/^\p{Ll}/u.test(words[j + 1].value)) continue
+        const expected = capital ? [w.value.toLowerCase()] : ['his', 'her', 'their']
+        ctx.report({
+          start: w.start,
+          end: w.end,
+          expected,
+          fix: 'suggestion',
+          reason: capital
+            ? `Unexpected capitalized \`${w.value}\` mid-sentence (German polite Ihr), expected \`${expected[0]}\``
+            : `Unexpected \`your\` in third-person narration (no one is addressed outside quotes), expected \`his\`, \`her\` or \`their\``,
+          note: 'German Ihr, Portuguese seu, Spanish su and Italian suo are both “your” and “his/her/their”: machine translation picks the wrong one. Check whose it is.'
+        })
+      }
+    }
+  }
+})
+
+/** A named person starting at word `i`: title or known first name, then a capitalized surname. */
+function personAt(
+  words: WordSpan[],
+  i: number,
+  text: string,
+  sentenceStart: (i: number) => boolean,
+  lexicon: () => Lexicon
+): {referent: Referent; surname: string} | undefined {
+  const first = words[i].value
+  let gender = TITLES.get(first)
+  let evidence = gender ? `the title ${first}` : ''
+  let k = i + 1
+  // `Mr.` / `Sra.`: the full stop is not a word.
+  if (!gender) {
+    if (GLUE_FUNCTION_WORDS.has(first.toLowerCase())) return undefined
+    gender = firstNameGender(first)
+    if (!gender) return undefined
+    // `Will`, `Mark`, `Hope` open sentences as ordinary words.
+    if (sentenceStart(i) && lexicon().isLowerWord(first)) return undefined
+    evidence = `${first} is a ${gender === 'f' ? 'woman' : 'man'}’s first name`
+  }
+  // Middle names, particles and the surname: capitalized words (and von, der, de…) joined by single spaces.
+  let last = -1
+  while (k < words.length) {
+    const gap = text.slice(words[k - 1].end, words[k].start)
+    // `Mr. Smith`: a full stop only after a title; `France. General` is two sentences.
+    if (!(gap === ' ' || gap === '\u00A0' || gap === '-' || (k === i + 1 && evidence.startsWith('the title') && /^\.[ \u00A0]$/.test(gap)))) break
+    const v = words[k].value
+    if (isCapitalized(v)) last = k
+    else if (!PARTICLES.has(v)) break
+    k++
+  }
+  if (last < 0) return undefined
+  const surname = words[last].value
+  // `Rose Garden`, `Grace Period`: the last word is an ordinary English word, so this is no name.
+  if (lexicon().isLowerWord(surname)) return undefined
+  // `North Africa`, `Prime Minister`: a first name that is also a word needs a surname no dictionary knows.
+  if (!evidence.startsWith('the title') && lexicon().isLowerWord(first) && lexicon().isWord(surname)) return undefined
+  const label = text.slice(words[i].start, words[last].end)
+  return {referent: {at: last, gender, named: true, label, evidence}, surname}
+}
+
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'ten', 'ter', 'zu', 'y'])
+
+function isCapitalized(value: string): boolean {
+  const c = value.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90
+  return /^\p{Lu}/u.test(value)
+}
+
+/** For each word, the index of its sentence. */
+function sentenceIndex(words: WordSpan[], sentences: Array<{start: number; end: number}>): Int32Array {
+  const out = new Int32Array(words.length)
+  let s = 0
+  for (let i = 0; i < words.length; i++) {
+    while (s < sentences.length - 1 && sentences[s].end <= words[i].start) s++
+    out[i] = s
+  }
+  return out
+}
+
+/** The first word of the sentence `back` sentences before word `j`'s. */
+function firstWordOfSentence(sentenceOf: Int32Array, j: number, back: number): number {
+  const target = sentenceOf[j] - back
+  let k = j
+  // A reach of at most REACH words, however long the sentences: linear on unbroken text.
+  while (k > 0 && j - k < REACH && sentenceOf[k - 1] >= target) k--
+  return k
+}
+
+/** Longest reach back from a pronoun, in words. */
+const REACH = 80
+
+function inSpans(spans: Array<[number, number]>, at: number): boolean {
+  let lo = 0
+  let hi = spans.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (spans[mid][0] > at) hi = mid - 1
+    else if (spans[mid][1] < at) lo = mid + 1
+    else return true
+  }
+  return false
+}
+
+function matchCase(word: string, like: string): string {
+  return /^\p{Lu}/u.test(like) ? word[0].toUpperCase() + word.slice(1) : word
+}
