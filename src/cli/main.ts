@@ -12,6 +12,7 @@ import type {FileResult, FileTask, JsonMessage, Encoding} from '../engine/types.
 import type {ConfigFile} from '../engine/config.js'
 import type {ReportFile, FormatOptions} from './formats/types.js'
 import {err, out} from './io.js'
+import {DEFAULT_MAX_INPUT} from '../engine/limits.js'
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'diff'] as const
 type Format = (typeof FORMATS)[number]
@@ -66,7 +67,8 @@ Input:
       --report          fix --jsonl: add the findings to each record (field "mtclean")
       --drop-invalid    drop malformed JSONL lines instead of passing them through
       --encoding E      utf-8 (default) or windows-1252 (for files that are not UTF-8)
-      --max-file-size N largest file read, in bytes (k/M suffixes; default 50M)
+      --max-file-size N largest file or JSONL record read, in bytes (k/M suffixes;
+                        default 16M: the memory budget, 1 GB, holds up to it)
       --stdin-filename F  name stdin in reports and for config lookup
       --follow-symlinks follow symbolic links out of the input tree
   -j, --jobs N          worker threads for big batches (default: cores)
@@ -261,7 +263,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
     report: Boolean(v.report),
     dropInvalid: Boolean(v['drop-invalid']),
     encoding,
-    maxFileSize: v['max-file-size'] === undefined ? 50 * 1024 * 1024 : parseSize(v['max-file-size']),
+    maxFileSize: v['max-file-size'] === undefined ? DEFAULT_MAX_INPUT : parseSize(v['max-file-size']),
     stdinFilename: v['stdin-filename'],
     followSymlinks: Boolean(v['follow-symlinks']),
     jobs: jobs ?? Math.max(1, availableParallelism()),
@@ -300,10 +302,8 @@ async function format(files: ReportFile[], opts: Options): Promise<string> {
 }
 
 async function emitReport(text: string, opts: Options): Promise<void> {
-  if (opts.outputFile) {
-    const {writeFile} = await import('node:fs/promises')
-    await writeFile(opts.outputFile, text)
-  } else await out(text)
+  if (opts.outputFile) (await import('../engine/output.js')).writeOutputFile(opts.outputFile, text, 'the report')
+  else await out(text)
 }
 
 /** Run the command line; resolves to the exit code. */
@@ -350,7 +350,17 @@ export async function main(argv: string[]): Promise<number> {
     const {runJsonl} = await import('./jsonl.js')
     return runJsonl(opts, resolver)
   }
-  return runFiles(opts, resolver)
+  try {
+    return await runFiles(opts, resolver)
+  } catch (error) {
+    // A report or baseline that cannot be written: one line, exit 2 (the old file is kept).
+    const {OutputError} = await import('../engine/output.js')
+    if (error instanceof OutputError) {
+      err(error.message)
+      return 2
+    }
+    throw error
+  }
 }
 
 async function runFiles(opts: Options, resolver: InstanceType<typeof import('../engine/config.js').ConfigResolver>): Promise<number> {
@@ -368,6 +378,7 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
   }
   const named = paths.filter((p) => p !== '-')
   const {expandInputs, outPath} = await import('../engine/files.js')
+  const {realTarget} = await import('../engine/write.js')
   // The real path, so that "never overwrite an input" also holds through symbolic links.
   const outDir = opts.outDir ? await import('node:fs/promises').then(({realpath}) => realpath(resolve(opts.outDir!)).catch(() => resolve(opts.outDir!))) : undefined
   const expansion = named.length
@@ -439,7 +450,9 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
         if (opts.write) task.write = {kind: 'in-place'}
         else if (outDir) {
           const target = outPath(outDir, file)
-          if (inputs.has(target)) {
+          // Through the real directories: a symbolic link under --out-dir may point back into the input tree.
+          const real = realTarget(target)
+          if (inputs.has(target) || inputs.has(real)) {
             fail(`${file.display}: --out-dir would overwrite an input (${target}), skipped`)
             continue
           }
@@ -448,7 +461,7 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
             continue
           }
           targets.add(target)
-          task.write = {kind: 'to', path: target}
+          task.write = {kind: 'to', path: target, real}
         } else task.returnOutput = true
       }
       tasks.push(task)
@@ -492,6 +505,8 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
   for (const line of fatal) fail(line)
   for (const r of results) if (r.error) fail(r.error)
   const ok = results.filter((r) => !r.error && !r.fatal)
+  const {UNSETTLED} = await import('./jsonl.js')
+  for (const r of ok) if (r.unsettled) err(`${r.display}: ${UNSETTLED}`)
 
   // fix to stdout
   if (toStdout) {
@@ -507,7 +522,7 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
     const changed = ok.filter((r) => r.changed)
     await out(changed.map((r) => r.display + '\n').join(''))
     if (changed.length) err(`${changed.length} of ${ok.length} file${ok.length === 1 ? '' : 's'} would change`)
-    return failed ? 2 : changed.length ? 1 : 0
+    return failed ? 2 : changed.length || ok.some((r) => r.unsettled) ? 1 : 0
   }
 
   // Reports (check; fix --write/--out-dir: what is left)
@@ -522,9 +537,8 @@ async function runFiles(opts: Options, resolver: InstanceType<typeof import('../
     const {existsSync} = await import('node:fs')
     const {createBaseline, readBaseline, applyBaseline} = await import('../engine/baseline.js')
     if (opts.updateBaseline || !existsSync(baselinePath)) {
-      const {writeFile} = await import('node:fs/promises')
       const baseline = createBaseline(report, baselinePath, opts.cwd)
-      await writeFile(baselinePath, JSON.stringify(baseline, null, 1) + '\n')
+      ;(await import('../engine/output.js')).writeOutputFile(baselinePath, JSON.stringify(baseline, null, 1) + '\n', 'the baseline')
       const n = report.reduce((s, f) => s + f.messages.length, 0)
       err(`baseline ${opts.baseline} written with ${n} finding${n === 1 ? '' : 's'}`)
       for (const f of report) f.messages = []

@@ -1,10 +1,31 @@
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
 import {rulesById, type Config, type Settings} from '../index.js'
 import {SOURCE_LANGS} from '../types.js'
 import {createRequire} from 'node:module'
 import {routeRuleFiles} from '../data/load.js'
+import {NotRegularError, readRegular, TooLargeError} from './read.js'
 
+/** Largest config file read. */
+const MAX_CONFIG_FILE = 1024 * 1024
+
+/**
+ * A key or value of a file being read as config, as an error message may show
+ * it: a short plain word, else nothing (the file may not be a config at all,
+ * and its contents private: `extends: /etc/shadow`).
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value)
+  if (typeof value === 'string' && /^[\w$.:@/-]{0,40}$/.test(value)) return JSON.stringify(value)
+  return `(a ${typeName(value)}, not shown)`
+}
+
+/** JSON.parse's error without the part of the text it quotes. */
+function jsonError(error: unknown): string {
+  const message = (error as Error).message
+  const at = /position (\d+)/.exec(message)
+  return at ? `at character ${Number(at[1]) + 1}` : /end of JSON input/i.test(message) ? 'unexpected end' : 'not valid JSON'
+}
 /** What a config file may hold (`.mtcleanrc*`, `mtclean` in package.json, `--config`). */
 export interface ConfigFile {
   /** Stop looking in parent directories. */
@@ -82,10 +103,11 @@ function validateSettings(value: unknown, where: string): Settings {
     throw new ConfigError(`${where}: "settings" must be an object, got ${typeName(value)}`)
   }
   for (const [key, v] of Object.entries(value)) {
-    const allowed = SETTINGS[key]
-    if (!allowed) throw new ConfigError(`${where}: unknown key "settings.${key}" (known: ${Object.keys(SETTINGS).join(', ')})`)
+    // Own keys only: "constructor" or "toString" are not settings.
+    const allowed = Object.hasOwn(SETTINGS, key) ? SETTINGS[key] : undefined
+    if (!allowed) throw new ConfigError(`${where}: unknown key ${shown(`settings.${key}`)} (known: ${Object.keys(SETTINGS).join(', ')})`)
     if (!allowed.includes(v as string)) {
-      throw new ConfigError(`${where}: bad value ${JSON.stringify(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})`)
+      throw new ConfigError(`${where}: bad value ${shown(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})`)
     }
   }
   return value as Settings
@@ -93,10 +115,10 @@ function validateSettings(value: unknown, where: string): Settings {
 
 function validateRule(id: string, value: unknown, where: string): RuleEntry {
   const rule = rulesById.get(id)
-  if (!rule) throw new ConfigError(`${where}: unknown rule "rules.${id}" (known: ${[...rulesById.keys()].join(', ')})`)
+  if (!rule) throw new ConfigError(`${where}: unknown rule ${shown(`rules.${id}`)} (known: ${[...rulesById.keys()].join(', ')})`)
   const severity = (v: unknown): string => {
     if (typeof v !== 'string' || !SEVERITIES.includes(v)) {
-      throw new ConfigError(`${where}: bad severity ${JSON.stringify(v)} for "rules.${id}" (expected "off" | "info" | "warn" | "error")`)
+      throw new ConfigError(`${where}: bad severity ${shown(v)} for "rules.${id}" (expected "off" | "info" | "warn" | "error")`)
     }
     return v
   }
@@ -110,17 +132,17 @@ function validateRule(id: string, value: unknown, where: string): RuleEntry {
         severity(option)
         continue
       }
-      if (key in SETTINGS) {
+      if (Object.hasOwn(SETTINGS, key)) {
         validateSettings({[key]: option}, where)
         continue
       }
-      if (!(key in defaults)) {
+      if (!Object.hasOwn(defaults, key)) {
         const known = Object.keys(defaults)
-        throw new ConfigError(`${where}: unknown option "rules.${id}.${key}"${known.length ? ` (known: ${known.join(', ')})` : ' (this rule has no options)'}`)
+        throw new ConfigError(`${where}: unknown option ${shown(`rules.${id}.${key}`)}${known.length ? ` (known: ${known.join(', ')})` : ' (this rule has no options)'}`)
       }
       const expected = defaults[key]
       if (expected !== undefined && expected !== null && typeName(expected) !== typeName(option)) {
-        throw new ConfigError(`${where}: bad value ${JSON.stringify(option)} for "rules.${id}.${key}" (expected ${typeName(expected)})`)
+        throw new ConfigError(`${where}: bad value ${shown(option)} for "rules.${id}.${key}" (expected ${typeName(expected)})`)
       }
     }
     return v as Record<string, unknown>
@@ -140,12 +162,12 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
   }
   const known = ['root', 'extends', 'preset', 'rules', 'ruleFiles', 'settings', '$schema']
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
+    if (!known.includes(key)) throw new ConfigError(`${where}: not an mtclean config: unknown key ${shown(key)} (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
   }
   const config = raw as Record<string, unknown>
-  if ('root' in config && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
+  if (Object.hasOwn(config, 'root') && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
   if ('preset' in config && config.preset !== 'recommended' && config.preset !== 'strict') {
-    throw new ConfigError(`${where}: bad value ${JSON.stringify(config.preset)} for "preset" (expected "recommended" | "strict")`)
+    throw new ConfigError(`${where}: bad value ${shown(config.preset)} for "preset" (expected "recommended" | "strict")`)
   }
   if ('extends' in config) {
     const ext = config.extends
@@ -227,9 +249,12 @@ async function loadYaml() {
 async function parseFile(path: string): Promise<unknown> {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    // A regular file only, of bounded size: `extends: /dev/zero` or a FIFO would never end.
+    text = readRegular(path, MAX_CONFIG_FILE).toString('utf8')
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read config (${(error as NodeJS.ErrnoException).code ?? error})`)
+    const e = error as NodeJS.ErrnoException
+    const why = error instanceof TooLargeError ? `larger than ${MAX_CONFIG_FILE} bytes` : error instanceof NotRegularError ? e.message : (e.code ?? e.message)
+    throw new ConfigError(`${path}: cannot read config (${why})`)
   }
   const name = basename(path)
   const ext = extname(name)
@@ -237,14 +262,14 @@ async function parseFile(path: string): Promise<unknown> {
     try {
       return (JSON.parse(text) as {mtclean?: unknown}).mtclean
     } catch (error) {
-      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+      throw new ConfigError(`${path}: invalid JSON (${jsonError(error)})`)
     }
   }
   if (ext === '.json') {
     try {
       return JSON.parse(text)
     } catch (error) {
-      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+      throw new ConfigError(`${path}: invalid JSON (${jsonError(error)})`)
     }
   }
   // .mtcleanrc (JSON or YAML), .yml, .yaml
@@ -253,16 +278,23 @@ async function parseFile(path: string): Promise<unknown> {
     try {
       return trimmed === '' ? {} : JSON.parse(text)
     } catch (error) {
-      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+      throw new ConfigError(`${path}: invalid JSON (${jsonError(error)})`)
     }
   }
   const YAML = await loadYaml()
-  const doc = YAML.parseDocument(text)
+  const doc = YAML.parseDocument(text, {prettyErrors: false})
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
-    throw new ConfigError(`${path}:${e.linePos?.[0].line ?? 1}: invalid YAML (${e.message.split('\n')[0]})`)
+    // The error code, not the message: messages may quote the text.
+    throw new ConfigError(`${path}:${e.linePos?.[0].line ?? 1}: invalid YAML (${e.code.toLowerCase().replace(/_/g, ' ')})`)
   }
-  return doc.toJSON() ?? {}
+  try {
+    return doc.toJS({maxAliasCount: 100}) ?? {}
+  } catch (error) {
+    // An alias bomb ("billion laughs"): yaml stops expanding after maxAliasCount.
+    if (/alias/i.test((error as Error).message)) throw new ConfigError(`${path}: invalid YAML (too many aliases: aliases may not expand to more than 100 nodes)`)
+    throw new ConfigError(`${path}: invalid YAML`)
+  }
 }
 
 /** Finds, validates and cascades configs; caches per directory. */

@@ -1,0 +1,7 @@
+/**
+ * Largest file or JSONL record read by default (--max-file-size). A bigger
+ * input is refused before any work starts; up to it, the memory budget of
+ * 1 GB holds (windowed linting, src/windows.ts, in a heap-capped worker,
+ * src/engine/pool.ts: measured by `npm run bench`, memory per MB of input).
+ */
+export const DEFAULT_MAX_INPUT = 16 * 1024 * 1024
