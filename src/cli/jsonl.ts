@@ -76,7 +76,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
   const capped = {
     capped: true,
     onFallback() {
-      if (!fellBack) err('a batch of records needed more memory than a worker has: redone on the main thread')
+      if (!fellBack) err('a batch of records needed more memory than a worker has: redone in the big-input worker, record by record')
       fellBack = true
     }
   }

@@ -10,14 +10,15 @@ import {NotRegularError, readRegular, TooLargeError} from './read.js'
 const MAX_CONFIG_FILE = 1024 * 1024
 
 /**
- * A key or value of a file being read as config, as an error message may show
- * it: a short plain word, else nothing (the file may not be a config at all,
- * and its contents private: `extends: /etc/shadow`).
+ * How an error names a key or value read as config: a plain word as it is,
+ * anything else not at all. The file may not be a config (`extends:
+ * /etc/shadow`) and its contents private; a value is only ever checked below
+ * a known top-level key, so only a file shaped like a config shows one.
  */
 function shown(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value)
-  if (typeof value === 'string' && /^[\w$.:@/-]{0,40}$/.test(value)) return JSON.stringify(value)
-  return `(a ${typeName(value)}, not shown)`
+  if (typeof value === 'string' && /^[A-Za-z0-9][\w.-]{0,40}$/.test(value)) return JSON.stringify(value)
+  return '(not shown)'
 }
 
 /** JSON.parse's error without the part of the text it quotes. */
@@ -162,7 +163,7 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
   }
   const known = ['root', 'extends', 'preset', 'rules', 'ruleFiles', 'settings', '$schema']
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) throw new ConfigError(`${where}: not an mtclean config: unknown key ${shown(key)} (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
+    if (!known.includes(key)) throw new ConfigError(`${where}: unknown key ${shown(key)} (known: ${known.filter((k) => k !== '$schema').join(', ')})`)
   }
   const config = raw as Record<string, unknown>
   if (Object.hasOwn(config, 'root') && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
