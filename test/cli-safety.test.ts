@@ -194,10 +194,10 @@ describe('never die: devices, FIFOs, sizes', () => {
 
   it('a file over the default limit is refused before work starts; the rest of the batch completes', () => {
     const dir = tree({'small.txt': DIRTY})
-    writeFileSync(join(dir, 'big.txt'), Buffer.alloc(16 * 1024 * 1024 + 1, 0x61))
+    writeFileSync(join(dir, 'big.txt'), Buffer.alloc(20 * 1024 * 1024 + 1, 0x61))
     const r = run(['check', '--format', 'json', 'big.txt', 'small.txt'], {cwd: dir})
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain(`big.txt: file too large (${16 * 1024 * 1024 + 1} bytes > --max-file-size ${16 * 1024 * 1024}), skipped`)
+    expect(r.stderr).toContain(`big.txt: file too large (${20 * 1024 * 1024 + 1} bytes > --max-file-size ${20 * 1024 * 1024}), skipped`)
     expect(JSON.parse(r.stdout).map((f: {path: string}) => f.path)).toEqual(['small.txt'])
   }, 60_000)
 

@@ -68,7 +68,7 @@ Input:
       --drop-invalid    drop malformed JSONL lines instead of passing them through
       --encoding E      utf-8 (default) or windows-1252 (for files that are not UTF-8)
       --max-file-size N largest file or JSONL record read, in bytes (k/M suffixes;
-                        default 16M: the memory budget, 1 GB, holds up to it)
+                        default 20M: the memory budget, 1 GB, holds up to it)
       --stdin-filename F  name stdin in reports and for config lookup
       --follow-symlinks follow symbolic links out of the input tree
   -j, --jobs N          worker threads for big batches (default: cores)

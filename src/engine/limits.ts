@@ -4,4 +4,4 @@
  * 1 GB holds (windowed linting, src/windows.ts, in a heap-capped worker,
  * src/engine/pool.ts: measured by `npm run bench`, memory per MB of input).
  */
-export const DEFAULT_MAX_INPUT = 16 * 1024 * 1024
+export const DEFAULT_MAX_INPUT = 20 * 1024 * 1024
