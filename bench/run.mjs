@@ -15,7 +15,7 @@
 //
 // Environment: BENCH_RUNS (default 3), BENCH_QUICK=1 (fewer runs, smaller
 // JSONL), BENCH_SKIP=name,name (skip steps: io,parse,mtclean,jobs,strict,
-// textlint,permb,cold,lexicon,jsonl).
+// textlint,permb,memory,cold,lexicon,jsonl).
 import {spawnSync} from 'node:child_process'
 import {cpus, totalmem, platform, release} from 'node:os'
 import {createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
@@ -305,6 +305,19 @@ console.log((performance.now() - t) / ${mb})`,
   record('parse per MB, single 16 MB file (bare retext-english)', {error: 'not measured: parse-english is super-linear on one 16 MB input (minutes)'})
 }
 
+// Peak memory of the CLI on one big file (issue 17: < 1 GB for any input the default limits accept):
+// check and fix of the 1, 4 and 16 MB files, one run each; memory per MB of input is peak RSS / size.
+if (!SKIP.has('memory')) {
+  for (const mb of SINGLE_MB) {
+    const file = join(CORPUS, `single-${mb}mb.txt`)
+    for (const [what, args] of [['check', ['check', '--format', 'json', '--no-progress']], ['fix', ['fix', '--out-dir', fixedDir]]]) {
+      const r = timeCommand(cli(...args, file), {runs: 1, before: clearFixed, ok: [0, 1]})
+      if (!r.error) r.note = `${(r.rssMB / (statSync(file).size / 1048576)).toFixed(0)} MB per MB of input`
+      record(`memory: ${what}, single ${mb} MB file`, r)
+    }
+  }
+}
+
 runMtclean(byName('fix, recommended, 2 jobs', 'fix, strict, 1 job', 'check, strict, 2 jobs'))
 
 // ---------------------------------------------------------------------------
@@ -325,6 +338,10 @@ const derived = {
   'time per MB, 16 MB / 1 MB': [ratio(s('check per MB, single 16 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
   'time per MB, 4 MB / 1 MB': [ratio(s('check per MB, single 4 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
   'cold start (ms)': [1000 * s('cold start: mtclean check small.txt'), '≤ 250'],
+  'peak RSS, fix of the 16 MB file (MB)': [results['memory: fix, single 16 MB file']?.rssMB, '< 1000'],
+  'peak RSS, check of the 16 MB file (MB)': [results['memory: check, single 16 MB file']?.rssMB, '< 1000'],
+  'memory per MB of input, fix 16 MB (MB)': [results['memory: fix, single 16 MB file']?.rssMB / 16, '≥ 0 (info)'],
+  'memory per MB of input, fix 1 MB (MB)': [results['memory: fix, single 1 MB file']?.rssMB / 1, '≥ 0 (info)'],
   'peak RSS, JSONL stream (MB)': [results[`mtclean fix --jsonl, ${JSONL_MB} MB stream`]?.rssMB, '≤ 300'],
   'JSONL fix throughput, MB per s': [(() => { const j = results[`mtclean fix --jsonl, ${JSONL_MB} MB stream`]; return j?.streamedMB / j?.s })(), '≥ 0 (info)']
 }

@@ -3,6 +3,7 @@ import {fixToFixpoint, type FixOptions, type FixResult} from './fix/loop.js'
 import {createProcessor, lintText, type Config} from './processor.js'
 import {lintMarkup, type InputFormat} from './formats/index.js'
 import {filterByMarkers} from './markers.js'
+import {lintInWindows} from './windows.js'
 
 /** Every message a rule makes has its offsets (src/rule.ts). */
 type Placed = VFileMessage & {startOffset: number; endOffset: number}
@@ -16,6 +17,7 @@ export {applyEdits, type Edit} from './fix/apply.js'
 export {fixToFixpoint, MAX_PASSES, type FixOptions, type FixResult} from './fix/loop.js'
 export {allRules, rulesById} from './rules/index.js'
 export {default as mtcleanParse, parseDocument} from './parse.js'
+export {LINT_WINDOW, lintInWindows, windowsOf} from './windows.js'
 export type {Category, Finding, FixLevel, Severity, SourceLang} from './types.js'
 
 /** A fix result with the messages of the text as given (before any fix). */
@@ -32,18 +34,20 @@ export {INPUT_FORMATS, chooseFormat, type InputFormat} from './formats/index.js'
 /**
  * A linter for one configuration: build it once, use it for many texts. The
  * CLI runs through this too (src/engine/run.ts): same rules, options,
- * markers and fix loop.
+ * markers and fix loop. A plain text longer than LINT_WINDOW is linted window
+ * by window (memory follows the window, not the text; see src/windows.ts).
  */
 export function createLinter(config: Config = {}) {
   const processor = createProcessor(config)
   // Markup: the rules see the prose view; messages come back in source offsets, markers are read from comments.
+  const lintPlain = (text: string, path?: string) => lintInWindows(text, (piece) => lintText(processor, piece, path))
   const lint = (text: string, path: string | undefined, format: InputFormat): VFileMessage[] | Promise<VFileMessage[]> =>
-    format === 'text' ? lintText(processor, text, path) : lintMarkup(text, format, (prose) => lintText(processor, prose, path) as Placed[], filterByMarkers)
+    format === 'text' ? lintPlain(text, path) : lintMarkup(text, format, (prose) => lintText(processor, prose, path) as Placed[], filterByMarkers)
   return {
     processor,
     /** Lint plain text. */
     check(text: string, path?: string): VFileMessage[] {
-      return lintText(processor, text, path)
+      return lintPlain(text, path)
     },
     /** Lint a text read as `format` (plain text, Markdown or HTML). */
     async checkAs(text: string, format: InputFormat, path?: string): Promise<VFileMessage[]> {

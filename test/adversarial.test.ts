@@ -11,7 +11,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {Node} from 'unist'
 import {describe, expect, it} from 'vitest'
-import {createLinter} from '../src/index.js'
+import type {VFileMessage} from 'vfile-message'
+import {createLinter, createProcessor, lintInWindows, lintText, windowsOf} from '../src/index.js'
 import {MAX_PIECE, parseDocument} from '../src/parse.js'
 import {messageProblems, pointer} from './property-support.js'
 
@@ -214,5 +215,46 @@ describe('adversarial inputs', () => {
       }
       rmSync(dir, {recursive: true, force: true})
     })
+  })
+})
+
+describe('windowed linting (issue 17: memory follows the window, not the document)', () => {
+  const processor = createProcessor({preset: 'recommended'})
+  const paragraphs = ['The protection was weak. . The plan is “ready ”, he said.', 'Prices rose 3,5 % in March , the bank said.', 'Nothing else happened here.']
+  const breaks = ['\n\n', '\r\r', '\r\n\r\n', '\n \n']
+  const text = Array.from({length: 60}, (_, i) => paragraphs[i % 3] + breaks[i % 4]).join('') + 'A last line without a break. .'
+  const local = new Set(['punct-double', 'punct-spacing', 'quote-glued', 'number-format'])
+  const shape = (m: VFileMessage) => {
+    const x = m as VFileMessage & {startOffset: number; endOffset: number}
+    const p = m.place as {start: {line: number; column: number; offset: number}; end: {line: number; column: number; offset: number}}
+    return [m.ruleId, x.startOffset, x.endOffset, p.start.line, p.start.column, p.start.offset, p.end.line, p.end.column, m.line, m.column, m.actual, m.expected].join('|')
+  }
+
+  it('windows are cut after paragraph breaks, never inside a CRLF, and cover the text', () => {
+    const windows = windowsOf(text, 300)
+    expect(windows.length).toBeGreaterThan(5)
+    expect(windows[0][0]).toBe(0)
+    expect(windows[windows.length - 1][1]).toBe(text.length)
+    for (let i = 1; i < windows.length; i++) {
+      expect(windows[i][0]).toBe(windows[i - 1][1])
+      const cut = windows[i][0]
+      expect(text[cut - 1] === '\n' || text[cut - 1] === '\r').toBe(true)
+      expect(text[cut - 1] === '\r' && text[cut] === '\n').toBe(false)
+    }
+  })
+
+  it('messages of a text linted in windows are those of the whole text: offsets, lines, columns exact', () => {
+    const whole = lintText(processor, text).filter((m) => local.has(String(m.ruleId)))
+    const windowed = lintInWindows(text, (piece) => lintText(processor, piece), 300).filter((m) => local.has(String(m.ruleId)))
+    expect(whole.length).toBeGreaterThan(50)
+    expect(windowed.map(shape)).toEqual(whole.map(shape))
+    expect(messageProblems(text, windowed)).toEqual([])
+  })
+
+  it('a line with no break longer than the window is cut at white space, places still exact', () => {
+    const line = 'The protection was weak. . '.repeat(100)
+    const windowed = lintInWindows(line, (piece) => lintText(processor, piece), 500)
+    expect(windowed.filter((m) => m.ruleId === 'punct-double')).toHaveLength(100)
+    expect(messageProblems(line, windowed)).toEqual([])
   })
 })

@@ -44,3 +44,27 @@ describe('config: extra rule data files', () => {
     expect(r.stderr).toMatch(/masthead\.yml:3: .*unknown key "colour"/)
   })
 })
+
+describe('config: user patterns are linear by construction (issue 17)', () => {
+  const file = (literal: string) => `lang: fr\nentries:\n  - {id: slow, name: "Le Slow", literal: [${JSON.stringify(literal)}], match: [{text: "a"}]}\n`
+  it('adjacent placeholders, or one followed by what could continue it, are rejected with file:line', () => {
+    for (const [literal, why] of [
+      ['{word}{word}{word}{word}{word}{word}{word}{word}', '{word} and {word} with no space between'],
+      ['{word}-{word}', '{word} and {word} with no space between'],
+      ['{n}5 days', '{n} followed by "5"'],
+      ['{word}s of the', '{word} followed by "s"'],
+      ['the {word}(s|es)', '{word} followed by "se"'],
+      ['{words} {words} {words}', 'more than 2 {words} placeholders']
+    ]) {
+      const dir = tree({'.mtcleanrc.json': JSON.stringify({ruleFiles: ['./my/masthead/x.yml']}), 'my/masthead/x.yml': file(literal), 'a.txt': text})
+      const r = run(['check', 'a.txt'], {cwd: dir})
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain(`x.yml:3: slow: literal: pattern "${literal}": ${why}`)
+    }
+  })
+
+  it('placeholders separated by spaces, or followed by what cannot continue them, are accepted', () => {
+    const dir = tree({'.mtcleanrc.json': JSON.stringify({ruleFiles: ['./my/masthead/x.yml']}), 'my/masthead/x.yml': file('The {word} {word} Gazette {n}h'), 'a.txt': text})
+    expect(run(['check', 'a.txt'], {cwd: dir}).code).toBe(0)
+  })
+})

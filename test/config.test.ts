@@ -210,3 +210,40 @@ describe('progress', () => {
     expect(q.stdout).not.toMatch(/files [\d.]+\/s/)
   })
 })
+
+describe('config hardening (issue 17)', () => {
+  it('keys such as constructor or toString are unknown keys, not a crash', () => {
+    for (const config of [{settings: {constructor: 'x'}}, {settings: {toString: 'x'}}, {rules: {calque: {toString: 1}}}, {rules: {calque: {constructor: {}}}}, {rules: {constructor: 'off'}}]) {
+      const dir = tree({'.mtcleanrc.json': JSON.stringify(config), 'a.txt': CLEAN})
+      const r = run(['check', 'a.txt'], {cwd: dir})
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/^mtclean: .*\.mtcleanrc\.json: unknown (key|option|rule) "(settings|rules)\.[\w.]+" \(known: /)
+    }
+  })
+
+  it('a YAML alias bomb is a friendly error, not the parser\'s', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n')
+    const dir = tree({'.mtcleanrc.yml': bomb + '\n', 'a.txt': CLEAN})
+    const r = run(['check', 'a.txt'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(`mtclean: ${join(dir, '.mtcleanrc.yml')}: invalid YAML (too many aliases: aliases may not expand to more than 100 nodes)\n`)
+  })
+
+  it('errors about a file that is not a config never print its contents', () => {
+    const secret = 'hunter2-s3cr3t'
+    const files = {
+      'passwd.json': `{"root": "${secret}", `,
+      'shadow': `root:$6$${secret}:19000:0:99999:7:::\n`,
+      'keys.yml': `api_key: ${secret}\n`,
+      'token.yml': `root:x:0:0:${secret}:/root:/bin/bash\n`
+    }
+    for (const name of Object.keys(files)) {
+      const dir = tree({...files, '.mtcleanrc.json': JSON.stringify({extends: `./${name}`}), 'a.txt': CLEAN})
+      const r = run(['check', 'a.txt'], {cwd: dir})
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(new RegExp(`${name}`))
+      expect(r.stderr).not.toContain(secret)
+      expect(r.stderr).not.toContain('99999')
+    }
+  })
+})

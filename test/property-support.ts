@@ -246,3 +246,118 @@ const headline = pick('Talks resume in Brussels', 'Prices rise again', 'A turnin
 export const cleanEnglish = fc
   .tuple(fc.boolean(), headline, fc.uniqueArray(paragraph, {minLength: 1, maxLength: 4}), pick('\n\n', '\r\n\r\n', '\n\n\n'), fc.boolean())
   .map(([withHeadline, h, paragraphs, sep, finalNewline]) => (withHeadline ? [h, ...paragraphs] : paragraphs).join(sep) + (finalNewline ? '\n' : ''))
+
+// ---------------------------------------------------------------------------
+// Real-text splicing (issue 17): correct paragraphs written for these tests,
+// artifacts of every category spliced in at random places.
+
+/** Correct news English: `fix` must leave every one of these alone. */
+export const CLEAN_SENTENCES = [
+  'The minister said on Tuesday that the reform would be ready by the summer.',
+  '“We will not give up,” she said. The talks resume in Brussels next week.',
+  'Prices rose 3.5 percent in March, and about 1,500 people were evacuated.',
+  'The company, which employs 2,000 people in Lyon, did not respond to a request for comment.',
+  'According to the ministry, the agreement signed in 2019 is still valid.',
+  'Residents of the district told reporters that the water had risen overnight.',
+  'The court will rule on the case in the autumn, the prosecutor said.',
+  'Exports fell for the third month in a row, the central bank reported.',
+  'Dr. Alvarez, a senior official at the World Bank, left the meeting at 10:30.',
+  'The vote was postponed until the spring; neither side commented further.'
+]
+
+/**
+ * One artifact: how machine translation or scraping damages a correct
+ * sentence. `repairable`: fix gives back the correct sentence exactly.
+ * An artifact that does not apply to a sentence leaves it unchanged.
+ */
+export interface Artifact {
+  name: string
+  apply: (sentence: string) => string
+  repairable: boolean
+}
+
+export const ARTIFACTS: Artifact[] = [
+  {name: 'doubled full stop', apply: (s) => s.replace(/\.$/, '. .'), repairable: true},
+  {name: 'space before a comma', apply: (s) => s.replace(/, /, ' , '), repairable: true},
+  {name: 'space before the full stop', apply: (s) => s.replace(/\.$/, ' .'), repairable: true},
+  {name: 'French quotation marks', apply: (s) => s.replace('“We will not give up,”', '« We will not give up »,'), repairable: true},
+  {name: 'decimal comma', apply: (s) => s.replace('3.5 percent', '3,5 percent'), repairable: true},
+  {name: 'entity residue', apply: (s) => s.replace('ministry', 'ministry&nbsp;'), repairable: true},
+  {name: 'sentences glued', apply: (s) => s.replace('. The talks', '.The talks'), repairable: true},
+  {name: 'space inside a closing quote', apply: (s) => s.replace('up,”', 'up, ”'), repairable: true},
+  {name: 'mojibake', apply: (s) => s.replace('senior', 'seniÃ¶r'), repairable: false},
+  {name: 'glued words', apply: (s) => s.replace('said on', 'saidon'), repairable: false},
+  {name: 'literal masthead', apply: (s) => s.replace('According to the ministry', 'According to World'), repairable: false},
+  {name: 'paywall residue', apply: (s) => s + '\n\nYou have 50% of this article left to read. The rest is reserved for subscribers.', repairable: false},
+  {name: 'French punctuation order', apply: (s) => s.replace(/\.$/, ' !'), repairable: false},
+  {name: 'comment-form residue', apply: (s) => s + '\n\nPlease enter your comment!\nPlease enter your name here', repairable: false},
+  {name: 'straight quotes opened, never closed', apply: (s) => s.replace('“We will not give up,”', '"We will not give up,'), repairable: false},
+  {name: 'calque', apply: (s) => s.replace('told reporters', 'explained to the press'), repairable: false}
+]
+
+/** Line breaks between paragraphs: LF, CR only, CRLF and mixtures. */
+const paragraphBreak = fc.constantFrom('\n\n', '\r\r', '\r\n\r\n', '\n\r\n', '\r\n\n', '\n')
+
+const sentenceIndex = fc.nat({max: CLEAN_SENTENCES.length - 1})
+
+/** A paragraph: a few correct sentences, or a long line of many. */
+const splicedParagraph = fc.oneof(
+  {weight: 8, arbitrary: fc.array(sentenceIndex, {minLength: 1, maxLength: 5})},
+  {weight: 1, arbitrary: fc.array(sentenceIndex, {minLength: 30, maxLength: 90})}
+)
+
+/** A quotation that runs over several paragraphs: each opens with “, only the last closes. */
+const multiParagraphQuote = fc.array(fc.constantFrom('We will not give up.', 'The decision has been made, and it is final.', 'Nobody expected such a result.'), {minLength: 2, maxLength: 4}).map(
+  (parts) => parts.map((p, i) => '“' + (i === parts.length - 1 ? p.replace(/\.$/, ',” the minister said.') : p)).join('\n\n')
+)
+
+export interface SplicedDocument {
+  /** The correct document. */
+  clean: string
+  /** The document with the artifacts spliced in. */
+  spliced: string
+  /** Names of the artifacts that changed the text. */
+  applied: string[]
+}
+
+function splice(paragraphs: number[][], breaks: string[], hits: Array<[number, number, number]>, quotes: string[] = []): SplicedDocument {
+  const clean = paragraphs.map((p) => p.map((i) => CLEAN_SENTENCES[i]))
+  const damaged = clean.map((p) => [...p])
+  const applied: string[] = []
+  for (const [artifact, para, sentence] of hits) {
+    const p = damaged[para % damaged.length]
+    const at = sentence % p.length
+    const next = ARTIFACTS[artifact % ARTIFACTS.length].apply(p[at])
+    if (next !== p[at]) applied.push(ARTIFACTS[artifact % ARTIFACTS.length].name)
+    p[at] = next
+  }
+  const join = (ps: string[][]) => {
+    let out = ''
+    ps.forEach((p, i) => {
+      if (i > 0) out += breaks[(i - 1) % breaks.length]
+      out += p.join(' ')
+      if (quotes[i]) out += breaks[i % breaks.length] + quotes[i]
+    })
+    return out + '\n'
+  }
+  return {clean: join(clean), spliced: join(damaged), applied}
+}
+
+/** Correct paragraphs (no quotation across paragraphs) with one repairable artifact spliced in. */
+export const splicedRepairable = fc
+  .tuple(fc.array(splicedParagraph, {minLength: 1, maxLength: 5}), fc.array(paragraphBreak, {minLength: 1, maxLength: 4}), fc.nat(), fc.nat(), fc.nat())
+  .map(([paragraphs, breaks, artifact, para, sentence]) => {
+    const repairable = ARTIFACTS.filter((a) => a.repairable)
+    const index = ARTIFACTS.indexOf(repairable[artifact % repairable.length])
+    return splice(paragraphs, breaks, [[index, para, sentence]])
+  })
+
+/** Correct paragraphs, multi-paragraph quotations, long lines, mixed line ends, and artifacts of every category. */
+export const splicedMixed = fc
+  .tuple(
+    fc.array(splicedParagraph, {minLength: 1, maxLength: 6}),
+    fc.array(paragraphBreak, {minLength: 1, maxLength: 5}),
+    fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), {maxLength: 8}),
+    fc.array(fc.option(multiParagraphQuote, {freq: 3}).map((q) => q ?? ''), {maxLength: 6})
+  )
+  .map(([paragraphs, breaks, hits, quotes]) => splice(paragraphs, breaks, hits, quotes).spliced)

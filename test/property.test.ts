@@ -17,7 +17,7 @@ import {fixToFixpoint, MAX_PASSES} from '../src/fix/loop.js'
 import {createLinter, type Config} from '../src/index.js'
 import mtcleanParse from '../src/parse.js'
 import {defineRule} from '../src/rule.js'
-import {anyUnicode, cleanEnglish, editProblems, messageProblems, mtDocument, mtText} from './property-support.js'
+import {anyUnicode, cleanEnglish, editProblems, messageProblems, mtDocument, mtText, splicedMixed, splicedRepairable} from './property-support.js'
 
 const FUZZ = Number(process.env.MTCLEAN_FUZZ_RUNS ?? 0)
 const SEED = process.env.MTCLEAN_FUZZ_SEED ? Number(process.env.MTCLEAN_FUZZ_SEED) : FUZZ ? Date.now() % 2 ** 31 : 20261122
@@ -75,21 +75,21 @@ describe('properties', () => {
   it('MT-style text: fix is idempotent, settles, keeps words; places exact', {timeout: TIMEOUT}, async () => {
     await fc.assert(
       fc.asyncProperty(configName, mtText, async (name, text) => checkInvariants(name, text)),
-      params(runs(150, 0.4))
+      params(runs(150, 0.3))
     )
   })
 
   it('MT-style documents (repeated paragraphs, document-level rules)', {timeout: TIMEOUT}, async () => {
     await fc.assert(
       fc.asyncProperty(configName, mtDocument, async (name, text) => checkInvariants(name, text)),
-      params(runs(40, 0.15))
+      params(runs(40, 0.1))
     )
   })
 
   it('arbitrary Unicode never crashes and keeps every invariant', {timeout: TIMEOUT}, async () => {
     await fc.assert(
       fc.asyncProperty(configName, anyUnicode, async (name, text) => checkInvariants(name, text)),
-      params(runs(150, 0.25))
+      params(runs(150, 0.2))
     )
   })
 
@@ -105,7 +105,28 @@ describe('properties', () => {
         const problems = messageProblems(text, result.messages)
         if (problems.length) throw new Error(problems.join('\n'))
       }),
-      params(runs(120, 0.2))
+      params(runs(120, 0.15))
+    )
+  })
+
+  it('real text with one repairable artifact spliced in: fix gives back the correct text exactly', {timeout: TIMEOUT}, async () => {
+    const linter = linters.recommended
+    await fc.assert(
+      fc.asyncProperty(splicedRepairable, async ({clean, spliced, applied}) => {
+        const unchanged = await linter.fix(clean)
+        if (unchanged.text !== clean) throw new Error(`the correct text changed: ${JSON.stringify(clean)} → ${JSON.stringify(unchanged.text)}`)
+        const repaired = await linter.fix(spliced)
+        if (repaired.text !== clean) throw new Error(`${applied.join(', ')} not repaired exactly:\n  want ${JSON.stringify(clean)}\n  got  ${JSON.stringify(repaired.text)}`)
+        await checkInvariants('recommended', spliced)
+      }),
+      params(runs(40, 0.1))
+    )
+  })
+
+  it('real text with artifacts of every category, multi-paragraph quotations, long lines, CR-only and mixed line ends', {timeout: TIMEOUT}, async () => {
+    await fc.assert(
+      fc.asyncProperty(configName, splicedMixed, async (name, text) => checkInvariants(name, text)),
+      params(runs(40, 0.15))
     )
   })
 

@@ -93,6 +93,12 @@ export async function main(argv: string[]): Promise<number> {
     if (opts.jsonl) return await (await import('./jsonl.js')).runJsonl(opts, resolver)
     return await (await import('./run-files.js')).runFiles(opts, resolver)
   } catch (error) {
+    // A report or baseline that cannot be written: one line, exit 2 (the old file is kept).
+    const {OutputError} = await import('../engine/output.js')
+    if (error instanceof OutputError) {
+      err(error.message)
+      return EXIT.usage
+    }
     if (!(error instanceof UsageError)) throw error
     err(error.message)
     process.stderr.write('Try `mtclean --help`.\n')

@@ -1,10 +1,12 @@
 import {createReadStream} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {statSync} from 'node:fs'
-import {readLines} from './lines.js'
+import {readByteLines} from './lines.js'
+import {replaceValue, setTopLevel, valueIsUtf8} from '../engine/json-splice.js'
 import type {ConfigResolver} from '../engine/config.js'
 import type {JsonMessage, TextResult} from '../engine/types.js'
 import {err} from './io.js'
+import {UNSETTLED} from '../engine/limits.js'
 import type {Options} from './options.js'
 import type {ReportFile} from './formats/types.js'
 
@@ -12,8 +14,9 @@ import type {ReportFile} from './formats/types.js'
 interface Item {
   source: string
   lineNo: number
-  raw: string
-  record?: Record<string, unknown>
+  /** The line's bytes, written back as they are unless the text changed. */
+  raw: Buffer
+  eol: string
   text?: string
   /** Pass the raw line through untouched (malformed, or no text field). */
   passThrough?: boolean
@@ -21,6 +24,16 @@ interface Item {
 }
 
 const BATCH = 32
+
+/** The fix loop stopped on its pass limit or a cycle: the output may still change if fixed again. */
+export {UNSETTLED}
+
+/** JSON.parse's message without the part of the line it quotes (a file that is not JSONL may be private). */
+function jsonError(error: unknown): string {
+  const message = (error as Error).message.split('\n')[0]
+  const at = /position (\d+)/.exec(message)
+  return at ? `at character ${Number(at[1]) + 1}` : /end of JSON input/i.test(message) ? 'unexpected end' : 'not valid JSON'
+}
 /** A JSONL file at least this big is linted by the worker pool from its first record. */
 const POOL_MIN_BYTES = 1024 * 1024
 
@@ -35,17 +48,14 @@ function sizeOf(path: string): number {
 function getField(record: unknown, path: string[]): unknown {
   let value: unknown = record
   for (const key of path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined
     value = (value as Record<string, unknown>)[key]
   }
   return value
 }
 
-function setField(record: Record<string, unknown>, path: string[], value: unknown): void {
-  let target = record
-  for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>
-  target[path[path.length - 1]] = value
-}
+const utf8 = new TextDecoder('utf-8', {fatal: true})
+const lossyUtf8 = new TextDecoder('utf-8')
 
 /**
  * One record's findings for a report format. Stylish names the record
@@ -99,15 +109,17 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
   const capped = {
     capped: true,
     onFallback() {
-      if (!fellBack) err('a batch of records needed more memory than a worker has: redone on the main thread')
+      if (!fellBack) err('a batch of records needed more memory than a worker has: redone in the big-input worker, record by record')
       fellBack = true
     }
   }
   let pooled = false
   const stdout = process.stdout
-  const write = (line: string) =>
+  const write = (line: string | Buffer, eol = '\n') =>
     new Promise<void>((done) => {
-      if (stdout.write(line + '\n')) done()
+      // A record keeps its own line break; the last line of a source gets one (sources are concatenated).
+      const data = typeof line === 'string' ? line + (eol || '\n') : Buffer.concat([line, Buffer.from(eol || '\n')])
+      if (stdout.write(data)) done()
       else stdout.once('drain', done)
     })
   let outFile: import('node:fs').WriteStream | undefined
@@ -125,6 +137,16 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
         err((error as Error).message)
         return 2
       }
+      if (source !== '-') {
+        // A device or a FIFO is not a JSONL file (/dev/zero never ends; a FIFO with no writer never starts).
+        const {notRegular} = await import('../engine/read.js')
+        const why = notRegular(resolve(opts.cwd, source))
+        if (why) {
+          err(`${name}: cannot read (${why})`)
+          failed = true
+          continue
+        }
+      }
       const input = source === '-' ? process.stdin : createReadStream(resolve(opts.cwd, source))
       const opened = await new Promise<Error | undefined>((done) => {
         if (source === '-') return done(undefined)
@@ -137,41 +159,64 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
         failed = true
         continue
       }
-      const lines = readLines(input as AsyncIterable<Buffer>)
+      const lines = readByteLines(input as AsyncIterable<Buffer>)
       // A big file goes to the workers from the first record: the main thread then never loads the rules.
       if (!pooled && opts.jobs > 1 && source !== '-' && sizeOf(resolve(opts.cwd, source)) >= POOL_MIN_BYTES) {
         pooled = true
         await runner.close()
         runner = await createRunner(opts.jobs, capped)
       }
+      const skipped = opts.command === 'check' ? ', skipped' : opts.dropInvalid ? ', dropped' : ', passed through untouched'
       async function* batches(): AsyncGenerator<Item[]> {
         let batch: Item[] = []
         let lineNo = 0
-        for await (const raw of lines) {
+        for await (const {bytes, eol} of lines) {
           lineNo++
-          const item: Item = {source: name, lineNo, raw}
-          if (raw.trim() === '') item.passThrough = true
-          else {
-            let record: unknown
+          const item: Item = {source: name, lineNo, raw: bytes, eol}
+          const invalid = (why: string) => {
+            err(`${name}:${lineNo}: ${why}${skipped}`)
+            if (!opts.dropInvalid) failed = true
+            item.passThrough = true
+            item.drop = opts.dropInvalid
+          }
+          if (bytes.length > opts.maxFileSize) {
+            // Not decoded nor parsed: passed through as it is (the memory budget holds per record).
+            err(`${name}:${lineNo}: record too large (${bytes.length} bytes > --max-file-size ${opts.maxFileSize})${opts.command === 'check' ? ', skipped' : ', passed through untouched'}`)
+            failed = true
+            item.passThrough = true
+          } else {
+            // Invalid UTF-8 in a field is kept byte for byte (the record is spliced, never re-serialized).
+            let valid = true
+            let json: string
             try {
-              record = JSON.parse(raw)
-            } catch (error) {
-              err(`${name}:${lineNo}: invalid JSON (${(error as Error).message.split('\n')[0]})${opts.command === 'check' ? ', skipped' : opts.dropInvalid ? ', dropped' : ', passed through untouched'}`)
-              if (!opts.dropInvalid) failed = true
-              item.passThrough = true
-              item.drop = opts.dropInvalid
+              json = utf8.decode(bytes)
+            } catch {
+              valid = false
+              json = lossyUtf8.decode(bytes)
             }
-            if (!item.passThrough) {
-              const text = getField(record, field)
-              if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
-                records++
-                firstKeys ??= Object.keys(record)
+            if (json.trim() === '') item.passThrough = true
+            else {
+              let record: unknown
+              try {
+                record = JSON.parse(json)
+              } catch (error) {
+                invalid(`invalid JSON (${jsonError(error)})`)
               }
-              if (typeof text === 'string' && typeof record === 'object' && record !== null && !Array.isArray(record)) {
-                withField++
-                item.record = record as Record<string, unknown>
-                item.text = text
-              } else item.passThrough = true
+              if (!item.passThrough) {
+                const text = getField(record, field)
+                if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+                  records++
+                  firstKeys ??= Object.keys(record)
+                }
+                if (typeof text === 'string' && typeof record === 'object' && record !== null && !Array.isArray(record)) {
+                  withField++
+                  if (!valid && opts.command === 'fix' && !valueIsUtf8(bytes, field)) {
+                    // Fixing text decoded with U+FFFD would write U+FFFD over the original bytes.
+                    err(`${name}:${lineNo}: the "${opts.field}" field holds invalid UTF-8: passed through untouched`)
+                    item.passThrough = true
+                  } else item.text = text
+                } else item.passThrough = true
+              }
             }
           }
           batch.push(item)
@@ -199,10 +244,17 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
           progress.tick()
           if (item.drop) continue
           if (item.text === undefined) {
-            if (opts.command === 'fix') await write(item.raw)
+            if (opts.command === 'fix') await write(item.raw, item.eol)
             continue
           }
           const result = results[k++]
+          if (result.error) {
+            err(`${item.source}:${item.lineNo}: ${result.error}${opts.command === 'fix' ? ', passed through untouched' : ''}`)
+            failed = true
+            if (opts.command === 'fix') await write(item.raw, item.eol)
+            continue
+          }
+          if (result.unsettled) err(`${item.source}:${item.lineNo}: ${UNSETTLED}`)
           const messages: JsonMessage[] = result.messages
           if (opts.command === 'check') {
             const shown = opts.quiet ? messages.filter((m) => m.severity === 'error') : messages
@@ -214,12 +266,14 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
           }
           const changed = result.fixed !== item.text
           if (!changed && !opts.report) {
-            await write(item.raw)
+            await write(item.raw, item.eol)
             continue
           }
-          if (changed) setField(item.record!, field, result.fixed)
-          if (opts.report) item.record!.mtclean = messages
-          await write(JSON.stringify(item.record))
+          // Splice into the line: every byte outside the text field's value (and the report) stays.
+          let line = item.raw
+          if (changed) line = replaceValue(line, field, result.fixed)
+          if (opts.report) line = setTopLevel(line, 'mtclean', messages)
+          await write(line, item.eol)
         }
       })
     }

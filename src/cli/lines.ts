@@ -37,3 +37,58 @@ export async function* readLines(input: AsyncIterable<Buffer | string>): AsyncGe
   const last = pending.join('')
   if (last) yield last
 }
+
+/** One line of a byte stream: its bytes (no line break) and the line break that ended it ('' at the end). */
+export interface ByteLine {
+  bytes: Buffer
+  eol: '\n' | '\r\n' | '\r' | ''
+}
+
+/**
+ * The lines of a byte stream as bytes, split at LF, CRLF or CR, each with
+ * its line break: writing `bytes` then `eol` gives back the input byte for
+ * byte (invalid UTF-8 included). Pulls the next chunk only when asked.
+ */
+export async function* readByteLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<ByteLine> {
+  let pending: Buffer[] = []
+  // The previous chunk ended with CR: a LF starting this chunk belongs to it.
+  let afterCr = false
+  const take = (): Buffer => {
+    const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending)
+    pending = []
+    return bytes
+  }
+  for await (const raw of input) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw
+    if (chunk.length === 0) continue
+    let start = 0
+    if (afterCr) {
+      afterCr = false
+      if (chunk[0] === 10) {
+        start = 1
+        yield {bytes: take(), eol: '\r\n'}
+      } else yield {bytes: take(), eol: '\r'}
+    }
+    for (let i = start; i < chunk.length; i++) {
+      const c = chunk[i]
+      if (c !== 10 && c !== 13) continue
+      pending.push(chunk.subarray(start, i))
+      if (c === 13 && i + 1 === chunk.length) {
+        afterCr = true
+        start = i + 1
+        break
+      }
+      const crlf = c === 13 && chunk[i + 1] === 10
+      const bytes = take()
+      if (crlf) i++
+      start = i + 1
+      yield {bytes, eol: crlf ? '\r\n' : c === 13 ? '\r' : '\n'}
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start))
+  }
+  if (afterCr) yield {bytes: take(), eol: '\r'}
+  else if (pending.length) {
+    const bytes = take()
+    if (bytes.length) yield {bytes, eol: ''}
+  }
+}

@@ -9,6 +9,7 @@ import type {Encoding} from '../engine/types.js'
 import {PRESET_NAMES} from '../presets.js'
 import {SETTING_VALUES} from '../settings.js'
 import {didYouMean} from '../suggest.js'
+import {DEFAULT_MAX_INPUT} from '../engine/limits.js'
 
 import {FORMATS, type Format} from './formats/index.js'
 import {INPUT_FORMATS, type InputFormat} from '../formats/index.js'
@@ -67,7 +68,7 @@ export const FLAGS: readonly Flag[] = [
   {flags: '--report', help: 'fix --jsonl: add the findings to each record (field "mtclean")', commands: FIX, group: 'Input'},
   {flags: '--drop-invalid', help: 'drop malformed JSONL lines instead of passing them through', commands: LINT, group: 'Input'},
   {flags: '--encoding <name>', help: 'utf-8 (default) or windows-1252 (for files that are not UTF-8)', commands: LINT, group: 'Input'},
-  {flags: '--max-file-size <n>', help: 'largest file read, in bytes (k/M suffixes; default 50M)', commands: LINT, group: 'Input'},
+  {flags: '--max-file-size <n>', help: 'largest file or JSONL record read, in bytes (k/M suffixes; default 20M: the memory budget, 1 GB, holds up to it)', commands: LINT, group: 'Input'},
   {flags: '--stdin-filename <file>', help: 'name stdin in reports and for config lookup', commands: LINT, group: 'Input'},
   {flags: '--follow-symlinks', help: 'follow symbolic links out of the input tree', commands: LINT, group: 'Input'},
   {flags: '-j, --jobs <n>', help: 'worker threads for big batches (default: cores)', commands: LINT, group: 'Batch'},
@@ -219,7 +220,7 @@ export function resolveOptions(command: CommandName, paths: string[], v: Values,
     report: Boolean(v.report),
     dropInvalid: Boolean(v.dropInvalid),
     encoding,
-    maxFileSize: v.maxFileSize === undefined ? 50 * 1024 * 1024 : parseSize(String(v.maxFileSize)),
+    maxFileSize: v.maxFileSize === undefined ? DEFAULT_MAX_INPUT : parseSize(String(v.maxFileSize)),
     stdinFilename: str('stdinFilename'),
     followSymlinks: Boolean(v.followSymlinks),
     jobs: jobs ?? Math.max(1, availableParallelism()),

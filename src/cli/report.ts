@@ -1,5 +1,4 @@
-import {mkdir, writeFile} from 'node:fs/promises'
-import {dirname, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import type {FormatOptions, ReportFile} from './formats/types.js'
 import {out} from './io.js'
 import type {Options} from './options.js'
@@ -11,11 +10,7 @@ export async function formatReport(files: ReportFile[], opts: Options): Promise<
   return (await import('./formats/index.js')).renderReport(opts.format, files, formatOptions)
 }
 
-/** To --output-file (its directory made when missing) or stdout. */
+/** To --output-file (its directory made when missing, written atomically) or stdout. */
 export async function emitReport(text: string, opts: Options): Promise<void> {
-  if (opts.outputFile) {
-    const path = resolve(opts.cwd, opts.outputFile)
-    await mkdir(dirname(path), {recursive: true})
-    await writeFile(path, text)
-  } else await out(text)
+  await (await import('./formats/index.js')).writeReport(text, opts.outputFile ? resolve(opts.cwd, opts.outputFile) : undefined, out)
 }

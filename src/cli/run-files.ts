@@ -5,7 +5,10 @@
  * the report.
  */
 import {existsSync, readFileSync} from 'node:fs'
-import {realpath, writeFile} from 'node:fs/promises'
+import {realpath} from 'node:fs/promises'
+import {writeOutputFile} from '../engine/output.js'
+import {realTarget} from '../engine/write.js'
+import {UNSETTLED} from '../engine/limits.js'
 import {dirname, resolve} from 'node:path'
 import type {ConfigResolver} from '../engine/config.js'
 import type {FileResult, FileTask} from '../engine/types.js'
@@ -121,7 +124,9 @@ export async function runFiles(opts: Options, resolver: ConfigResolver): Promise
         if (opts.write) task.write = {kind: 'in-place'}
         else if (outDir) {
           const target = outPath(outDir, file)
-          if (inputs.has(target)) {
+          // Through the real directories: a symbolic link under --out-dir may point back into the input tree.
+          const real = realTarget(target)
+          if (inputs.has(target) || inputs.has(real)) {
             fail(`${file.display}: --out-dir would overwrite an input (${target}), skipped`)
             continue
           }
@@ -130,7 +135,7 @@ export async function runFiles(opts: Options, resolver: ConfigResolver): Promise
             continue
           }
           targets.add(target)
-          task.write = {kind: 'to', path: target}
+          task.write = {kind: 'to', path: target, real}
         } else task.returnOutput = true
       }
       tasks.push(task)
@@ -148,6 +153,7 @@ export async function runFiles(opts: Options, resolver: ConfigResolver): Promise
   for (const line of fatal) fail(line)
   for (const r of results) if (r.error) fail(r.error)
   const ok = results.filter((r) => !r.error && !r.fatal)
+  for (const r of ok) if (r.unsettled) err(`${r.display}: ${UNSETTLED}`)
 
   // fix to stdout
   if (toStdout) {
@@ -163,7 +169,7 @@ export async function runFiles(opts: Options, resolver: ConfigResolver): Promise
     const changed = ok.filter((r) => r.changed)
     await out(changed.map((r) => r.display + '\n').join(''))
     if (changed.length) err(`${changed.length} of ${plural(ok.length, 'file')} would change`)
-    return failed ? EXIT.usage : changed.length ? EXIT.findings : EXIT.ok
+    return failed ? EXIT.usage : changed.length || ok.some((r) => r.unsettled) ? EXIT.findings : EXIT.ok
   }
 
   // Reports (check; fix --write/--out-dir: what is left)
@@ -244,7 +250,7 @@ async function applyBaselineFile(report: ReportFile[], opts: Options, fail: (lin
   const {createBaseline, readBaseline, applyBaseline} = await import('../engine/baseline.js')
   if (opts.updateBaseline || !existsSync(baselinePath)) {
     const baseline = createBaseline(report, baselinePath, opts.cwd)
-    await writeFile(baselinePath, JSON.stringify(baseline, null, 1) + '\n')
+    writeOutputFile(baselinePath, JSON.stringify(baseline, null, 1) + '\n', 'the baseline')
     const n = report.reduce((s, f) => s + f.messages.length, 0)
     err(`baseline ${opts.baseline} written with ${plural(n, 'finding')}`)
     for (const f of report) f.messages = []

@@ -1,4 +1,5 @@
 import {readFileSync, readdirSync, existsSync} from 'node:fs'
+import {NotRegularError, readRegular, TooLargeError} from '../engine/read.js'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createRequire} from 'node:module'
@@ -47,6 +48,20 @@ function validatorFor(rule: string): ValidateFunction {
 
 const loaded = new Map<string, DataEntry[]>()
 
+/** Largest rule data file read (the shipped ones are well under 100 KB). */
+const MAX_RULE_FILE = 4 * 1024 * 1024
+
+/** A user's rule file: a regular file (never a device or FIFO: they would hang), of bounded size. */
+function readRuleText(file: string): string {
+  try {
+    return readRegular(file, MAX_RULE_FILE).toString('utf8')
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    const why = error instanceof TooLargeError ? `larger than ${MAX_RULE_FILE} bytes` : error instanceof NotRegularError ? e.message : `cannot read (${e.code ?? e.message})`
+    throw new RuleDataError(file, 1, why)
+  }
+}
+
 /**
  * Load and validate every `rules/<rule>/*.yml` file plus `extraFiles`.
  * Built-in data is loaded once per process and shared.
@@ -73,7 +88,7 @@ export function ruleFileNames(folder: string): string[] {
 
 /** Parse one YAML rule file, validate it against `rules/schema/<rule>.schema.json`. */
 export function loadRuleFile(rule: string, file: string, source?: string): DataEntry[] {
-  const text = source ?? readFileSync(file, 'utf8')
+  const text = source ?? readRuleText(file)
   const {LineCounter, parseDocument, isMap, isSeq} = yaml()
   const lineCounter = new LineCounter()
   const document = parseDocument(text, {lineCounter, prettyErrors: false})
@@ -144,7 +159,7 @@ function describe(error: ErrorObject): string {
 export function routeRuleFiles(files: readonly string[], known: readonly string[]): Record<string, string[]> {
   const routed: Record<string, string[]> = {}
   for (const file of files) {
-    const text = readFileSync(file, 'utf8')
+    const text = readRuleText(file)
     const declared = /^rule:[ \t]*["']?([a-z-]+)["']?[ \t]*$/m.exec(text)?.[1]
     const parts = file.split(/[\\/]/)
     const folder = parts[parts.length - 2]

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
 import {PRESET_NAMES} from '../presets.js'
 import {ruleOptionsProblem, severityProblem} from '../rule-options.js'
@@ -7,7 +7,29 @@ import {SETTING_VALUES} from '../settings.js'
 import {didYouMean} from '../suggest.js'
 import {createRequire} from 'node:module'
 import {routeRuleFiles} from '../data/load.js'
+import {NotRegularError, readRegular, TooLargeError} from './read.js'
 
+/** Largest config file read. */
+const MAX_CONFIG_FILE = 1024 * 1024
+
+/**
+ * How an error names a key or value read as config: a plain word as it is,
+ * anything else not at all. The file may not be a config (`extends:
+ * /etc/shadow`) and its contents private; a value is only ever checked below
+ * a known top-level key, so only a file shaped like a config shows one.
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value)
+  if (typeof value === 'string' && /^[A-Za-z0-9][\w.-]{0,40}$/.test(value)) return JSON.stringify(value)
+  return '(not shown)'
+}
+
+/** JSON.parse's error without the part of the text it quotes. */
+function jsonError(error: unknown): string {
+  const message = (error as Error).message
+  const at = /position (\d+)/.exec(message)
+  return at ? `at character ${Number(at[1]) + 1}` : /end of JSON input/i.test(message) ? 'unexpected end' : 'not valid JSON'
+}
 /** What a config file may hold (`.mtcleanrc*`, `mtclean` in package.json, `--config`). */
 export interface ConfigFile {
   /** Stop looking in parent directories. */
@@ -83,10 +105,11 @@ function validateSettings(value: unknown, where: string): Settings {
     throw new ConfigError(`${where}: "settings" must be an object, got ${typeName(value)}`)
   }
   for (const [key, v] of Object.entries(value)) {
-    const allowed = SETTINGS[key]
-    if (!allowed) throw new ConfigError(`${where}: unknown key "settings.${key}" (known: ${Object.keys(SETTINGS).join(', ')})${didYouMean(key, Object.keys(SETTINGS))}`)
+    // Own keys only: "constructor" or "toString" are not settings.
+    const allowed = Object.hasOwn(SETTINGS, key) ? SETTINGS[key] : undefined
+    if (!allowed) throw new ConfigError(`${where}: unknown key ${shown(`settings.${key}`)} (known: ${Object.keys(SETTINGS).join(', ')})${didYouMean(key, Object.keys(SETTINGS))}`)
     if (!allowed.includes(v as string)) {
-      throw new ConfigError(`${where}: bad value ${JSON.stringify(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})${typeof v === 'string' ? didYouMean(v, allowed) : ''}`)
+      throw new ConfigError(`${where}: bad value ${shown(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})${typeof v === 'string' ? didYouMean(v, allowed) : ''}`)
     }
   }
   return value as Settings
@@ -95,7 +118,7 @@ function validateSettings(value: unknown, where: string): Settings {
 /** A rule's entry, checked by the library's one validator (src/rule-options.ts). */
 function validateRule(id: string, value: unknown, where: string): RuleEntry {
   const rule = rulesById.get(id)
-  if (!rule) throw new ConfigError(`${where}: unknown rule "rules.${id}" (known: ${[...rulesById.keys()].join(', ')})${didYouMean(id, rulesById.keys())}`)
+  if (!rule) throw new ConfigError(`${where}: unknown rule ${shown(`rules.${id}`)} (known: ${[...rulesById.keys()].join(', ')})${didYouMean(id, rulesById.keys())}`)
   const check = (problem: string | undefined) => {
     if (problem) throw new ConfigError(`${where}: ${problem}`)
   }
@@ -120,15 +143,15 @@ export function validateConfig(raw: unknown, where: string): ConfigFile {
   }
   const known = ['root', 'extends', 'preset', 'rules', 'ruleFiles', 'settings', 'format', '$schema']
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: ${known.filter((k) => k !== '$schema').join(', ')})${didYouMean(key, known)}`)
+    if (!known.includes(key)) throw new ConfigError(`${where}: unknown key ${shown(key)} (known: ${known.filter((k) => k !== '$schema').join(', ')})${didYouMean(key, known)}`)
   }
   const config = raw as Record<string, unknown>
-  if ('root' in config && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
-  if ('preset' in config && !PRESET_NAMES.includes(config.preset as never)) {
-    throw new ConfigError(`${where}: bad value ${JSON.stringify(config.preset)} for "preset" (expected "recommended" | "strict")${typeof config.preset === 'string' ? didYouMean(config.preset, PRESET_NAMES) : ''}`)
+  if (Object.hasOwn(config, 'root') && typeof config.root !== 'boolean') throw new ConfigError(`${where}: "root" must be true or false`)
+  if (Object.hasOwn(config, 'preset') && !PRESET_NAMES.includes(config.preset as never)) {
+    throw new ConfigError(`${where}: bad value ${shown(config.preset)} for "preset" (expected "recommended" | "strict")${typeof config.preset === 'string' ? didYouMean(config.preset, PRESET_NAMES) : ''}`)
   }
-  if ('format' in config && !['text', 'markdown', 'html'].includes(config.format as string)) {
-    throw new ConfigError(`${where}: bad value ${JSON.stringify(config.format)} for "format" (expected "text" | "markdown" | "html")`)
+  if (Object.hasOwn(config, 'format') && !['text', 'markdown', 'html'].includes(config.format as string)) {
+    throw new ConfigError(`${where}: bad value ${shown(config.format)} for "format" (expected "text" | "markdown" | "html")`)
   }
   if ('extends' in config) {
     const ext = config.extends
@@ -210,9 +233,12 @@ async function loadYaml() {
 async function parseFile(path: string): Promise<unknown> {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    // A regular file only, of bounded size: `extends: /dev/zero` or a FIFO would never end.
+    text = readRegular(path, MAX_CONFIG_FILE).toString('utf8')
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read config (${(error as NodeJS.ErrnoException).code ?? error})`)
+    const e = error as NodeJS.ErrnoException
+    const why = error instanceof TooLargeError ? `larger than ${MAX_CONFIG_FILE} bytes` : error instanceof NotRegularError ? e.message : (e.code ?? e.message)
+    throw new ConfigError(`${path}: cannot read config (${why})`)
   }
   const name = basename(path)
   const ext = extname(name)
@@ -220,14 +246,14 @@ async function parseFile(path: string): Promise<unknown> {
     try {
       return (JSON.parse(text) as {mtclean?: unknown}).mtclean
     } catch (error) {
-      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+      throw new ConfigError(`${path}: invalid JSON (${jsonError(error)})`)
     }
   }
   if (ext === '.json') {
     try {
       return JSON.parse(text)
     } catch (error) {
-      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+      throw new ConfigError(`${path}: invalid JSON (${jsonError(error)})`)
     }
   }
   // .mtcleanrc (JSON or YAML), .yml, .yaml
@@ -236,16 +262,23 @@ async function parseFile(path: string): Promise<unknown> {
     try {
       return trimmed === '' ? {} : JSON.parse(text)
     } catch (error) {
-      throw new ConfigError(`${path}: invalid JSON (${(error as Error).message})`)
+      throw new ConfigError(`${path}: invalid JSON (${jsonError(error)})`)
     }
   }
   const YAML = await loadYaml()
-  const doc = YAML.parseDocument(text)
+  const doc = YAML.parseDocument(text, {prettyErrors: false})
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
-    throw new ConfigError(`${path}:${e.linePos?.[0].line ?? 1}: invalid YAML (${e.message.split('\n')[0]})`)
+    // The error code, not the message: messages may quote the text.
+    throw new ConfigError(`${path}:${e.linePos?.[0].line ?? 1}: invalid YAML (${e.code.toLowerCase().replace(/_/g, ' ')})`)
   }
-  return doc.toJSON() ?? {}
+  try {
+    return doc.toJS({maxAliasCount: 100}) ?? {}
+  } catch (error) {
+    // An alias bomb ("billion laughs"): yaml stops expanding after maxAliasCount.
+    if (/alias/i.test((error as Error).message)) throw new ConfigError(`${path}: invalid YAML (too many aliases: aliases may not expand to more than 100 nodes)`)
+    throw new ConfigError(`${path}: invalid YAML`)
+  }
 }
 
 /** Finds, validates and cascades configs; caches per directory. */

@@ -16,14 +16,23 @@ export class DecodeError extends Error {}
  */
 export function decode(bytes: Uint8Array, encoding: Encoding = 'utf-8'): Decoded {
   const b = bytes
+  // UTF-32 first: its little-endian BOM (FF FE 00 00) starts like UTF-16LE's.
+  if (b.length >= 4 && ((b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff))) {
+    throw new DecodeError(`UTF-32 (${b[0] === 0xff ? 'little' : 'big'}-endian BOM) is not supported: convert the file to UTF-8`)
+  }
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
     const kind = b[0] === 0xff ? 'utf-16le' : 'utf-16be'
     if ((b.length - 2) % 2 !== 0) throw new DecodeError(`invalid ${kind.toUpperCase()}: odd number of bytes`)
+    let text: string
     try {
-      return {text: new TextDecoder(kind, {fatal: true, ignoreBOM: false}).decode(b), bom: true, kind}
+      text = new TextDecoder(kind, {fatal: true, ignoreBOM: false}).decode(b)
     } catch {
       throw new DecodeError(`invalid ${kind.toUpperCase()} (unpaired surrogate)`)
     }
+    // A NUL (or another C0 control but tab and line breaks) in UTF-16 text: binary data that happens to start with FF FE.
+    const control = /[\u0000-\u0008\u000e-\u001f]/.exec(text)
+    if (control) throw new DecodeError(`binary file (control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in ${kind.toUpperCase()} text at character ${control.index})`)
+    return {text, bom: true, kind}
   }
   const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf
   const body = bom ? b.subarray(3) : b

@@ -1,3 +1,4 @@
+import {statSync} from 'node:fs'
 import type {FileResult, FileTask, TextResult, TextsTask} from './types.js'
 
 type Work = {file?: FileTask; files?: FileTask[]; texts?: TextsTask}
@@ -18,7 +19,7 @@ export interface RunnerOptions {
    * stream). A batch that needs more is redone on the main thread.
    */
   capped?: boolean
-  /** Called when a capped worker ran out of heap and its batch was redone on the main thread. */
+  /** Called when a capped worker ran out of heap and its batch was redone in the big-input worker. */
   onFallback?: () => void
 }
 
@@ -29,15 +30,102 @@ export interface RunnerOptions {
 const CAPPED_OLD_MB = Number(process.env.MTCLEAN_WORKER_HEAP_MB) || 128
 const CAPPED_YOUNG_MB = 16
 
+/**
+ * Inputs from this size on (bytes of a file, characters of a record) are
+ * processed one at a time in a separate worker whose heap is capped at
+ * BIG_HEAP_MB: V8 then collects garbage instead of growing (an uncapped heap
+ * grows to several times the live set), the process stays within its memory
+ * budget (1 GB), and an input that still does not fit fails alone, reported,
+ * while the rest of the batch completes. MTCLEAN_BIG_HEAP_MB overrides it.
+ */
+export const BIG_INPUT = 2 * 1024 * 1024
+const BIG_HEAP_MB = Number(process.env.MTCLEAN_BIG_HEAP_MB) || 640
+
+const outOfMemory = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+
+/** The one worker for big inputs: created on first use, replaced after it ran out of heap. */
+class BigLane {
+  private pool: import('tinypool').Tinypool | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /** Run `work` in the big-input worker, one at a time; an out-of-heap failure resolves to `onOom()`. */
+  run<R>(work: Work, onOom: () => R): Promise<R> {
+    const next = this.queue.then(async () => {
+      const {Tinypool} = await import('tinypool')
+      this.pool ??= new Tinypool({
+        filename: new URL('./worker.js', import.meta.url).href,
+        minThreads: 1,
+        maxThreads: 1,
+        idleTimeout: 0,
+        resourceLimits: {maxOldGenerationSizeMb: BIG_HEAP_MB}
+      })
+      try {
+        return (await this.pool.run(work)) as R
+      } catch (error) {
+        if (!outOfMemory(error)) throw error
+        await this.close()
+        return onOom()
+      }
+    })
+    this.queue = next.catch(() => {})
+    return next
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool
+    this.pool = undefined
+    await pool?.destroy()
+  }
+}
+
+const tooBig = (what: string) => `too large for the memory budget (${BIG_HEAP_MB} MB of heap for one input): ${what} not processed; split it, or raise MTCLEAN_BIG_HEAP_MB`
+
+function isBigFile(task: FileTask): boolean {
+  if (task.bytes) return task.bytes.length >= BIG_INPUT
+  try {
+    return statSync(task.path!).size >= BIG_INPUT
+  } catch {
+    return false
+  }
+}
+
+/** A big file in the big-input worker; a file that does not fit is reported and skipped. */
+function bigFile(lane: BigLane, task: FileTask): Promise<FileResult> {
+  return lane.run({file: task}, () => ({index: task.index, display: task.display, messages: [], changed: false, error: `${task.display}: ${tooBig('file')}`}))
+}
+
+/** Texts one by one in the big-input worker; a text that does not fit gets an error result. */
+async function bigTexts(lane: BigLane, task: TextsTask): Promise<TextResult[]> {
+  const out: TextResult[] = []
+  for (const text of task.texts) {
+    const [result] = await lane.run({texts: {...task, texts: [text]}}, (): TextResult[] => [{messages: [], error: tooBig('record')}])
+    out.push(result)
+  }
+  return out
+}
+
+/** Split a batch of texts: the big ones go to the big-input worker, the rest to `small`, results in order. */
+async function splitTexts(lane: BigLane, task: TextsTask, small: (task: TextsTask) => Promise<TextResult[]>): Promise<TextResult[]> {
+  const isBig = task.texts.map((t) => t.length >= BIG_INPUT)
+  if (!isBig.some(Boolean)) return small(task)
+  const smallResults = await small({...task, texts: task.texts.filter((_, i) => !isBig[i])})
+  const bigResults = await bigTexts(lane, {...task, texts: task.texts.filter((_, i) => isBig[i])})
+  let s = 0
+  let b = 0
+  return isBig.map((big) => (big ? bigResults[b++] : smallResults[s++]))
+}
+
 export async function createRunner(jobs: number, options: RunnerOptions = {}): Promise<Runner> {
+  const lane = new BigLane()
   if (jobs <= 1) {
     const {processFile, processTexts} = await import('./run.js')
+    const file = (task: FileTask) => (isBigFile(task) ? bigFile(lane, task) : processFile(task))
     const files = async (tasks: FileTask[]) => {
       const results: FileResult[] = []
-      for (const task of tasks) results.push(await processFile(task))
+      for (const task of tasks) results.push(await file(task))
       return results
     }
-    return {file: processFile, files, texts: processTexts, close: async () => {}, threads: 1}
+    return {file, files, texts: (task) => splitTexts(lane, task, processTexts), close: () => lane.close(), threads: 1}
   }
   const {Tinypool} = await import('tinypool')
   const pool = new Tinypool({
@@ -47,21 +135,30 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
     idleTimeout: 0,
     ...(options.capped ? {resourceLimits: {maxOldGenerationSizeMb: CAPPED_OLD_MB, maxYoungGenerationSizeMb: CAPPED_YOUNG_MB}} : {})
   })
+  const file = (task: FileTask) => (isBigFile(task) ? bigFile(lane, task) : (pool.run({file: task} satisfies Work) as Promise<FileResult>))
+  const files = async (tasks: FileTask[]) => {
+    const big = tasks.map(isBigFile)
+    if (!big.some(Boolean)) return pool.run({files: tasks} satisfies Work) as Promise<FileResult[]>
+    return Promise.all(tasks.map((task, i) => (big[i] ? bigFile(lane, task) : (pool.run({file: task} satisfies Work) as Promise<FileResult>))))
+  }
+  const small = async (task: TextsTask): Promise<TextResult[]> => {
+    try {
+      return (await pool.run({texts: task} satisfies Work)) as TextResult[]
+    } catch (error) {
+      // A capped worker ran out of heap on a batch: redo it in the big-input worker, record by record.
+      if (!outOfMemory(error)) throw error
+      options.onFallback?.()
+      return bigTexts(lane, task)
+    }
+  }
   return {
-    file: (task) => pool.run({file: task} satisfies Work) as Promise<FileResult>,
-    files: (tasks) => pool.run({files: tasks} satisfies Work) as Promise<FileResult[]>,
-    texts: async (task) => {
-      try {
-        return (await pool.run({texts: task} satisfies Work)) as TextResult[]
-      } catch (error) {
-        // A capped worker ran out of heap on a big record: redo the batch here, uncapped.
-        if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error
-        options.onFallback?.()
-        const {processTexts} = await import('./run.js')
-        return processTexts(task)
-      }
+    file,
+    files,
+    texts: (task) => splitTexts(lane, task, small),
+    close: async () => {
+      await pool.destroy()
+      await lane.close()
     },
-    close: () => pool.destroy(),
     threads: jobs
   }
 }

@@ -1,12 +1,12 @@
-import {mkdirSync, readFileSync, statSync} from 'node:fs'
+import {mkdirSync} from 'node:fs'
 import {dirname} from 'node:path'
-import {realpath} from 'node:fs/promises'
+import {NotRegularError, readRegular, TooLargeError} from './read.js'
 import {createLinter, type Config, type Linter} from '../index.js'
 import {decode, encode, DecodeError} from './encoding.js'
 import {chooseFormat, type InputFormat} from '../formats/index.js'
 import {toJson} from './messages.js'
 import type {FileResult, FileTask, JsonMessage, TextResult, TextsTask} from './types.js'
-import {assertWritable, atomicWrite} from './write.js'
+import {atomicWrite, ChangedError, InputTargetError, rewriteInPlace, snapshotOf, targetProblem} from './write.js'
 
 /** The rules could not be set up (bad rule data or options): not the file's fault. */
 export class SetupError extends Error {}
@@ -52,7 +52,7 @@ export async function processText(
 }
 
 function describe(error: unknown): string {
-  if (error instanceof DecodeError) return error.message
+  if (error instanceof DecodeError || error instanceof NotRegularError || error instanceof ChangedError || error instanceof InputTargetError) return error.message
   const e = error as NodeJS.ErrnoException
   switch (e.code) {
     case 'ENOENT':
@@ -78,16 +78,20 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   let step = 'read'
   try {
     let bytes: Uint8Array
+    // What the file was when read: `--write` replaces it only if it is still that file.
+    let snapshot: ReturnType<typeof snapshotOf> | undefined
     if (task.bytes) bytes = task.bytes
     else {
       // Synchronous reads: each worker (or the main thread with --jobs 1) lints one
       // file at a time, and the async calls cost more CPU than the read itself.
-      const info = statSync(task.path!)
-      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'})
-      if (info.size > task.maxFileSize) {
-        return {...result, error: `${task.display}: file too large (${info.size} bytes > --max-file-size ${task.maxFileSize})`}
+      // A regular file only (fstat on the open file: a device or a FIFO would never end), size checked before work starts.
+      try {
+        bytes = readRegular(task.path!, task.maxFileSize)
+      } catch (error) {
+        if (error instanceof TooLargeError) return {...result, error: `${task.display}: file too large (${error.size} bytes > --max-file-size ${task.maxFileSize}), skipped`}
+        throw error
       }
-      bytes = readFileSync(task.path!)
+      if (task.write?.kind === 'in-place') snapshot = snapshotOf(task.path!, bytes)
     }
     if (bytes.length > task.maxFileSize) {
       return {...result, error: `${task.display}: input too large (${bytes.length} bytes > --max-file-size ${task.maxFileSize})`}
@@ -117,13 +121,14 @@ export async function processFile(task: FileTask): Promise<FileResult> {
         step = 'write'
         if (task.write.kind === 'in-place') {
           if (result.changed) {
-            const target = await realpath(task.path!)
-            const mode = await assertWritable(target)
-            await atomicWrite(target, output, mode)
+            rewriteInPlace(task.path!, output, snapshot!)
             result.written = true
           }
         } else {
           mkdirSync(dirname(task.write.path), {recursive: true})
+          // Never through a symbolic link onto an input: the real target is checked after the directories exist.
+          const problem = targetProblem(task.write.path, task.write.real)
+          if (problem) throw new InputTargetError(problem)
           await atomicWrite(task.write.path, output, undefined, false)
           result.written = true
         }
@@ -144,7 +149,7 @@ export async function processTexts(task: TextsTask): Promise<TextResult[]> {
   const out: TextResult[] = []
   for (const text of task.texts) {
     const outcome = await processText(text, task.config, task.mode, task.suggestions, undefined, true)
-    out.push(task.mode === 'fix' ? {messages: outcome.before ?? [], fixed: outcome.fixed} : {messages: outcome.messages})
+    out.push(task.mode === 'fix' ? {messages: outcome.before ?? [], fixed: outcome.fixed, ...(outcome.unsettled ? {unsettled: true} : {})} : {messages: outcome.messages})
   }
   return out
 }

@@ -35,7 +35,7 @@ export interface FileTask {
   mode: 'check' | 'fix'
   suggestions: boolean
   /** Where the fixed text goes: in place, to another path, or back to the caller. */
-  write?: {kind: 'in-place'} | {kind: 'to'; path: string}
+  write?: {kind: 'in-place'} | {kind: 'to'; path: string; /** realTarget(path) when planned: the write is refused if a link moved it (onto an input). */ real?: string}
   /** Return the fixed bytes to the caller (fix to stdout). */
   returnOutput?: boolean
   /** Return the original and fixed text (diff format). */
@@ -78,4 +78,8 @@ export interface TextsTask {
 export interface TextResult {
   messages: JsonMessage[]
   fixed?: string
+  /** The fix loop stopped on its pass limit or a cycle. */
+  unsettled?: boolean
+  /** The text could not be processed (too large for the memory budget): pass the record through. */
+  error?: string
 }

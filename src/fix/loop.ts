@@ -1,5 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
 import type {MtcleanMessageFields} from '../rule.js'
+import {createHash} from 'node:crypto'
 import {applyEdits, type Edit} from './apply.js'
 
 export const MAX_PASSES = 10
@@ -47,7 +48,9 @@ export function editOf(message: Message, options: FixOptions = {}): Edit | undef
  */
 export async function fixToFixpoint(text: string, lint: Lint, options: FixOptions = {}): Promise<FixResult> {
   const maxPasses = options.maxPasses ?? MAX_PASSES
-  const seen = new Set<string>([text])
+  // Digests, not texts: a copy of a big text per pass would hold passes × its size.
+  const digest = (value: string) => createHash('sha256').update(value).digest('base64')
+  const seen = new Set<string>([digest(text)])
   const applied: Edit[][] = []
   let messages = await lint(text)
   let passes = 0
@@ -63,14 +66,15 @@ export async function fixToFixpoint(text: string, lint: Lint, options: FixOption
     if (result.applied.length === 0) break
     passes++
     applied.push(result.applied)
-    if (seen.has(result.text)) {
+    const key = digest(result.text)
+    if (seen.has(key)) {
       // A cycle: keep the text of this pass and stop.
       text = result.text
       messages = await lint(text)
       unsettled = true
       break
     }
-    seen.add(result.text)
+    seen.add(key)
     text = result.text
     messages = await lint(text)
   }

@@ -59,8 +59,19 @@ function chunk(text: string, pattern: string): {source: string; first: string; l
   let source = ''
   let rest = false
   let i = 0
+  // Linear by construction: what follows a placeholder in the same chunk must not be able to
+  // continue it (`{word}{word}`, `{word}-{word}`, `{n}5` backtrack polynomially on a long word).
+  let placeholder: string | undefined
+  let after = false
   while (i < text.length) {
     const char = text[i]
+    if (after && char !== '{') {
+      after = false
+      // An escape or a group of alternatives: what it starts with (every alternative).
+      const next = char === '\\' ? (text[i + 1] ?? '') : char === '(' ? text.slice(i + 1, text.indexOf(')', i)).split('|').map((o) => o[0] ?? '').join('') : char
+      const continues = placeholder === 'n' ? /[\d.,]/.test(next) : /[\p{L}\p{M}\p{N}]/u.test(next)
+      if (continues) throw new PhraseSyntaxError(pattern, `{${placeholder}} followed by "${next}": a space must separate a placeholder from what could continue it`)
+    }
     if (char === '\\' && i + 1 < text.length) {
       source += escapeChar(text[i + 1])
       i += 2
@@ -68,6 +79,9 @@ function chunk(text: string, pattern: string): {source: string; first: string; l
       const close = text.indexOf('}', i)
       if (close < 0) throw new PhraseSyntaxError(pattern, 'unclosed "{"')
       const name = text.slice(i + 1, close)
+      if (placeholder !== undefined) throw new PhraseSyntaxError(pattern, `{${placeholder}} and {${name}} with no space between: a space must separate placeholders`)
+      placeholder = name
+      after = true
       if (name === 'n') source += NUMBER
       else if (name === 'word') source += WORD
       else if (name === 'words') source += `${WORD}(?:${HSPACE}+${WORD}){0,7}`
@@ -198,8 +212,14 @@ export interface CompileOptions {
  * with the `u` flag (and `i` unless case matters).
  */
 export function phraseSource(pattern: string): string {
+  // Each {words} and optional part multiplies the ways a match can be tried; a few are linear enough.
+  if ((pattern.match(/\{words\}/g) ?? []).length > MAX_WORDS) throw new PhraseSyntaxError(pattern, `more than ${MAX_WORDS} {words} placeholders`)
+  if ((pattern.match(/(?<!\\)\[/g) ?? []).length > MAX_OPTIONAL) throw new PhraseSyntaxError(pattern, `more than ${MAX_OPTIONAL} optional parts`)
   return sequence(tokenize(pattern), pattern)
 }
+
+const MAX_WORDS = 2
+const MAX_OPTIONAL = 4
 
 /** Word boundaries for a phrase: no letter or digit may touch its ends. */
 export function bounded(source: string): string {

@@ -21,11 +21,16 @@ export async function renderReport(format: Format, files: ReportFile[], options:
   }
 }
 
-/** Write a report to `outputFile` (its directory created) or stdout. */
+/** Write a report to `outputFile` (its directory created; written atomically, src/engine/output.ts) or stdout. */
 export async function writeReport(text: string, outputFile: string | undefined, toStdout: (text: string) => Promise<void>): Promise<void> {
   if (!outputFile) return toStdout(text)
-  const {mkdir, writeFile} = await import('node:fs/promises')
+  const {mkdirSync} = await import('node:fs')
   const {dirname} = await import('node:path')
-  await mkdir(dirname(outputFile), {recursive: true})
-  await writeFile(outputFile, text)
+  const {writeOutputFile} = await import('../../engine/output.js')
+  try {
+    mkdirSync(dirname(outputFile), {recursive: true})
+  } catch {
+    // writeOutputFile names the problem in one line.
+  }
+  writeOutputFile(outputFile, text, 'the report')
 }
