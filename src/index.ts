@@ -1,6 +1,6 @@
 import type {VFileMessage} from 'vfile-message'
 import {fixToFixpoint, type FixOptions, type FixResult} from './fix/loop.js'
-import {createProcessor, lintText, type Config} from './processor.js'
+import {createProcessor, lintText, type Config, type RuleSetting} from './processor.js'
 import {lintMarkup, type InputFormat} from './formats/index.js'
 import {filterByMarkers} from './markers.js'
 import {lintInWindows} from './windows.js'
@@ -39,10 +39,16 @@ export {INPUT_FORMATS, chooseFormat, type InputFormat} from './formats/index.js'
  */
 export function createLinter(config: Config = {}) {
   const processor = createProcessor(config)
+  // In Markdown and HTML every block (list item, table cell, caption) is a paragraph of its own, and names of
+  // things (`Markdown`, `Image`) sit next to placeholders: case's paragraph-start and mid-sentence-capital
+  // checks read plain-text structure, so they are off there.
+  let markupProcessor: ReturnType<typeof createProcessor> | undefined
+  const markup = () =>
+    (markupProcessor ??= createProcessor({...config, rules: {...config.rules, case: withOptions(config.rules?.case, {paragraphs: false, nouns: false})}}))
   // Markup: the rules see the prose view; messages come back in source offsets, markers are read from comments.
   const lintPlain = (text: string, path?: string) => lintInWindows(text, (piece) => lintText(processor, piece, path))
   const lint = (text: string, path: string | undefined, format: InputFormat): VFileMessage[] | Promise<VFileMessage[]> =>
-    format === 'text' ? lintPlain(text, path) : lintMarkup(text, format, (prose) => lintText(processor, prose, path) as Placed[], filterByMarkers)
+    format === 'text' ? lintPlain(text, path) : lintMarkup(text, format, (prose) => lintText(markup(), prose, path) as Placed[], filterByMarkers)
   return {
     processor,
     /** Lint plain text. */
@@ -70,6 +76,14 @@ export function createLinter(config: Config = {}) {
 }
 
 export type Linter = ReturnType<typeof createLinter>
+
+/** A rule setting with `extra` options added, its severity kept. */
+function withOptions(setting: RuleSetting | undefined, extra: Record<string, unknown>): RuleSetting {
+  if (setting === undefined) return extra
+  if (typeof setting === 'string') return [setting, extra]
+  if (Array.isArray(setting)) return [setting[0], {...setting[1], ...extra}]
+  return {...setting, ...extra}
+}
 
 /** Lint one text with a configuration (builds a processor: prefer `createLinter` for many texts). */
 export function check(text: string, config: Config = {}): VFileMessage[] {

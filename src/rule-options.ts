@@ -61,7 +61,8 @@ export function ruleOptionsProblem(rule: RuleLike, options: unknown): string | u
   if (typeof options !== 'object' || options === null || Array.isArray(options)) return `options of "rules.${rule.ruleId}" must be an object, got ${typeName(options)}`
   const schema = ruleOptionsSchema(rule)
   for (const [key, value] of Object.entries(options)) {
-    const option = schema[key]
+    // Own keys only: `constructor` or `toString` are not options.
+    const option = Object.hasOwn(schema, key) ? schema[key] : undefined
     if (!option) {
       const known = Object.keys(rule.meta.defaults).concat(Object.keys(rule.meta.schema ?? {}))
       return `unknown option "rules.${rule.ruleId}.${key}"${known.length ? ` (known: ${[...new Set(known)].join(', ')})` : ' (this rule has no options)'}${didYouMean(key, Object.keys(schema))}`

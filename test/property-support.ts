@@ -346,7 +346,10 @@ function splice(paragraphs: number[][], breaks: string[], hits: Array<[number, n
 /** Correct paragraphs (no quotation across paragraphs) with one repairable artifact spliced in. */
 export const splicedRepairable = fc
   .tuple(fc.array(splicedParagraph, {minLength: 1, maxLength: 5}), fc.array(paragraphBreak, {minLength: 1, maxLength: 4}), fc.nat(), fc.nat(), fc.nat())
-  .map(([paragraphs, breaks, artifact, para, sentence]) => {
+  .map(([drawn, breaks, artifact, para, sentence]) => {
+    // A correct document says each sentence once: a repeated paragraph is itself an artifact (duplicate).
+    const seen = new Set<number>()
+    const paragraphs = drawn.map((p) => p.filter((i) => !seen.has(i) && Boolean(seen.add(i)))).filter((p) => p.length > 0)
     const repairable = ARTIFACTS.filter((a) => a.repairable)
     const index = ARTIFACTS.indexOf(repairable[artifact % repairable.length])
     return splice(paragraphs, breaks, [[index, para, sentence]])

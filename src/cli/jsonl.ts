@@ -139,7 +139,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
       }
       if (source !== '-') {
         // A device or a FIFO is not a JSONL file (/dev/zero never ends; a FIFO with no writer never starts).
-        const {notRegular} = await import('../engine/read.js')
+        const {notRegular} = await import('../read.js')
         const why = notRegular(resolve(opts.cwd, source))
         if (why) {
           err(`${name}: cannot read (${why})`)

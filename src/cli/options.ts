@@ -183,7 +183,7 @@ export function resolveOptions(command: CommandName, paths: string[], v: Values,
     if (v.write || v.check) throw new UsageError('--jsonl writes records to stdout (or --out-dir): --write and --check do not apply')
     // check --jsonl takes every report format (src/cli/jsonl.ts); a baseline or a cache would be ignored.
     for (const [flag, given] of [['--baseline', v.baseline !== undefined], ['--cache', v.cache === true]] as const) {
-      if (given) throw new UsageError(`--jsonl reads records, not files: ${flag} does not apply`)
+      if (given) throw new UsageError(`${flag} does not go with --jsonl: it reads records, not files`)
     }
   }
   if (v.cache && command !== 'check') throw new UsageError('--cache belongs to check')

@@ -1,4 +1,3 @@
-import {resolve} from 'node:path'
 import type {FormatOptions, ReportFile} from './formats/types.js'
 import {out} from './io.js'
 import type {Options} from './options.js'
@@ -12,5 +11,5 @@ export async function formatReport(files: ReportFile[], opts: Options): Promise<
 
 /** To --output-file (its directory made when missing, written atomically) or stdout. */
 export async function emitReport(text: string, opts: Options): Promise<void> {
-  await (await import('./formats/index.js')).writeReport(text, opts.outputFile ? resolve(opts.cwd, opts.outputFile) : undefined, out)
+  await (await import('./formats/index.js')).writeReport(text, opts.outputFile, out)
 }

@@ -1,5 +1,5 @@
 import {readFileSync, readdirSync, existsSync} from 'node:fs'
-import {NotRegularError, readRegular, TooLargeError} from '../engine/read.js'
+import {NotRegularError, readRegular, TooLargeError} from '../read.js'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createRequire} from 'node:module'

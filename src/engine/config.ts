@@ -7,7 +7,7 @@ import {SETTING_VALUES} from '../settings.js'
 import {didYouMean} from '../suggest.js'
 import {createRequire} from 'node:module'
 import {routeRuleFiles} from '../data/load.js'
-import {NotRegularError, readRegular, TooLargeError} from './read.js'
+import {NotRegularError, readRegular, TooLargeError} from '../read.js'
 
 /** Largest config file read. */
 const MAX_CONFIG_FILE = 1024 * 1024

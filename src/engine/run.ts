@@ -1,6 +1,6 @@
 import {mkdirSync} from 'node:fs'
 import {dirname} from 'node:path'
-import {NotRegularError, readRegular, TooLargeError} from './read.js'
+import {NotRegularError, readRegular, TooLargeError} from '../read.js'
 import {createLinter, type Config, type Linter} from '../index.js'
 import {decode, encode, DecodeError} from './encoding.js'
 import {chooseFormat, type InputFormat} from '../formats/index.js'

@@ -97,6 +97,7 @@ const PRE_FRAMES: RegExp[] = [
   /\b(?:published|printed|appeared|appearing|wrote|writes|writing|written|reported|quoted|cited|said|says|told|explained|explains|declared|declares|stated|states|interviewed|revealed|confided|confides|signed|signs|argued|argues)\s+in\s+$/iu,
   // the (French) daily X, the newspaper X, Spain's daily X
   /\b(?:the|a|an|in|by|to|for|from|at|with|of|and)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:daily|dailies|newspapers?|paper|weekly|weeklies|magazine|news\s?magazine|tabloid|journal|broadsheet|monthly|outlet|publication|news\s+(?:site|website|portal|outlet))\s+$/iu,
+  // regex-bounded: tested on the 100 characters before a hit (`before` in findMastheads).
   /\b[\p{L}]+['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:daily|newspaper|paper|weekly|magazine|tabloid|journal|broadsheet)\s+$/iu
 ]
 
