@@ -146,27 +146,24 @@ export default defineRule<QuoteUnbalancedOptions>({
       // paragraph's end (no later paragraph closes or reopens it, or it would not be an orphan).
       const introduced = lastMark && introducesParagraphRest(para.start, mark.pos)
       const words = text.slice(mark.pos, para.end).split(/\s+/).length
-      if (mark.depth === 1 && introduced && /[\p{L}\p{N})]/u.test(last) && words <= 12) {
-        // A headline: `Minister urges: “We have to start` (no sentence end to put the mark before).
+      // Close the quotation after the paragraph's last character.
+      const closeAtEnd = (what: string) => {
         const glyph = mark.ch === '"' ? '"' : englishMark('close', 1, ctx.options.quoteMarks)
         ctx.report({
           start: para.end - 1,
           end: para.end,
           expected: [last + glyph],
           fix: 'safe',
-          reason: `${reason} (at ${mark.pos}), expected ${show(glyph)} at the end of the headline`
+          reason: `${reason} (at ${mark.pos}), expected ${show(glyph)} at the end of the ${what}`
         })
+      }
+      if (mark.depth === 1 && introduced && /[\p{L}\p{N})]/u.test(last) && words <= 12) {
+        // A headline: `Minister urges: “We have to start` (no sentence end to put the mark before).
+        closeAtEnd('headline')
         return
       }
       if (mark.depth === 1 && lastMark && (nothingFollows || introduced) && /[.!?…]/.test(last) && !isSpace(text[para.end - 2])) {
-        const glyph = mark.ch === '"' ? '"' : englishMark('close', 1, ctx.options.quoteMarks)
-        ctx.report({
-          start: para.end - 1,
-          end: para.end,
-          expected: [last + glyph],
-          fix: 'safe',
-          reason: `${reason} (at ${mark.pos}), expected ${show(glyph)} at the end of the paragraph`
-        })
+        closeAtEnd('paragraph')
         return
       }
       ctx.report({start: mark.pos, end: mark.pos + 1, reason: reason + ', expected a closing quote'})
