@@ -1,8 +1,13 @@
+import {availableParallelism} from 'node:os'
 import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine one
+    // worker, so the suite ran serially. The CLI tests spend most of their time
+    // in child processes, so one worker per core keeps both cores busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // `npm test` runs with --coverage: the gate below holds there (the CLI tests

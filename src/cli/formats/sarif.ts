@@ -11,13 +11,17 @@ export function ruleName(id: string): string {
 
 /** The rule's documentation (shipped in the package) as help text; the description when it is missing. */
 function ruleHelp(id: string, fallback: string): {text: string; markdown: string} {
-  try {
-    const markdown = readFileSync(new URL(`../../../docs/rules/${id}.md`, import.meta.url), 'utf8')
-    const text = markdown.replace(/^#+ /gm, '').replace(/\*\*|`/g, '')
-    return {text, markdown}
-  } catch {
-    return {text: fallback, markdown: fallback}
+  // docs/ from dist/bin/ (the bundled binary) or from dist/cli/formats/ (the library build).
+  for (const up of ['../../', '../../../']) {
+    try {
+      const markdown = readFileSync(new URL(`${up}docs/rules/${id}.md`, import.meta.url), 'utf8')
+      const text = markdown.replace(/^#+ /gm, '').replace(/\*\*|`/g, '')
+      return {text, markdown}
+    } catch {
+      // not there: the next place, then the description
+    }
   }
+  return {text: fallback, markdown: fallback}
 }
 
 /** SARIF 2.1.0, for GitHub code scanning and other viewers. */
