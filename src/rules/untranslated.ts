@@ -202,7 +202,9 @@ export default defineRule<UntranslatedOptions>({
       }
     }
 
-    const lang = options.titles || options.sourceWords ? sourceLangOf(text, options.sourceLang) : undefined
+    // The language guess reads the whole text: made when a candidate needs it, not before.
+    let guessed: {lang: SourceLang | undefined} | undefined
+    const langOf = () => (guessed ??= {lang: sourceLangOf(text, options.sourceLang)}).lang
     const overlaps = (start: number, end: number) => reported.some(([a, b]) => start < b && end > a)
 
     // 3. Source-language titles before a name: `Mme Dupont`, `Herr Merz`.
@@ -210,7 +212,7 @@ export default defineRule<UntranslatedOptions>({
       TITLE_CANDIDATE.lastIndex = 0
       for (let m = TITLE_CANDIDATE.exec(text); m; m = TITLE_CANDIDATE.exec(text)) {
         const entry = TITLE_BY_NAME.get(m[0])
-        if (!entry || (entry.lang && entry.lang !== lang)) continue
+        if (!entry || (entry.lang && entry.lang !== langOf())) continue
         const start = m.index
         const end = start + m[0].length
         // `J. M. Coetzee`, `Smith Sr. Jones`: an initial or a name before it, not a title.
@@ -231,8 +233,9 @@ export default defineRule<UntranslatedOptions>({
     // 4. Single words the English dictionary lacks and the source language's dictionary has.
     // Single words are checked against the likeliest source language even on thin evidence: the
     // dictionary look-up is the evidence, and a text with no source-language trace loads nothing.
-    const wordLang = lang ?? likeliestLang(text)
-    if (options.sourceWords && wordLang) {
+    let wordLangMemo: {lang: SourceLang | undefined} | undefined
+    const wordLangOf = () => (wordLangMemo ??= {lang: langOf() ?? likeliestLang(text)}).lang
+    if (options.sourceWords) {
       let dict: ReturnType<typeof sourceDictionary> | undefined
       let wordCounts: Map<string, number> | undefined
       for (const sentence of sentences) {
@@ -254,6 +257,8 @@ export default defineRule<UntranslatedOptions>({
           if (foreign(tokens[k - 1]) || foreign(tokens[k + 1])) continue
           // A lower-case word glued to a capital or a digit is a name or a code (`iPhone`, `x86`).
           if (/\p{Lu}/u.test(t.value)) continue
+          const wordLang = wordLangOf()
+          if (!wordLang) break
           dict ??= sourceDictionary(wordLang)
           if (!dict || !dict.isWord(t.value)) continue
           reported.push([t.start, t.end])

@@ -149,10 +149,11 @@ function boundaryJoins(ctx: Ctx): void {
       ctx.report({start: m.index, end: m.index + m[0].length, expected: [expected], fix: 'safe', reason: `Unexpected \`${m[0]}\` (a verb inside a hyphenated name), expected \`${expected}\``})
     }
   }
-  const lex = getLexicon()
+  // The word list loads on the first candidate, not for every text.
+  let lex: Lexicon | undefined
   for (const m of text.matchAll(DROP_CAP)) {
     const token = m[1] + m[2]
-    if (!SENTENCE_STARTERS.has(m[2]) || lex.isWord(token) || KEEP.has(token)) continue
+    if (!SENTENCE_STARTERS.has(m[2]) || KEEP.has(token) || (lex ??= getLexicon()).isWord(token)) continue
     const start = m.index + m[0].length - token.length
     ctx.report({start, end: start + 1, expected: [''], fix: 'safe', reason: `Unexpected \`${token}\`, expected \`${m[2]}\` (a doubled initial)`})
   }
