@@ -32,6 +32,9 @@ export const LETTERS: Partial<Record<SourceLang, RegExp>> = {
 export {FUNCTION_WORDS, PLACES}
 
 export const WEIGHT = {masthead: 3, residue: 3, word: 1, letter: 0.25, place: 1, calque: 0.5}
+
+/** A score from which a language's evidence is strong: two of its mastheads, or a masthead and a residue phrase, or six of its function words. */
+export const STRONG_LANG_EVIDENCE = 6
 export const PLACE_CAP = 3
 
 export {countMatches}

@@ -130,6 +130,47 @@ describe('masthead: traps stay untouched', () => {
   })
 })
 
+describe('masthead: a rendering that is also an English title needs strong evidence of its language', () => {
+  // English papers that share a title with a literal rendering, each in several attribution frames.
+  const titles: Array<[string, string, string]> = [
+    ['The Express', 'fr', 'L’Express'],
+    ['The Independent', 'fr', 'L’Indépendant'],
+    ['The Mirror', 'de', 'Der Spiegel'],
+    ['The Nation', 'es', 'La Nación']
+  ]
+  const frames = ['According to {}, the talks stalled.', 'On Tuesday, {} reported that the talks had stalled.', 'The minister told {} that she would stay.']
+  // Weak evidence: a place and a name of the country, not a press of its own (a score under 6).
+  const weak: Record<string, string> = {fr: 'Mr Macron spoke in Paris.', de: 'Mr Scholz spoke in Berlin.', es: 'Mr Sánchez spoke in Madrid.'}
+  // Strong evidence: two of the language's own publications named as they are, as a translated article does.
+  const strong: Record<string, string> = {
+    fr: 'Le Monde and Libération ran the story first.',
+    de: 'Die Zeit and the Süddeutsche Zeitung ran the story first.',
+    es: 'El País and El Mundo ran the story first.'
+  }
+  for (const [title, lang, name] of titles) {
+    for (const frame of frames) {
+      const sentence = frame.replace('{}', title)
+      it(`${sentence} stays in an English article (${lang} evidence weak)`, async () => {
+        const text = `${weak[lang]} ${sentence}`
+        expect(guessSourceLang(text).scores[lang as 'fr']).toBeLessThan(6)
+        expect(lint(text, rule()).map((m) => m.actual)).toEqual([])
+        expect(await fixed(text, rule())).toBe(text)
+      })
+      it(`${sentence} is ${name} in a translation (${lang} evidence strong, or the setting)`, async () => {
+        const text = `${strong[lang]} ${sentence}`
+        expect(guessSourceLang(text).scores[lang as 'fr']).toBeGreaterThanOrEqual(6)
+        const expected = `${strong[lang]} ${frame.replace('{}', name)}`
+        expect(await fixed(text, rule())).toBe(expected)
+        expect(await fixed(sentence, rule({}, {sourceLang: lang}))).toBe(frame.replace('{}', name))
+      })
+    }
+  }
+  it('the message names the publication', () => {
+    const text = `${strong.fr} According to The Express, the talks stalled.`
+    expect(lint(text, rule()).map((m) => m.reason)).toEqual(['Unexpected literal translation “Express” of a publication’s name, expected “L\'Express”'])
+  })
+})
+
 describe('masthead: options', () => {
   it('disable turns a publication off', () => {
     const text = 'The senator told The Parisian on Sunday that he would resign.'

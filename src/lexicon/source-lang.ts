@@ -60,3 +60,19 @@ export const PLACES: Record<SourceLang, string[]> = {
   ca: ['Catalonia', 'Catalan', 'Barcelona', 'Generalitat', 'Puigdemont', 'Girona', 'Tarragona', 'Lleida', 'Parlament', 'Aragonès', 'ERC', 'Junts'],
   pl: ['Poland', 'Polish', 'Warsaw', 'Kraków', 'Krakow', 'Sejm', 'Duda', 'Morawiecki', 'Tusk', 'Kaczyński', 'Gdańsk', 'Wrocław', 'Łódź']
 }
+
+/**
+ * Titles that English-language newspapers and magazines carry themselves
+ * (lower case, without "The"): a literal rendering that is one of them
+ * ("The Express", "The Nation", "The Observer") names an English publication
+ * as often as a translated one, so it is read as a translation only on strong
+ * evidence of the source language (see STRONG_LANG_EVIDENCE in src/lang.ts)
+ * or a frame that names the country ("the French weekly The Express").
+ */
+export const ENGLISH_PRESS_TITLES: ReadonlySet<string> = new Set([
+  'advocate', 'age', 'atlantic', 'australian', 'bulletin', 'chronicle', 'citizen', 'courier', 'daily', 'dispatch',
+  'economist', 'examiner', 'express', 'gazette', 'globe', 'guardian', 'herald', 'hill', 'hindu', 'independent',
+  'inquirer', 'journal', 'leader', 'mail', 'messenger', 'mirror', 'monitor', 'nation', 'news', 'observer', 'post',
+  'press', 'record', 'register', 'review', 'scotsman', 'sentinel', 'spectator', 'standard', 'star', 'statesman',
+  'sun', 'tablet', 'telegraph', 'times', 'tribune', 'voice', 'week'
+])

@@ -1,4 +1,4 @@
-import {guessSourceLang} from '../lang.js'
+import {guessSourceLang, STRONG_LANG_EVIDENCE} from '../lang.js'
 import {defineRule} from '../rule.js'
 import type {Finding, SourceLang} from '../types.js'
 
@@ -308,7 +308,6 @@ function translatedLang(text: string, setting: SourceLang | undefined): boolean 
   const guess = guessSourceLang(text)
   return guess.lang !== undefined && guess.scores[guess.lang] >= STRONG_LANG_EVIDENCE
 }
-const STRONG_LANG_EVIDENCE = 6
 
 function isIPv4(value: string): boolean {
   const parts = value.split('.')

@@ -5,8 +5,8 @@
 import {loadRuleData, type DataEntry} from '../../data/load.js'
 import {HSPACE, normalizePhrase, phraseSource} from '../../match/syntax.js'
 import {runIndex, runMatches, type RunIndex} from '../../match/runs.js'
-import {guessSourceLang, sourceLangOf} from '../../lang.js'
-import {NATIONALITY_LANGS, PRESS_VERBS} from '../../lexicon/source-lang.js'
+import {guessSourceLang, sourceLangOf, STRONG_LANG_EVIDENCE} from '../../lang.js'
+import {ENGLISH_PRESS_TITLES, NATIONALITY_LANGS, PRESS_VERBS} from '../../lexicon/source-lang.js'
 import type {SourceLang} from '../../types.js'
 
 export interface MastheadEntry extends DataEntry {
@@ -137,7 +137,10 @@ const NEXT_OF =
 
 /** Languages named by a nationality adjective in the frame just before a hit ("the German daily"). */
 function nationalityLangs(before: string): Set<string> | undefined {
-  const tail = before.slice(-45)
+  let tail = before.slice(-45)
+  // The frame's own sentence: "in Berlin. According to The Mirror" names no paper's country.
+  const stop = Math.max(tail.lastIndexOf('. '), tail.lastIndexOf('! '), tail.lastIndexOf('? '), tail.lastIndexOf('\n'))
+  if (stop >= 0) tail = tail.slice(stop + 1)
   const words = tail.match(/[\p{L}-]+/gu) ?? []
   for (let i = words.length - 1; i >= Math.max(0, words.length - 4); i--) {
     const langs = NATIONALITY_LANGS.get(words[i])
@@ -219,7 +222,12 @@ export function findMastheads(text: string, options: MastheadDataOptions & {sour
     // "the German daily The Time": the frame names the country.
     const told = framed ? nationalityLangs(before) : undefined
     let candidates = told ? entries.filter((e) => told.has(e.lang)) : []
-    if (candidates.length === 0) candidates = entries.filter((e) => !e.requireLang || language() === e.lang)
+    if (candidates.length === 0) {
+      // A rendering that is also an English title ("The Express") needs strong evidence of its language.
+      const english = ENGLISH_PRESS_TITLES.has(k)
+      const strong = (lang: string) => language() === lang && (guessSourceLang(text).scores as Record<string, number>)[lang] >= STRONG_LANG_EVIDENCE
+      candidates = entries.filter((e) => (english ? options.sourceLang === e.lang || strong(e.lang) : !e.requireLang || language() === e.lang))
+    }
     if (candidates.length === 0) continue
     if (new Set(candidates.map((c) => c.name)).size > 1) {
       const chosen = language()
