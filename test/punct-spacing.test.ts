@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {expectLinear, only, ruleTable} from './helpers.js'
+import {expectLinear, lint, only, ruleTable} from './helpers.js'
 
 const config = only('punct-spacing')
 
@@ -40,8 +40,21 @@ const valid = [
   'ab.Cd,ef'.repeat(20) + ' (a 160-character token is not prose)'
 ]
 
+// French spacing after an abbreviation's period, generated: every abbreviation before every mark.
+for (const abbreviation of ['2:31 p.m.', 'at 9 a.m.', 'and so on, etc.', 'Acme Inc.', 'the U.S.']) {
+  for (const mark of [':', ';', '!', '?']) {
+    invalid.push([`${abbreviation} ${mark} then more`, `${abbreviation}${mark} then more`])
+    invalid.push([`${abbreviation}\u00A0${mark} then more`, `${abbreviation}${mark} then more`])
+  }
+}
+// An ellipsis or a lone period before the mark is left to the other rules.
+valid.push('Wait . . . ? Nobody knew.', 'So ... ! Then nothing.', 'A list: 1. ; 2.')
+
 ruleTable('punct-spacing', config, {invalid, valid})
 
 describe('punct-spacing', () => {
+  it('names the abbreviation the mark belongs to', () => {
+    expect(lint('2:31 p.m. : Ah, the coach.', config).map((m) => m.reason)).toEqual(['Unexpected space before `:`, expected `p.m.:`'])
+  })
   it('a long adversarial line finishes quickly', {timeout: 180_000}, () => expectLinear(config, [' ', '( ', 'ab.Cd', 'a ;', 'ab,cd', ' .', '(- ']))
 })

@@ -39,7 +39,9 @@ export default defineRule<PunctSpacingOptions>({
       const punct = text[p]
       const before = text[s - 1] ?? ''
       const after = text[p + 1] ?? ''
-      if (!/[\p{L}\p{N}”"’»)%]/u.test(before)) continue
+      // After an abbreviation's period (`2:31 p.m. :`, `etc. ;`) French spacing is as wrong as after a word.
+      const afterAbbreviation = before === '.' && ':;!?'.includes(punct) && /\p{L}/u.test(text[s - 2] ?? '')
+      if (!afterAbbreviation && !/[\p{L}\p{N}”"’»)%]/u.test(before)) continue
       const afterEnd = after === '' || /\s/.test(after)
       let ok: boolean
       switch (punct) {
