@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Reruns the regression tests of issues 16 and 17 against an old build and
- * against this tree, and prints which fail where (docs/regressions.md is this
- * script's --markdown table; the plain report goes to stderr then). Every row must fail on the old build and pass
- * here; the exit code is 1 otherwise.
+ * against this tree, and prints which fail where (docs/regressions.md lists
+ * the same rows, with how each one fails). Every test must fail on the old
+ * build and pass here; the exit code is 1 otherwise. --markdown prints a
+ * table with the assertion messages (the plain report goes to stderr then).
  *
  *   node scripts/regressions.mjs OLD/dist/cli/main.js [--only 16.6,17.4] [--markdown]
  *   npm run regressions -- OLD/dist/cli/main.js
