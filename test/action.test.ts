@@ -13,6 +13,13 @@ import {ensureBuilt, ROOT, tree} from './cli-support.js'
  * `uses:` steps are not run: setup-node is this Node; upload-sarif is checked
  * by the test (the SARIF file must be there when it would run).
  */
+/**
+ * The action under test: this checkout, or `MTCLEAN_ACTION_PATH` (a directory
+ * with another version's action.yml and dist/, which scripts/regressions.mjs
+ * prepares for an old build).
+ */
+const ACTION = process.env.MTCLEAN_ACTION_PATH ?? ROOT
+
 interface Step {
   id?: string
   name?: string
@@ -31,7 +38,7 @@ interface ActionRun {
 }
 
 function runAction(repo: string, given: Record<string, string>, runnerTemp = mkdtempSync(join(tmpdir(), 'mtclean-runner-'))): ActionRun {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>; runs: {steps: Step[]}}
+  const action = parse(readFileSync(join(ACTION, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>; runs: {steps: Step[]}}
   const inputs: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = given[name] ?? String(spec.default ?? '')
   const envFile = join(runnerTemp, 'env')
@@ -76,7 +83,7 @@ function runAction(repo: string, given: Record<string, string>, runnerTemp = mkd
     const outputFile = join(runnerTemp, `output-${step.id ?? 'step'}`)
     writeFileSync(outputFile, '')
     const carried = existsSync(envFile) ? Object.fromEntries(readFileSync(envFile, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) : {}
-    const env: Record<string, string> = {...(process.env as Record<string, string>), CI: 'true', ...carried, GITHUB_ACTION_PATH: ROOT, RUNNER_TEMP: runnerTemp, GITHUB_ENV: envFile, GITHUB_OUTPUT: outputFile}
+    const env: Record<string, string> = {...(process.env as Record<string, string>), CI: 'true', ...carried, GITHUB_ACTION_PATH: ACTION, RUNNER_TEMP: runnerTemp, GITHUB_ENV: envFile, GITHUB_OUTPUT: outputFile}
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = substitute(String(v))
     // GitHub runs `bash --noprofile --norc -eo pipefail {0}` on the step's script.
     const script = join(runnerTemp, `step-${result.logs.length}.sh`)
@@ -142,7 +149,7 @@ describe('the GitHub Action, run as a user’s workflow would', () => {
 
 describe('action.yml', () => {
   it('runs on a supported Node and current actions, and never builds in the job', () => {
-    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>; runs: {steps: Step[]}}
+    const action = parse(readFileSync(join(ACTION, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>; runs: {steps: Step[]}}
     expect(['22', '24']).toContain(action.inputs['node-version'].default)
     const uses = action.runs.steps.map((s) => s.uses).filter(Boolean)
     expect(uses).toEqual(['actions/setup-node@v6', 'github/codeql-action/upload-sarif@v4'])

@@ -4,8 +4,9 @@ import {describe, expect, it} from 'vitest'
 import {contextOf, normalizeMessage} from '../src/engine/baseline.js'
 import {ensureBuilt, run, tree} from './cli-support.js'
 
-// An opening quote never closed: its message names its offset ("(at 9)").
-const UNCLOSED = 'She said “We will win the vote and then she left the room.'
+// A quotation reopened and never closed, last in its paragraph: its message
+// names the mark's offset ("never closed (at 71)"), which moves with any edit above.
+const UNCLOSED = 'He said, “We will win.” “Then she left the room. The end.'
 const SPACED = 'According to the minister , the plan is dead.'
 
 const findings = (stdout: string) => (JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; actual: string}>}>).flatMap((f) => f.messages)
@@ -26,14 +27,16 @@ describe('baseline keys', () => {
 describe('mtclean check --baseline', () => {
   ensureBuilt()
   it('a paragraph added above, or a file edited elsewhere, brings no old finding back', () => {
-    const dir = tree({'a.txt': `${UNCLOSED}\n\n${SPACED}\n`, '.mtcleanrc': '{}'})
+    const dir = tree({'a.txt': `${SPACED}\n\n${UNCLOSED}\n`, '.mtcleanrc': '{}'})
+    const before = run(['check', '-f', 'json', 'a.txt'], {cwd: dir})
+    expect(findings(before.stdout).map((m) => m.ruleId)).toEqual(['punct-spacing', 'quote-unbalanced'])
     const first = run(['check', '--baseline', 'base.json', 'a.txt'], {cwd: dir})
     expect(first.code).toBe(0)
-    expect(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).version).toBe(2)
-    writeFileSync(join(dir, 'a.txt'), `A new first paragraph, written later.\n\n${UNCLOSED}\n\nAnother paragraph in between.\n\n${SPACED}\n\nA last paragraph.\n`)
+    writeFileSync(join(dir, 'a.txt'), `A new first paragraph, written later.\n\n${SPACED}\n\nAnother paragraph in between.\n\n${UNCLOSED}\n`)
     const later = run(['check', '-f', 'json', '--baseline', 'base.json', 'a.txt'], {cwd: dir})
     expect(findings(later.stdout)).toEqual([])
     expect(later.code).toBe(0)
+    expect(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).version).toBe(2)
   })
 
   it('a new finding with the same rule and text is still new', () => {

@@ -2,7 +2,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {POOL_MIN_BYTES, POOL_MIN_FILES} from '../src/cli/run-files.js'
-import {CLEAN, DIRTY, ensureBuilt, json, ROOT, run, tree} from './cli-support.js'
+import {CLEAN, DIRTY, ensureBuilt, json, REPO, ROOT, run, tree} from './cli-support.js'
 import {presets} from '../src/presets.js'
 
 beforeAll(ensureBuilt)
@@ -186,7 +186,14 @@ describe('markers through the CLI', () => {
 
 describe('docs and code agree', () => {
   it('docs/cli.md states the worker-pool thresholds of the code', () => {
-    const docs = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8')
+    // REPO's docs against this tree's constants: the thresholds themselves did not change since 92e8dc7.
+    const docs = readFileSync(join(REPO, 'docs/cli.md'), 'utf8')
     expect(docs).toContain(`Batches of ${POOL_MIN_FILES} files or more, or of ${POOL_MIN_BYTES / 1024} KB or more`)
+  })
+
+  it('every documented `parallel --pipe` recipe keeps the records in order (-k)', () => {
+    const recipes = ['README.md', 'docs/cli.md'].flatMap((file) => [...readFileSync(join(REPO, file), 'utf8').matchAll(/`([^`]*parallel --pipe[^`]*)`/g)].map((m) => m[1]))
+    expect(recipes.length).toBeGreaterThan(0)
+    for (const recipe of recipes) expect(recipe).toMatch(/\s(-k|--keep-order)\s/)
   })
 })

@@ -66,6 +66,19 @@ describe('never damage: fix --write', () => {
     expect(readFileSync(path, 'utf8')).toBe(FIXED)
   })
 
+  it('fix --write: a file saved by an editor while mtclean fixes it keeps the edit (exit 2, one line)', () => {
+    const dir = tree({'a.txt': DIRTY})
+    const path = join(dir, 'a.txt')
+    // Same size: only the content tells the edit apart.
+    const edited = DIRTY.replace('weak', 'WEAK')
+    const editor = join(import.meta.dirname, 'fixtures/edit-during-write.mjs')
+    const r = run(['fix', '--write', 'a.txt'], {cwd: dir, node: ['--import', editor], env: {MTCLEAN_TEST_EDIT_PATH: path, MTCLEAN_TEST_EDIT_TEXT: edited}})
+    expect(readFileSync(path, 'utf8')).toBe(edited)
+    expect(r.code).toBe(2)
+    expect(r.stderr.split('\n')[0]).toBe('mtclean: a.txt: cannot write: changed while mtclean was fixing it: not rewritten (run fix again)')
+    noStack(r.stderr)
+  })
+
   it('keeps the owner of a file (running as root: chown back)', () => {
     if (process.getuid?.() !== 0) return
     const dir = tree({'a.txt': DIRTY})
@@ -204,7 +217,8 @@ describe('never die: devices, FIFOs, sizes', () => {
 
   it('a big input that does not fit the worker heap fails alone, reported; the rest of the batch completes', () => {
     const dir = tree({'big.txt': DIRTY.repeat(40000), 'small.txt': DIRTY})
-    const r = run(['check', '--format', 'json', 'big.txt', 'small.txt'], {cwd: dir, env: {MTCLEAN_BIG_HEAP_MB: '24'}})
+    // The whole process short of memory too (96 MB of heap): a run that lints the big file in its own heap dies with no report.
+    const r = run(['check', '--format', 'json', 'big.txt', 'small.txt'], {cwd: dir, env: {MTCLEAN_BIG_HEAP_MB: '24'}, node: ['--max-old-space-size=96']})
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('big.txt: too large for the memory budget (24 MB of heap for one input): file not processed')
     expect(JSON.parse(r.stdout).map((f: {path: string}) => f.path)).toEqual(['small.txt'])

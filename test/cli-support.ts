@@ -5,11 +5,25 @@ import {dirname, join, resolve} from 'node:path'
 import type {JsonMessage} from '../src/engine/types.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
-export const BIN = join(ROOT, 'dist/cli/main.js')
+/**
+ * The binary under test. `MTCLEAN_BIN` points the same tests at another build
+ * (scripts/regressions.mjs runs them against an old checkout's
+ * dist/cli/main.js to show each regression test fails there).
+ */
+export const BIN = process.env.MTCLEAN_BIN ? resolve(process.env.MTCLEAN_BIN) : join(ROOT, 'dist/cli/main.js')
+/** The dist/ directory that holds BIN (its library is compared with the CLI). */
+export const DIST = dirname(dirname(BIN))
+/**
+ * The checkout whose files a user reads or runs besides the binary (docs,
+ * .pre-commit-hooks.yaml): `MTCLEAN_REPO`, set with MTCLEAN_BIN by
+ * scripts/regressions.mjs; else this one.
+ */
+export const REPO = process.env.MTCLEAN_REPO ? resolve(process.env.MTCLEAN_REPO) : ROOT
 
 /** The CLI tests spawn the built binary: build it if `npm test` has not. */
 export function ensureBuilt(): void {
   if (existsSync(BIN)) return
+  if (process.env.MTCLEAN_BIN) throw new Error(`MTCLEAN_BIN=${BIN} does not exist`)
   const r = spawnSync('npm', ['run', 'build'], {cwd: ROOT, stdio: 'inherit'})
   if (r.status !== 0) throw new Error('build failed')
 }
@@ -19,16 +33,28 @@ export interface Run {
   stdout: string
   stderr: string
   bytes: Buffer
+  timedOut?: boolean
 }
 
-export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+/**
+ * A synchronous spawn cannot be interrupted by the test's timeout: a CLI that
+ * hangs (on a device, a FIFO) is killed after this long and the run fails
+ * (code null, `timedOut`). `MTCLEAN_RUN_TIMEOUT_MS` shortens it for a build
+ * that is expected to hang (scripts/regressions.mjs).
+ */
+const RUN_TIMEOUT = Number(process.env.MTCLEAN_RUN_TIMEOUT_MS) || 110_000
+
+export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>; node?: string[]} = {}): Run {
+  const r = spawnSync(process.execPath, [...(options.node ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env: {...process.env, CI: 'true', NO_COLOR: '1', ...options.env},
-    maxBuffer: 1 << 28
+    maxBuffer: 1 << 28,
+    timeout: RUN_TIMEOUT,
+    killSignal: 'SIGKILL'
   })
-  return {code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), bytes: r.stdout}
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT'
+  return {code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') + (timedOut ? `\n[killed after ${RUN_TIMEOUT} ms]` : ''), bytes: r.stdout, timedOut}
 }
 
 export function runAsync(args: string[], options: {cwd?: string} = {}) {
@@ -52,7 +78,7 @@ export function write(dir: string, files: Record<string, string | Buffer>): void
 
 /** The library's answer, to compare the CLI with (rules change; the plumbing must not). */
 export async function library() {
-  return (await import(join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js')
+  return (await import(join(DIST, 'index.js'))) as typeof import('../src/index.js')
 }
 
 /** Texts with artifacts that the recommended preset fixes (error level). */

@@ -120,7 +120,6 @@ describe('--jsonl: records round-trip byte for byte (issue 17)', () => {
       Buffer.from(`\ufeff{"text":${JSON.stringify(CLEAN)}}`)
     ])
     const r = run(['fix', '--jsonl'], {input})
-    expect(r.code).toBe(0)
     const fixed = JSON.stringify('The protection was weak. The plan is “ready,” he said.\n')
     const want = Buffer.concat([
       Buffer.from(`{"id":12345678901234567890, "x" :1e400,"esc":"\\u00e9\\/","text":${fixed}}\n`),
@@ -132,7 +131,9 @@ describe('--jsonl: records round-trip byte for byte (issue 17)', () => {
       Buffer.from(`","text":${fixed}}\r`),
       Buffer.from(`\ufeff{"text":${JSON.stringify(CLEAN)}}\n`)
     ])
-    expect(r.bytes.toString('hex')).toBe(want.toString('hex'))
+    // latin1: one character per byte, so a difference shows where it is.
+    expect(r.bytes.toString('latin1')).toBe(want.toString('latin1'))
+    expect(r.code).toBe(0)
   })
 
   it('a text field holding invalid UTF-8 is passed through untouched, not fixed over U+FFFD', () => {

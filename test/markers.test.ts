@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createLinter, ruleOptionsProblem, rulesById} from '../src/index.js'
@@ -54,6 +56,26 @@ describe('markers are applied inside the library', () => {
     ])
     const unused = createLinter({reportUnusedMarkers: true}).check(`mtclean-disable calque\n${NUMBER}\nmtclean-disable-next-line number-format\n${OTHER}\n`)
     expect(unused.filter((m) => m.ruleId === 'marker').map((m) => [m.reason, m.line])).toEqual([['Unexpected unused `mtclean-disable`, expected a finding to silence (remove the marker)', 1]])
+  })
+})
+
+describe('markers through the CLI', () => {
+  // The same texts as above, through `mtclean fix` on stdin: what a user sees.
+  it('fix: "mtclean-disable." in ordinary prose silences nothing after it', () => {
+    const text = `Writers type mtclean-disable. to silence a rule. ${NUMBER}\nAnd mtclean-disable in a sentence is prose too. ${OTHER}\n`
+    const r = run(['fix'], {input: text})
+    expect(r.stdout).toBe(text.replace('1,5', '1.5').replace('2,5', '2.5'))
+    expect(r.code).toBe(0)
+  })
+
+  it('fix: disable-next-line silences the next line with CR, LF and CRLF line ends', () => {
+    const ends = {lf: '\n', crlf: '\r\n', cr: '\r'}
+    const files = Object.fromEntries(Object.entries(ends).map(([name, eol]) => [`in/${name}.txt`, `mtclean-disable-next-line number-format${eol}${NUMBER}${eol}${OTHER}${eol}`]))
+    const dir = tree(files)
+    expect(run(['fix', '--out-dir', 'out', 'in'], {cwd: dir}).code).toBe(0)
+    for (const [name, eol] of Object.entries(ends)) {
+      expect(readFileSync(join(dir, `out/${name}.txt`), 'utf8'), name).toBe(`mtclean-disable-next-line number-format${eol}${NUMBER}${eol}The loan was 2.5 million dollars.${eol}`)
+    }
   })
 })
 

@@ -3,7 +3,7 @@ import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ROOT} from './cli-support.js'
+import {REPO} from './cli-support.js'
 
 /**
  * The hooks of .pre-commit-hooks.yaml, installed and run by the real
@@ -24,11 +24,11 @@ const git = (cwd: string, ...args: string[]) => {
 /** This working tree (tracked and new files, not ignored ones) committed in a fresh repository: what pre-commit clones. */
 function hookRepository(): {path: string; rev: string} {
   const path = mkdtempSync(join(tmpdir(), 'mtclean-hooks-'))
-  const files = git(ROOT, 'ls-files', '--cached', '--others', '--exclude-standard', '-z').split('\0').filter(Boolean)
+  const files = git(REPO, 'ls-files', '--cached', '--others', '--exclude-standard', '-z').split('\0').filter(Boolean)
   for (const file of files) {
     mkdirSync(dirname(join(path, file)), {recursive: true})
     try {
-      copyFileSync(join(ROOT, file), join(path, file))
+      copyFileSync(join(REPO, file), join(path, file))
     } catch {
       // deleted in the working tree
     }

@@ -267,7 +267,11 @@ export const CLEAN_SENTENCES = [
   'The court will rule on the case in the autumn, the prosecutor said.',
   'Exports fell for the third month in a row, the central bank reported.',
   'Dr. Alvarez, a senior official at the World Bank, left the meeting at 10:30.',
-  'The vote was postponed until the spring; neither side commented further.'
+  'The vote was postponed until the spring; neither side commented further.',
+  // Hard-wrapped lines, also inside a straight-quoted quotation after `(` or `— ` (issue 17, item 1).
+  'Residents of the district told reporters\nthat the water had risen overnight.',
+  'The files were labelled ("according\nto the rules" in red ink) by the clerk.',
+  'The minister replied — "according\nto the plan" — and left the room.'
 ]
 
 /**

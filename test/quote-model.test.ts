@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {fixed, lint, ruleTable} from './helpers.js'
+import {run} from './cli-support.js'
 import {quoteConfig} from './quote-support.js'
 
 const invalid: Array<[string, string]> = [
@@ -79,5 +80,12 @@ describe('quote model', () => {
       expect(await fixed(input, quoteConfig)).toBe(input)
       expect(lint(input, quoteConfig)).toEqual([])
     }
+  })
+
+  it('wrapped straight quotations: `mtclean fix` (recommended preset) leaves them byte for byte', () => {
+    const text = 'Names translated ("according\nto information" here) are flagged.\n\nIt said — "according\nto information" — that the plan failed.\n'
+    const r = run(['fix'], {input: text})
+    expect(r.stdout).toBe(text)
+    expect(r.code).toBe(0)
   })
 })

@@ -36,6 +36,18 @@ describe('reports', () => {
   ensureBuilt()
   const RECORDS = '{"text":"According to the minister , it ended."}\n{"text":"Clean text here."}\n{"text":"Then the mayor spoke ; nobody listened."}\n'
 
+  it('check -f sarif: every rule has a name distinct from its id and help from its doc, as code scanning wants', () => {
+    const dir = tree({'a.txt': 'According to the minister , it ended.\n', '.mtcleanrc': '{}'})
+    const log = JSON.parse(run(['check', '-f', 'sarif', 'a.txt'], {cwd: dir}).stdout)
+    const rules = log.runs[0].tool.driver.rules as Array<Record<string, any>>
+    expect(log.runs[0].results.map((x: any) => x.ruleId)).toEqual(['punct-spacing'])
+    expect(rules.map((r) => r.id)).toContain('punct-spacing')
+    for (const rule of rules) {
+      expect(rule.name, rule.id).not.toBe(rule.id)
+      expect(rule.help?.markdown, rule.id).toBe(readFileSync(join(import.meta.dirname, '..', 'docs/rules', rule.id + '.md'), 'utf8'))
+    }
+  })
+
   it('check --jsonl --format sarif is valid SARIF pointing at the records’ lines', async () => {
     const dir = tree({'r.jsonl': RECORDS, '.mtcleanrc': '{}'})
     const r = run(['check', '--jsonl', '-f', 'sarif', 'r.jsonl'], {cwd: dir})
