@@ -247,8 +247,9 @@ const headline = pick('Talks resume in Brussels', 'Prices rise again', 'A turnin
 export const cleanEnglish = fc
   .tuple(fc.boolean(), headline, fc.array(paragraph, {minLength: 1, maxLength: 4}), pick('\n\n', '\r\n\r\n', '\n\n\n'), fc.boolean())
   .map(([withHeadline, h, drawn, sep, finalNewline]) => {
+    // Once by its words: the curly and the straight form, or a wrapped and an unwrapped one, are one sentence.
     const seen = new Set<string>()
-    const paragraphs = drawn.map((p) => p.filter((s) => !seen.has(s) && Boolean(seen.add(s))).join(' ')).filter((p) => p.length > 0)
+    const paragraphs = drawn.map((p) => p.filter((s) => !seen.has(alnum(s)) && Boolean(seen.add(alnum(s)))).join(' ')).filter((p) => p.length > 0)
     return (withHeadline ? [h, ...paragraphs] : paragraphs).join(sep) + (finalNewline ? '\n' : '')
   })
 
@@ -357,8 +358,10 @@ export const splicedRepairable = fc
   .tuple(fc.array(splicedParagraph, {minLength: 1, maxLength: 5}), fc.array(paragraphBreak, {minLength: 1, maxLength: 4}), fc.nat(), fc.nat(), fc.nat())
   .map(([drawn, breaks, artifact, para, sentence]) => {
     // A correct document says each sentence once: a repeated paragraph is itself an artifact (duplicate).
-    const seen = new Set<number>()
-    const paragraphs = drawn.map((p) => p.filter((i) => !seen.has(i) && Boolean(seen.add(i)))).filter((p) => p.length > 0)
+    // Once by its words: a wrapped and an unwrapped form are one sentence.
+    const seen = new Set<string>()
+    const once = (i: number) => !seen.has(alnum(CLEAN_SENTENCES[i])) && Boolean(seen.add(alnum(CLEAN_SENTENCES[i])))
+    const paragraphs = drawn.map((p) => p.filter(once)).filter((p) => p.length > 0)
     const repairable = ARTIFACTS.filter((a) => a.repairable)
     const index = ARTIFACTS.indexOf(repairable[artifact % repairable.length])
     return splice(paragraphs, breaks, [[index, para, sentence]])

@@ -8,14 +8,14 @@
  *    and every rule lints a mixed fixture) — is analysed by recheck, a ReDoS
  *    analyser (automaton + fuzz), for exponential or polynomial backtracking.
  * 2. Run time: every rule alone on long lines of its trigger characters
- *    (64 KB in `npm test`, 200 KB in `npm run fuzz`) completes within a budget
+ *    (64 KB in `npm test`, 200 KB in `npm run regex:fresh`) completes within a budget
  *    in proportion to the size (each run in a worker thread that is killed on
  *    time-out, so a quadratic rule fails the test instead of hanging it).
  *
  * recheck's verdict is a function of the pattern, its flags, recheck's version,
  * the time-out and the seed: `test/fixtures/recheck-verdicts.json` keeps the
  * verdicts of the patterns analysed before, so `npm test` analyses only the
- * patterns that are new or changed. `npm run fuzz` (or MTCLEAN_RECHECK_FRESH=1)
+ * patterns that are new or changed. `npm run regex:fresh` (MTCLEAN_RECHECK_FRESH=1)
  * analyses every pattern again and fails when a kept verdict no longer holds;
  * MTCLEAN_RECHECK_UPDATE=1 rewrites the file with the patterns found now.
  */
@@ -121,7 +121,7 @@ function seeds(): string[] {
 
 /** Per-pattern analysis budget: short in npm test, longer with MTCLEAN_RECHECK_TIMEOUT_MS (undecided ones fall to the run-time test). */
 const RECHECK_TIMEOUT_MS = Number(process.env.MTCLEAN_RECHECK_TIMEOUT_MS ?? 1500)
-const FRESH = Boolean(process.env.MTCLEAN_RECHECK_FRESH || process.env.MTCLEAN_FUZZ_RUNS)
+const FRESH = Boolean(process.env.MTCLEAN_RECHECK_FRESH)
 const UPDATE = Boolean(process.env.MTCLEAN_RECHECK_UPDATE)
 type Diagnostics = Awaited<ReturnType<typeof check>>
 /** What the tests read of a verdict (kept in the verdict file). */
@@ -271,9 +271,9 @@ describe('regular expressions are safe from catastrophic backtracking', () => {
 // ---------------------------------------------------------------------------
 // Run time: each rule on long lines of trigger characters.
 
-// 200 KB in a budget of 4 s under `npm run fuzz`; 64 KB in npm test (a quadratic rule takes
+// 200 KB in a budget of 4 s under `npm run regex:fresh`; 64 KB in npm test (a quadratic rule takes
 // ten times its linear time already at 64 KB).
-const SIZE = (process.env.MTCLEAN_FUZZ_RUNS ? 200 : 64) * 1024
+const SIZE = (FRESH ? 200 : 64) * 1024
 // A floor of 2.5 s keeps a loaded machine from failing a linear rule; a quadratic one takes far longer.
 const BUDGET_MS = Number(process.env.MTCLEAN_REGEX_BUDGET_MS ?? Math.max(2500, (4000 * SIZE) / (200 * 1024)))
 const TRIGGERS = [

@@ -19,7 +19,6 @@ const invalid: Array<[string, string]> = [
   ['“The situation remains very worryingassures a senior official.', '“The situation remains very worrying,” assures a senior official.'],
   ['The chairwoman Annegret Kramp said-Karrenbauer, would not run.', 'The chairwoman Annegret Kramp-Karrenbauer said, would not run.'],
   ['Both Norbert Walter had-Borjans and his deputy agreed.', 'Both Norbert Walter-Borjans had and his deputy agreed.'],
-  ['MThe talks resumed on Monday.', 'The talks resumed on Monday.'],
   ['The adviser [Ana Dias]which resigned left.', 'The adviser [Ana Dias] which resigned left.'],
   ['There was talk of athat plan.', 'There was talk of a that plan.']
 ]
@@ -67,6 +66,13 @@ describe('word-glued', () => {
       expect(lint(input, config).map((m) => m.actual)).toEqual([])
     })
   }
+  it('a doubled initial is a suggestion: fix alone never deletes a letter', async () => {
+    const input = 'MThe talks resumed on Monday.'
+    const messages = lint(input, config)
+    expect(messages.map((m) => [m.reason, m.fix, m.expected])).toEqual([['Unexpected `MThe`, expected `The` (a doubled initial)', 'suggestion', ['']]])
+    expect(await fixed(input, config)).toBe(input)
+    expect(await fixed(input, config, true)).toBe('The talks resumed on Monday.')
+  })
   it('does not add a quote mark outside an open quotation', async () => {
     expect(await fixed('The landscape is worryingassures a senior official.', config)).toBe('The landscape is worrying assures a senior official.')
   })

@@ -155,7 +155,8 @@ function boundaryJoins(ctx: Ctx): void {
     const token = m[1] + m[2]
     if (!SENTENCE_STARTERS.has(m[2]) || KEEP.has(token) || (lex ??= getLexicon()).isWord(token)) continue
     const start = m.index + m[0].length - token.length
-    ctx.report({start, end: start + 1, expected: [''], fix: 'safe', reason: `Unexpected \`${token}\`, expected \`${m[2]}\` (a doubled initial)`})
+    // A suggestion: deleting a letter is not a punctuation edit (fix never eats a letter on its own).
+    ctx.report({start, end: start + 1, expected: [''], fix: 'suggestion', reason: `Unexpected \`${token}\`, expected \`${m[2]}\` (a doubled initial)`})
   }
   if (text.includes(']') || text.includes(')')) {
     for (const m of text.matchAll(AFTER_BRACKET)) {
