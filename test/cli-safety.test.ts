@@ -202,11 +202,13 @@ describe('never die: devices, FIFOs, sizes', () => {
     expect(JSON.parse(r.stdout).map((f: {path: string}) => f.path)).toEqual(['small.txt'])
   }, 60_000)
 
-  it('a big input that does not fit the worker heap fails alone, reported; the rest of the batch completes', () => {
-    const dir = tree({'big.txt': DIRTY.repeat(40000), 'small.txt': DIRTY})
-    const r = run(['check', '--format', 'json', 'big.txt', 'small.txt'], {cwd: dir, env: {MTCLEAN_BIG_HEAP_MB: '24'}})
+  it('a big input that would not fit the worker heap is refused before work starts, with its size; the rest of the batch completes', () => {
+    // 144 MB of heap: the rules' 128 MB and 1 MB of text at 16 MB of heap per MB (src/engine/pool.ts).
+    const big = DIRTY.repeat(40000)
+    const dir = tree({'big.txt': big, 'small.txt': DIRTY})
+    const r = run(['check', '--format', 'json', 'big.txt', 'small.txt'], {cwd: dir, env: {MTCLEAN_BIG_HEAP_MB: '144'}})
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('big.txt: too large for the memory budget (24 MB of heap for one input): file not processed')
+    expect(r.stderr).toContain(`big.txt: too large for the memory budget (144 MB of heap for one input): file not processed (${Buffer.byteLength(big)} bytes; at most ${1024 * 1024} fit)`)
     expect(JSON.parse(r.stdout).map((f: {path: string}) => f.path)).toEqual(['small.txt'])
   }, 120_000)
 })

@@ -73,6 +73,8 @@ export interface TextsTask {
   mode: 'check' | 'fix'
   suggestions: boolean
   texts: string[]
+  /** Fix mode: false when the findings are not used (no --report): only the fixed texts come back. */
+  findings?: boolean
 }
 
 export interface TextResult {
