@@ -1,4 +1,6 @@
-import {statSync} from 'node:fs'
+import {closeSync, openSync, readSync, statSync} from 'node:fs'
+import {extname} from 'node:path'
+import {chooseFormat} from '../formats/index.js'
 import type {FileResult, FileTask, TextResult, TextsTask} from './types.js'
 
 type Work = {file?: FileTask; files?: FileTask[]; texts?: TextsTask}
@@ -43,21 +45,29 @@ const CAPPED_YOUNG_MB = 16
 export const BIG_INPUT = 2 * 1024 * 1024
 const BIG_HEAP_MB = Number(process.env.MTCLEAN_BIG_HEAP_MB) || 512
 /**
- * From this size on, the other workers are ended while the big-input worker
- * runs (and started again after): their heaps (about 150 MB each, rules and
- * dictionaries) and the big input's would not fit 1 GB together. The restart
- * (a few seconds) is small next to linting 8 MB.
+ * The heap one input needs, in MB: the rules' live set plus 16 MB per MB of
+ * plain text (the fix of a 20 MB file peaked at about 12: the first lint's
+ * messages, the text and its fixed copy, one window's tree), 200 per MB of
+ * Markdown or HTML (their syntax tree is built whole, and is not windowed:
+ * 130 live after collections at 2 and 4 MB, and 2.4 MB did not fit 512).
+ * An input whose estimate exceeds BIG_HEAP_MB is refused before any work
+ * starts; one whose estimate is as big as a plain text of BIG_INPUT's is a
+ * big input (Markdown or HTML from 160 KB).
  */
-const HUGE_INPUT = 8 * 1024 * 1024
+export function heapNeededMB(size: number, markup = false): number {
+  return 128 + ((markup ? 200 : 16) * size) / (1024 * 1024)
+}
+const isBig = ({size, markup}: {size: number; markup: boolean}) => heapNeededMB(size, markup) >= heapNeededMB(BIG_INPUT)
+/** The largest input that fits BIG_HEAP_MB by that estimate (plain text: 24 MB at the default 512 MB; markup: 1.9 MB). */
+const fitting = (markup: boolean) => Math.max(0, Math.floor(((BIG_HEAP_MB - 128) / (markup ? 200 : 16)) * 1024 * 1024))
 /**
- * The heap one input needs, in MB: the rules' live set plus about 11 MB per
- * MB of text at the fix of a 20 MB file (messages of the first lint, the text
- * and its fixed copy, one window's tree), rounded up to 16. An input whose
- * estimate exceeds BIG_HEAP_MB is refused before any work starts.
+ * An input needing more heap than this runs with the other workers ended (and
+ * started again after it), and its own worker ends after it: their heaps
+ * (about 150 MB each: rules and dictionaries) and a huge input's would not
+ * fit 1 GB together. Plain text from 8 MB: the restart (a few seconds) is
+ * small next to linting it.
  */
-const heapNeededMB = (size: number) => 128 + (16 * size) / (1024 * 1024)
-/** The largest input that fits BIG_HEAP_MB by that estimate (24 MB at the default 512 MB). */
-export const MAX_FITTING_INPUT = Math.max(0, Math.floor(((BIG_HEAP_MB - 128) / 16) * 1024 * 1024))
+const HUGE_HEAP_MB = 256
 
 const outOfMemory = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
 
@@ -102,25 +112,42 @@ class BigLane {
   }
 }
 
-const tooBig = (what: string, size?: number) =>
+const tooBig = (what: string, size?: number, markup = false) =>
   `too large for the memory budget (${BIG_HEAP_MB} MB of heap for one input): ${what} not processed` +
-  (size === undefined ? '' : ` (${size} ${what === 'file' ? 'bytes' : 'characters'}; at most ${MAX_FITTING_INPUT} fit)`) +
+  (size === undefined ? '' : ` (${size} ${what === 'file' ? 'bytes' : 'characters'}${markup ? ' of markup' : ''}; at most ${fitting(markup)} fit)`) +
   '; split it, or raise MTCLEAN_BIG_HEAP_MB'
 
-/** Bytes of a file task (0 when it cannot be read: the worker reports that). */
-function fileSize(task: FileTask): number {
-  if (task.bytes) return task.bytes.length
+/** A file task's bytes (0 when it cannot be read: the worker reports that) and whether it will be read as Markdown or HTML. */
+function sizeOf(task: FileTask): {size: number; markup: boolean} {
+  let size = 0
+  let head = ''
   try {
-    return statSync(task.path!).size
+    size = task.bytes ? task.bytes.length : statSync(task.path!).size
+    if (!isBig({size, markup: true})) return {size, markup: false}
+    // The flag, the config or the name decides, else the first 4 KB (as processFile's chooseFormat does).
+    if (task.bytes) head = Buffer.from(task.bytes.subarray(0, 4096)).toString('utf8')
+    else if (!task.format && !task.config.format && extname(task.path!) === '') head = readHead(task.path!)
   } catch {
-    return 0
+    return {size, markup: false}
+  }
+  const name = task.path ?? (task.display !== '<stdin>' ? task.display : undefined)
+  return {size, markup: chooseFormat(task.format ?? task.config.format, name, head) !== 'text'}
+}
+
+function readHead(path: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(4096)
+    return buffer.subarray(0, readSync(fd, buffer, 0, 4096, 0)).toString('utf8')
+  } finally {
+    closeSync(fd)
   }
 }
 
 /** A big file in the big-input worker; a file that does not fit is reported and skipped (before any work when its size says so). */
-function bigFile(lane: BigLane, task: FileTask, size: number): Promise<FileResult> {
-  const refused = (known?: number): FileResult => ({index: task.index, display: task.display, messages: [], changed: false, error: `${task.display}: ${tooBig('file', known)}`})
-  if (heapNeededMB(size) > BIG_HEAP_MB && size <= task.maxFileSize) return Promise.resolve(refused(size))
+function bigFile(lane: BigLane, task: FileTask, {size, markup}: {size: number; markup: boolean}): Promise<FileResult> {
+  const refused = (known?: number): FileResult => ({index: task.index, display: task.display, messages: [], changed: false, error: `${task.display}: ${tooBig('file', known, markup)}`})
+  if (heapNeededMB(size, markup) > BIG_HEAP_MB && size <= task.maxFileSize) return Promise.resolve(refused(size))
   return lane.run({file: task}, () => refused())
 }
 
@@ -128,6 +155,7 @@ function bigFile(lane: BigLane, task: FileTask, size: number): Promise<FileResul
 async function bigTexts(lane: BigLane, task: TextsTask): Promise<TextResult[]> {
   const out: TextResult[] = []
   for (const text of task.texts) {
+    // Records are read as plain text.
     if (heapNeededMB(text.length) > BIG_HEAP_MB) {
       out.push({messages: [], error: tooBig('record', text.length)})
       continue
@@ -144,15 +172,15 @@ async function splitTexts(
   small: (task: TextsTask) => Promise<TextResult[]>,
   big: (task: TextsTask) => Promise<TextResult[]>
 ): Promise<TextResult[]> {
-  const isBig = task.texts.map((t) => t.length >= BIG_INPUT)
-  if (!isBig.some(Boolean)) return small(task)
-  const smallTask = {...task, texts: task.texts.filter((_, i) => !isBig[i])}
+  const bigText = task.texts.map((t) => t.length >= BIG_INPUT)
+  if (!bigText.some(Boolean)) return small(task)
+  const smallTask = {...task, texts: task.texts.filter((_, i) => !bigText[i])}
   const smallDone = smallTask.texts.length ? small(smallTask) : Promise.resolve([])
-  const bigDone = big({...task, texts: task.texts.filter((_, i) => isBig[i])})
+  const bigDone = big({...task, texts: task.texts.filter((_, i) => bigText[i])})
   const [smallResults, bigResults] = await Promise.all([smallDone, bigDone])
   let s = 0
   let b = 0
-  return isBig.map((big) => (big ? bigResults[b++] : smallResults[s++]))
+  return bigText.map((yes) => (yes ? bigResults[b++] : smallResults[s++]))
 }
 
 /**
@@ -193,7 +221,7 @@ export class Gate {
 export async function createRunner(jobs: number, options: RunnerOptions = {}): Promise<Runner> {
   const lane = new BigLane()
   const gate = new Gate()
-  // Set when the worker pool must make room for a huge input (see HUGE_INPUT); the main thread cannot.
+  // Set when the worker pool must make room for a huge input (see HUGE_HEAP_MB); the main thread cannot.
   let makeRoom = async () => {}
   /** Run `work` in the big-input worker alone; a huge input also without the other workers, and its worker (holding the heap it grew) ends after it. */
   const alone = <R>(huge: boolean, work: () => Promise<R>) =>
@@ -206,14 +234,14 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
         await lane.close()
       }
     })
-  const bigFileAlone = (task: FileTask, size: number) => alone(size >= HUGE_INPUT, () => bigFile(lane, task, size))
-  const bigTextsAlone = (task: TextsTask) => alone(task.texts.some((t) => t.length >= HUGE_INPUT), () => bigTexts(lane, task))
-  const sized = (task: FileTask) => ({task, size: fileSize(task)})
+  const bigFileAlone = (task: FileTask, sized: {size: number; markup: boolean}) =>
+    alone(heapNeededMB(sized.size, sized.markup) > HUGE_HEAP_MB, () => bigFile(lane, task, sized))
+  const bigTextsAlone = (task: TextsTask) => alone(task.texts.some((t) => heapNeededMB(t.length) > HUGE_HEAP_MB), () => bigTexts(lane, task))
   if (jobs <= 1) {
     const {processFile, processTexts} = await import('./run.js')
     const file = (task: FileTask) => {
-      const size = fileSize(task)
-      return size >= BIG_INPUT ? bigFileAlone(task, size) : gate.small(() => processFile(task))
+      const sized = sizeOf(task)
+      return isBig(sized) ? bigFileAlone(task, sized) : gate.small(() => processFile(task))
     }
     const files = async (tasks: FileTask[]) => {
       const results: FileResult[] = []
@@ -241,13 +269,13 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
   }
   const smallFile = (task: FileTask) => gate.small(() => workers().run({file: task} satisfies Work) as Promise<FileResult>)
   const file = (task: FileTask) => {
-    const size = fileSize(task)
-    return size >= BIG_INPUT ? bigFileAlone(task, size) : smallFile(task)
+    const sized = sizeOf(task)
+    return isBig(sized) ? bigFileAlone(task, sized) : smallFile(task)
   }
   const files = async (tasks: FileTask[]) => {
-    const all = tasks.map(sized)
-    if (all.every((t) => t.size < BIG_INPUT)) return gate.small(() => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>)
-    return Promise.all(all.map(({task, size}) => (size >= BIG_INPUT ? bigFileAlone(task, size) : smallFile(task))))
+    const all = tasks.map((task) => ({task, sized: sizeOf(task)}))
+    if (!all.some((t) => isBig(t.sized))) return gate.small(() => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>)
+    return Promise.all(all.map(({task, sized}) => (isBig(sized) ? bigFileAlone(task, sized) : smallFile(task))))
   }
   const small = (task: TextsTask): Promise<TextResult[]> =>
     gate.small(async () => {

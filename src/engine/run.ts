@@ -160,7 +160,13 @@ export async function processTexts(task: TextsTask): Promise<TextResult[]> {
   const out: TextResult[] = []
   for (const text of task.texts) {
     const outcome = await processText(text, task.config, task.mode, task.suggestions, undefined, task.findings !== false)
-    out.push(task.mode === 'fix' ? {messages: outcome.before ?? [], fixed: outcome.fixed, ...(outcome.unsettled ? {unsettled: true} : {})} : {messages: outcome.messages})
+    // An unchanged text is not sent back: the caller keeps the record as it was.
+    const changed = outcome.fixed !== text
+    out.push(
+      task.mode === 'fix'
+        ? {messages: outcome.before ?? [], changed, ...(changed ? {fixed: outcome.fixed} : {}), ...(outcome.unsettled ? {unsettled: true} : {})}
+        : {messages: outcome.messages}
+    )
   }
   return out
 }

@@ -79,6 +79,8 @@ export interface TextsTask {
 
 export interface TextResult {
   messages: JsonMessage[]
+  /** Fix mode: the text changed; `fixed` is sent only then. */
+  changed?: boolean
   fixed?: string
   /** The fix loop stopped on its pass limit or a cycle. */
   unsettled?: boolean
