@@ -62,10 +62,9 @@ const isBig = ({size, markup}: {size: number; markup: boolean}) => heapNeededMB(
 const fitting = (markup: boolean) => Math.max(0, Math.floor(((BIG_HEAP_MB - 128) / (markup ? 200 : 16)) * 1024 * 1024))
 /**
  * An input needing more heap than this runs with the other workers ended (and
- * started again after it), and its own worker ends after it: their heaps
- * (about 150 MB each: rules and dictionaries) and a huge input's would not
- * fit 1 GB together. Plain text from 8 MB: the restart (a few seconds) is
- * small next to linting it.
+ * started again after it): their heaps (about 150 MB each: rules and
+ * dictionaries) and a huge input's would not fit 1 GB together. Plain text
+ * from 8 MB: the restart (a few seconds) is small next to linting it.
  */
 const HUGE_HEAP_MB = 256
 
@@ -223,32 +222,34 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
   const gate = new Gate()
   // Set when the worker pool must make room for a huge input (see HUGE_HEAP_MB); the main thread cannot.
   let makeRoom = async () => {}
-  /** Run `work` in the big-input worker alone; a huge input also without the other workers, and its worker (holding the heap it grew) ends after it. */
+  /** Run `work` in the big-input worker alone; a huge input also without the other workers. */
   const alone = <R>(huge: boolean, work: () => Promise<R>) =>
     gate.big(async () => {
-      if (!huge) return work()
-      await makeRoom()
-      try {
-        return await work()
-      } finally {
-        await lane.close()
-      }
+      if (huge) await makeRoom()
+      return work()
     })
   const bigFileAlone = (task: FileTask, sized: {size: number; markup: boolean}) =>
     alone(heapNeededMB(sized.size, sized.markup) > HUGE_HEAP_MB, () => bigFile(lane, task, sized))
   const bigTextsAlone = (task: TextsTask) => alone(task.texts.some((t) => heapNeededMB(t.length) > HUGE_HEAP_MB), () => bigTexts(lane, task))
+  // Small work ends an idle big-input worker first: its heap (rules and what the big input left) next to busy workers
+  // reached 800 MB. Big inputs in a row keep it; one between small work costs a restart (a few seconds).
+  const small = <R>(work: () => Promise<R>) =>
+    gate.small(async () => {
+      await lane.close()
+      return work()
+    })
   if (jobs <= 1) {
     const {processFile, processTexts} = await import('./run.js')
     const file = (task: FileTask) => {
       const sized = sizeOf(task)
-      return isBig(sized) ? bigFileAlone(task, sized) : gate.small(() => processFile(task))
+      return isBig(sized) ? bigFileAlone(task, sized) : small(() => processFile(task))
     }
     const files = async (tasks: FileTask[]) => {
       const results: FileResult[] = []
       for (const task of tasks) results.push(await file(task))
       return results
     }
-    return {file, files, texts: (task) => splitTexts(task, (t) => gate.small(() => processTexts(t)), bigTextsAlone), close: () => lane.close(), threads: 1}
+    return {file, files, texts: (task) => splitTexts(task, (t) => small(() => processTexts(t)), bigTextsAlone), close: () => lane.close(), threads: 1}
   }
   const {Tinypool} = await import('tinypool')
   let pool: import('tinypool').Tinypool | undefined
@@ -267,18 +268,18 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
     pool = undefined
     await idle?.destroy()
   }
-  const smallFile = (task: FileTask) => gate.small(() => workers().run({file: task} satisfies Work) as Promise<FileResult>)
+  const smallFile = (task: FileTask) => small(() => workers().run({file: task} satisfies Work) as Promise<FileResult>)
   const file = (task: FileTask) => {
     const sized = sizeOf(task)
     return isBig(sized) ? bigFileAlone(task, sized) : smallFile(task)
   }
   const files = async (tasks: FileTask[]) => {
     const all = tasks.map((task) => ({task, sized: sizeOf(task)}))
-    if (!all.some((t) => isBig(t.sized))) return gate.small(() => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>)
+    if (!all.some((t) => isBig(t.sized))) return small(() => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>)
     return Promise.all(all.map(({task, sized}) => (isBig(sized) ? bigFileAlone(task, sized) : smallFile(task))))
   }
-  const small = (task: TextsTask): Promise<TextResult[]> =>
-    gate.small(async () => {
+  const smallTexts = (task: TextsTask): Promise<TextResult[]> =>
+    small(async () => {
       try {
         return (await workers().run({texts: task} satisfies Work)) as TextResult[]
       } catch (error) {
@@ -292,7 +293,7 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
   return {
     file,
     files,
-    texts: (task) => splitTexts(task, small, bigTextsAlone),
+    texts: (task) => splitTexts(task, smallTexts, bigTextsAlone),
     close: async () => {
       await pool?.destroy()
       await lane.close()
