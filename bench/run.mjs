@@ -13,6 +13,14 @@
 // reported as n/a. The JSONL stream is stopped after BENCH_JSONL_CAP_S (90 s):
 // its peak RSS is then over the part streamed, which is reported.
 //
+// Memory (issue 17: peak RSS < 1 GB for any input the default limits accept):
+// check of a file at the default --max-file-size (20 MB), and beside it
+// fix --jsonl streamed until the check ends (BENCH_MEMORY_STREAM_S, 30 s, at
+// least) with its RSS sampled, to show it levels off (peak at a quarter, half,
+// three quarters and all of what was streamed); memory per MB of input and
+// pass/fail against 1 GB for each. BENCH_MEMORY_FULL=1 adds the fix of the
+// 20 MB file and a stream with a record at the limit (minutes each).
+//
 // Environment: BENCH_RUNS (default 3), BENCH_QUICK=1 (fewer runs, smaller
 // JSONL), BENCH_SKIP=name,name (skip steps: io,parse,mtclean,jobs,strict,
 // textlint,permb,memory,cold,lexicon,jsonl).
@@ -31,7 +39,7 @@ const CLI = join(ROOT, 'dist/cli/main.js')
 const QUICK = process.env.BENCH_QUICK === '1'
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3))
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
-const GENERATOR_VERSION = 3
+const GENERATOR_VERSION = 4
 const DOCS = 2000
 const SINGLE_MB = [1, 4, 16]
 const JSONL_MB = QUICK ? 10 : 100
@@ -39,6 +47,11 @@ const started = Date.now()
 const BUDGET_S = Number(process.env.BENCH_BUDGET_S ?? 540)
 const REPEAT_UNDER_S = Number(process.env.BENCH_REPEAT_UNDER_S ?? 20)
 const JSONL_CAP_S = Number(process.env.BENCH_JSONL_CAP_S ?? 90)
+const MEMORY_STREAM_S = Number(process.env.BENCH_MEMORY_STREAM_S ?? 30)
+const MEMORY_FULL = process.env.BENCH_MEMORY_FULL === '1'
+const BUDGET_MB = 1024
+// The default --max-file-size (src/engine/limits.ts): the memory section's file is exactly this big.
+const LIMIT_BYTES = 20 * 1024 * 1024
 const elapsed = () => (Date.now() - started) / 1000
 const overBudget = () => elapsed() > BUDGET_S
 
@@ -68,6 +81,9 @@ function generateCorpus() {
     writeFileSync(join(CORPUS, `single-${mb}mb.txt`), parts.join('\n'))
   }
   writeFileSync(join(CORPUS, 'small.txt'), documentText(mulberry32(7), 1500))
+  // A file at the default size limit, and a stream with one record at the limit between news-sized ones.
+  writeFileSync(join(CORPUS, 'single-limit.txt'), atLimit(rand, LIMIT_BYTES))
+  writeFileSync(join(CORPUS, 'limit-record.jsonl'), limitRecordStream(rand))
   return new Promise((resolve) => {
     const stream = createWriteStream(join(CORPUS, 'records.jsonl'))
     let written = 0
@@ -85,6 +101,40 @@ function generateCorpus() {
     }
     more()
   })
+}
+
+/** Documents joined up to exactly `bytes` of UTF-8 (cut before a partial character). */
+function atLimit(rand, bytes) {
+  const parts = []
+  let size = 0
+  while (size < bytes) {
+    const d = documentText(rand, 5000)
+    parts.push(d)
+    size += Buffer.byteLength(d) + 1
+  }
+  const all = Buffer.from(parts.join('\n'))
+  let end = bytes
+  while (end > 0 && (all[end] & 0xc0) === 0x80) end--
+  return all.subarray(0, end)
+}
+
+/** 4 MB of news-sized records, one record whose line is just under the limit, 4 MB more. */
+function limitRecordStream(rand) {
+  let id = 0
+  const small = () => {
+    const lines = []
+    for (let size = 0; size < 4 * 1048576; ) {
+      const line = JSON.stringify({id: id++, text: documentText(rand, 2000 + Math.floor(rand() * 8000))})
+      lines.push(line)
+      size += Buffer.byteLength(line) + 1
+    }
+    return lines
+  }
+  const head = small()
+  const wrapper = Buffer.byteLength(JSON.stringify({id: id++, text: ''}))
+  const text = atLimit(rand, LIMIT_BYTES - wrapper - 4096).toString('utf8')
+  const big = JSON.stringify({id: id - 1, text})
+  return [...head, big, ...small()].join('\n') + '\n'
 }
 
 // ---------------------------------------------------------------------------
@@ -116,6 +166,22 @@ function timeCommand(argv, {runs = RUNS, ok = [0, 1], before, env} = {}) {
     if (m) rss = Math.max(Number.isFinite(rss) ? rss : 0, Number(m[2]) / 1024)
   }
   return {s: median(walls), runs: walls, rssMB: rss, ...(walls.length < runs ? {note: `${walls.length} run(s)`} : {})}
+}
+
+/** One run of a command under /usr/bin/time without blocking (a watch runs beside it): wall seconds and peak RSS (MB), or {error}. */
+async function timeOnce(argv) {
+  const {spawn} = await import('node:child_process')
+  return new Promise((resolve) => {
+    const t = performance.now()
+    const child = spawn('/usr/bin/time', ['-f', 'MTBENCH %e %M', ...argv], {cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (code) => {
+      const m = /MTBENCH ([\d.]+) (\d+)/.exec(stderr)
+      if (![0, 1].includes(code) || !m) return resolve({error: `exit ${code}: ${stderr.replace(/MTBENCH.*/, '').trim().split('\n').pop()?.slice(0, 160)}`})
+      resolve({s: (performance.now() - t) / 1000, runs: [(performance.now() - t) / 1000], rssMB: Number(m[2]) / 1024})
+    })
+  })
 }
 
 /** Run a node script (a string) that prints a JSON number of milliseconds; median over runs. */
@@ -209,10 +275,15 @@ for (const [name, args, jobs, preset] of list) {
 }
 }
 
-/** Stream the JSONL file through the CLI, polling its peak RSS (VmHWM); stop after JSONL_CAP_S. */
-async function streamJsonl(argv) {
+/**
+ * Run the CLI, polling its peak RSS (VmHWM) every 100 ms with the bytes it has
+ * written so far; stop it after `capS` seconds, or once `until` has settled
+ * and `minS` seconds have passed. `input` (bytes) is what it reads.
+ */
+async function watch(argv, input, capS, {until, minS = 0} = {}) {
+  let released = !until
+  until?.then(() => (released = true))
   const {spawn} = await import('node:child_process')
-  const total = statSync(join(CORPUS, 'records.jsonl')).size
   return new Promise((resolve) => {
     const t = performance.now()
     const child = spawn(argv[0], argv.slice(1), {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
@@ -220,14 +291,17 @@ async function streamJsonl(argv) {
     let peak = 0
     let stderr = ''
     let capped = false
+    const samples = []
     child.stdout.on('data', (chunk) => (out += chunk.length))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     const poll = setInterval(() => {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
         if (m) peak = Math.max(peak, Number(m[1]) / 1024)
+        samples.push({s: (performance.now() - t) / 1000, outMB: out / 1048576, peakMB: peak})
       } catch {}
-      if ((performance.now() - t) / 1000 > JSONL_CAP_S && !capped) {
+      const now = (performance.now() - t) / 1000
+      if ((now > capS || (released && until && now > minS)) && !capped) {
         capped = true
         child.kill('SIGKILL')
       }
@@ -235,11 +309,24 @@ async function streamJsonl(argv) {
     child.on('close', (code) => {
       clearInterval(poll)
       const s = (performance.now() - t) / 1000
-      const doneMB = Math.min(out, total) / 1048576
+      const doneMB = Math.min(out, input) / 1048576
       if (!capped && ![0, 1].includes(code)) return resolve({error: `exit ${code}: ${stderr.trim().split('\n').pop()?.slice(0, 160)}`})
-      resolve({s, rssMB: peak || NaN, streamedMB: +doneMB.toFixed(1), complete: !capped, ...(capped ? {note: `stopped after ${JSONL_CAP_S} s, ${doneMB.toFixed(1)} of ${(total / 1048576).toFixed(0)} MB written`} : {})})
+      resolve({s, rssMB: peak || NaN, streamedMB: +doneMB.toFixed(1), complete: !capped, samples, stderr, ...(capped ? {note: `stopped after ${capS} s, ${doneMB.toFixed(1)} of ${(input / 1048576).toFixed(0)} MB written`} : {})})
     })
   })
+}
+
+/** Stream the JSONL file through the CLI, polling its peak RSS (VmHWM); stop after JSONL_CAP_S. */
+async function streamJsonl(argv) {
+  const {samples, stderr, ...r} = await watch(argv, statSync(join(CORPUS, 'records.jsonl')).size, JSONL_CAP_S)
+  return r
+}
+
+/** Pass or fail against the budget, and memory per MB of input. */
+function verdict(r, inputMB) {
+  if (r.error) return r
+  const perMB = r.rssMB / inputMB
+  return {...r, inputMB: +inputMB.toFixed(1), note: [r.note, `${perMB.toFixed(0)} MB per MB of input`, r.rssMB < BUDGET_MB ? 'pass (< 1 GB)' : 'FAIL (≥ 1 GB)'].filter(Boolean).join('; '), perMB, pass: r.rssMB < BUDGET_MB}
 }
 
 const byName = (...names) => mtcleanRuns.filter(([name]) => names.includes(name))
@@ -305,15 +392,39 @@ console.log((performance.now() - t) / ${mb})`,
   record('parse per MB, single 16 MB file (bare retext-english)', {error: 'not measured: parse-english is super-linear on one 16 MB input (minutes)'})
 }
 
-// Peak memory of the CLI on one big file (issue 17: < 1 GB for any input the default limits accept):
-// check and fix of the 1, 4 and 16 MB files, one run each; memory per MB of input is peak RSS / size.
+// Peak memory (issue 17: < 1 GB for any input the default limits accept), one run each: see the header.
 if (!SKIP.has('memory')) {
-  for (const mb of SINGLE_MB) {
-    const file = join(CORPUS, `single-${mb}mb.txt`)
-    for (const [what, args] of [['check', ['check', '--format', 'json', '--no-progress']], ['fix', ['fix', '--out-dir', fixedDir]]]) {
-      const r = timeCommand(cli(...args, file), {runs: 1, before: clearFixed, ok: [0, 1]})
-      if (!r.error) r.note = `${(r.rssMB / (statSync(file).size / 1048576)).toFixed(0)} MB per MB of input`
-      record(`memory: ${what}, single ${mb} MB file`, r)
+  if (!existsSync(CLI)) record('memory', {error: 'no dist/cli/main.js'})
+  else if (!hasTime) record('memory', {error: 'no /usr/bin/time to read the peak RSS'})
+  else {
+    const limitFile = join(CORPUS, 'single-limit.txt')
+    const limitMB = statSync(limitFile).size / 1048576
+    // The check of the 20 MB file and the stream run side by side (each process's own peak RSS; the section's time is
+    // the check's): the stream goes on until the check ends, BENCH_MEMORY_STREAM_S at least, 120 s at most.
+    const stream = join(CORPUS, 'records.jsonl')
+    const check = timeOnce(cli('check', '--format', 'json', '--no-progress', limitFile))
+    const w = await watch(cli('fix', '--jsonl', stream), statSync(stream).size, 120, {until: check, minS: MEMORY_STREAM_S})
+    record('memory: check, file at the 20 MB limit', verdict(await check, limitMB))
+    if (MEMORY_FULL) {
+      clearFixed()
+      record('memory: fix, file at the 20 MB limit', verdict(await timeOnce(cli('fix', '--out-dir', fixedDir, limitFile)), limitMB))
+    }
+    if (w.error) record('memory: fix --jsonl stream', w)
+    else {
+      // Peak RSS when a quarter, half, three quarters and all of what was streamed had been written.
+      const at = (f) => Math.max(0, ...w.samples.filter((x) => x.outMB <= f * w.streamedMB).map((x) => x.peakMB))
+      const [q1, half, q3] = [at(0.25), at(0.5), at(0.75)]
+      const growth = w.rssMB - half
+      const r = verdict(
+        {s: w.s, rssMB: w.rssMB, streamedMB: w.streamedMB, note: `${w.streamedMB} MB in ${w.s.toFixed(0)} s; peak ${q1.toFixed(0)} / ${half.toFixed(0)} / ${q3.toFixed(0)} / ${w.rssMB.toFixed(0)} MB at a quarter / half / three quarters / all of it (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB over the second half)`},
+        w.streamedMB
+      )
+      Object.assign(r, {quarterMB: q1, halfMB: half, threeQuartersMB: q3, growthMB: growth})
+      record('memory: fix --jsonl stream', r)
+    }
+    if (MEMORY_FULL) {
+      const mixed = join(CORPUS, 'limit-record.jsonl')
+      record('memory: fix --jsonl, a record at the 20 MB limit', verdict(timeCommand(cli('fix', '--jsonl', mixed), {runs: 1, ok: [0, 1]}), statSync(mixed).size / 1048576))
     }
   }
 }
@@ -338,10 +449,12 @@ const derived = {
   'time per MB, 16 MB / 1 MB': [ratio(s('check per MB, single 16 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
   'time per MB, 4 MB / 1 MB': [ratio(s('check per MB, single 4 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
   'cold start (ms)': [1000 * s('cold start: mtclean check small.txt'), '≤ 250'],
-  'peak RSS, fix of the 16 MB file (MB)': [results['memory: fix, single 16 MB file']?.rssMB, '< 1000'],
-  'peak RSS, check of the 16 MB file (MB)': [results['memory: check, single 16 MB file']?.rssMB, '< 1000'],
-  'memory per MB of input, fix 16 MB (MB)': [results['memory: fix, single 16 MB file']?.rssMB / 16, '≥ 0 (info)'],
-  'memory per MB of input, fix 1 MB (MB)': [results['memory: fix, single 1 MB file']?.rssMB / 1, '≥ 0 (info)'],
+  'peak RSS, check of the 20 MB file (MB)': [results['memory: check, file at the 20 MB limit']?.rssMB, '< 1024'],
+  'peak RSS, fix of the 20 MB file (MB)': [results['memory: fix, file at the 20 MB limit']?.rssMB, '< 1024'],
+  'memory per MB of input, check 20 MB (MB)': [results['memory: check, file at the 20 MB limit']?.perMB, '≥ 0 (info)'],
+  'peak RSS, fix --jsonl stream (MB)': [results['memory: fix --jsonl stream']?.rssMB, '< 1024'],
+  'RSS growth over the second half of the stream (MB)': [results['memory: fix --jsonl stream']?.growthMB, '< 50'],
+  'peak RSS, fix --jsonl with a 20 MB record (MB)': [results['memory: fix --jsonl, a record at the 20 MB limit']?.rssMB, '< 1024'],
   'peak RSS, JSONL stream (MB)': [results[`mtclean fix --jsonl, ${JSONL_MB} MB stream`]?.rssMB, '≤ 300'],
   'JSONL fix throughput, MB per s': [(() => { const j = results[`mtclean fix --jsonl, ${JSONL_MB} MB stream`]; return j?.streamedMB / j?.s })(), '≥ 0 (info)']
 }
@@ -360,9 +473,9 @@ for (const [name, v] of Object.entries(results)) {
     continue
   }
   const perMB = name.includes('per MB')
-  const mbs = perMB ? 1 / v.s : name.includes('--jsonl') ? (v.streamedMB ?? JSONL_MB) / v.s : name.startsWith('cold') || name.startsWith('node') ? NaN : corpusMB / v.s
+  const mbs = perMB ? 1 / v.s : v.inputMB ? (v.streamedMB ?? v.inputMB) / v.s : name.includes('--jsonl') ? (v.streamedMB ?? JSONL_MB) / v.s : name.startsWith('cold') || name.startsWith('node') ? NaN : corpusMB / v.s
   // files/s for the runs over the whole corpus of documents.
-  const fps = perMB || name.includes('--jsonl') || name.startsWith('cold') || name.startsWith('node') ? NaN : files.length / v.s
+  const fps = perMB || v.inputMB || name.includes('--jsonl') || name.startsWith('cold') || name.startsWith('node') ? NaN : files.length / v.s
   lines.push(`| ${name}${v.note ? ` (${v.note})` : ''} | ${perMB ? `${(v.s * 1000).toFixed(0)} ms/MB` : `${v.s.toFixed(2)} s`} | ${Number.isFinite(fps) ? fps.toFixed(0) : ''} | ${Number.isFinite(mbs) ? mbs.toFixed(2) : ''} | ${Number.isFinite(v.rssMB) ? v.rssMB.toFixed(0) + ' MB' : ''} |`)
 }
 if (results.lexicon && !results.lexicon.error) {

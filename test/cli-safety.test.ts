@@ -223,6 +223,25 @@ describe('never die: devices, FIFOs, sizes', () => {
     expect(r.stderr).toContain('big.txt: too large for the memory budget (24 MB of heap for one input): file not processed')
     expect(JSON.parse(r.stdout).map((f: {path: string}) => f.path)).toEqual(['small.txt'])
   }, 120_000)
+
+  it('a big input that would not fit the worker heap is refused before work starts, with its size; the rest of the batch completes', () => {
+    // 144 MB of heap: the rules' 128 MB and 1 MB of text at 16 MB of heap per MB (src/engine/pool.ts).
+    const big = DIRTY.repeat(40000)
+    const dir = tree({'big.txt': big, 'small.txt': DIRTY})
+    const r = run(['check', '--format', 'json', 'big.txt', 'small.txt'], {cwd: dir, env: {MTCLEAN_BIG_HEAP_MB: '144'}})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`big.txt: too large for the memory budget (144 MB of heap for one input): file not processed (${Buffer.byteLength(big)} bytes; at most ${1024 * 1024} fit)`)
+    expect(JSON.parse(r.stdout).map((f: {path: string}) => f.path)).toEqual(['small.txt'])
+  }, 120_000)
+
+  it('a Markdown file is estimated as markup (its syntax tree is built whole): 2.5 MB is refused before work starts at the default heap', () => {
+    const big = '# A heading\n\nThe protection was weak. . The plan is ready, he said.\n\n'.repeat(Math.ceil((2.5 * 1024 * 1024) / 72))
+    const dir = tree({'big.md': big, 'small.md': DIRTY})
+    const r = run(['check', '--format', 'json', 'big.md', 'small.md'], {cwd: dir})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(new RegExp(`big\\.md: too large for the memory budget \\(\\d+ MB of heap for one input\\): file not processed \\(${Buffer.byteLength(big)} bytes of markup; at most \\d+ fit\\)`))
+    expect(JSON.parse(r.stdout).map((f: {path: string}) => f.path)).toEqual(['small.md'])
+  }, 120_000)
 })
 
 describe('fixes that do not settle', () => {

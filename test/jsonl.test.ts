@@ -160,6 +160,16 @@ describe('--jsonl: records round-trip byte for byte (issue 17)', () => {
     expect(lines(r.stdout)).toEqual([big, JSON.stringify({text: 'The protection was weak. The plan is “ready,” he said.\n'})])
   })
 
+  it('a record that would not fit the big-input worker is refused before work starts and passed through; the rest completes', () => {
+    const big = JSON.stringify({text: 'Weak. . '.repeat(300_000)})
+    const input = `${JSON.stringify({text: DIRTY})}\n${big}\n${JSON.stringify({text: DIRTY})}\n`
+    const r = run(['fix', '--jsonl', '--jobs', '1'], {input, env: {MTCLEAN_BIG_HEAP_MB: '144'}})
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`<stdin>:2: too large for the memory budget (144 MB of heap for one input): record not processed (${300_000 * 8} characters; at most ${1024 * 1024} fit)`)
+    const fixed = JSON.stringify({text: 'The protection was weak. The plan is “ready,” he said.\n'})
+    expect(lines(r.stdout)).toEqual([fixed, big, fixed])
+  })
+
   // Records built from parts, so the test knows where the text value is without parsing the output.
   const jsonNumber = fc.oneof(fc.constantFrom('12345678901234567890', '1e400', '-0', '1.50', '0.1e-7', '9007199254740993'), fc.integer().map(String))
   const jsonString = fc.string({unit: 'binary', maxLength: 12}).map((s) => JSON.stringify(s).replace(/[\u007f-\ud7ff\ue000-\uffff]/g, (c) => (c.charCodeAt(0) % 2 ? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0') : c)))

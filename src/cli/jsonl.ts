@@ -23,7 +23,15 @@ interface Item {
   drop?: boolean
 }
 
+/** A batch ends at 32 records or 256 KB of lines; a big record (see BIG_INPUT) is a batch of its own. */
 const BATCH = 32
+const BATCH_BYTES = 256 * 1024
+/**
+ * Bytes of records in flight (read, in a worker, or waiting to be written):
+ * with the count of batches alone, eight batches of records at the size
+ * limit would be held at once. One batch always goes, however big.
+ */
+const IN_FLIGHT_BYTES = 8 * 1024 * 1024
 
 /** The fix loop stopped on its pass limit or a cycle: the output may still change if fixed again. */
 export {UNSETTLED}
@@ -101,7 +109,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
   let records = 0
   let withField = 0
   let firstKeys: string[] | undefined
-  const {createRunner, runOrdered} = await import('../engine/pool.js')
+  const {createRunner, runOrdered, BIG_INPUT} = await import('../engine/pool.js')
   const {createProgress} = await import('../engine/progress.js')
   const progress = createProgress(undefined, 'records', opts.progress)
   let runner = await createRunner(1)
@@ -169,6 +177,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
       const skipped = opts.command === 'check' ? ', skipped' : opts.dropInvalid ? ', dropped' : ', passed through untouched'
       async function* batches(): AsyncGenerator<Item[]> {
         let batch: Item[] = []
+        let batchBytes = 0
         let lineNo = 0
         for await (const {bytes, eol} of lines) {
           lineNo++
@@ -219,24 +228,37 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
               }
             }
           }
-          batch.push(item)
-          if (batch.length >= BATCH) {
+          if (batch.length > 0 && item.text !== undefined && item.text.length >= BIG_INPUT) {
             yield batch
             batch = []
+            batchBytes = 0
+          }
+          batch.push(item)
+          batchBytes += bytes.length
+          if (batch.length >= BATCH || batchBytes >= BATCH_BYTES) {
+            yield batch
+            batch = []
+            batchBytes = 0
           }
         }
         if (batch.length) yield batch
       }
+      const weight = (batch: Item[]) => batch.reduce((n, item) => n + item.raw.length, 0)
       let seen = 0
       const work = async (batch: Item[]): Promise<[Item[], TextResult[]]> => {
         seen++
         if (!pooled && opts.jobs > 1 && (opts.jobsGiven || seen > 8)) {
           pooled = true
+          const mainThread = runner
           runner = await createRunner(opts.jobs, capped)
+          // Its big-input worker, if any, is ended once the records given to it are done.
+          void mainThread.close()
         }
         const texts = batch.filter((i) => i.text !== undefined).map((i) => i.text!)
-        const results = texts.length ? await runner.texts({config, mode: opts.command, suggestions: opts.suggestions, texts}) : []
-        return [batch, results]
+        const results = texts.length ? runner.texts({config, mode: opts.command, suggestions: opts.suggestions, texts, findings: opts.command === 'check' || Boolean(opts.report)}) : []
+        // The task holds the texts now: the items need only know they had one (a 20 MB text is 40 MB here).
+        for (const item of batch) if (item.text !== undefined) item.text = ''
+        return [batch, await results]
       }
       await runOrdered(batches(), work, 8, async ([batch, results]) => {
         let k = 0
@@ -264,18 +286,18 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
             else await write(JSON.stringify({path: `${item.source}:${item.lineNo}`, messages: shown}))
             continue
           }
-          const changed = result.fixed !== item.text
+          const changed = result.changed === true
           if (!changed && !opts.report) {
             await write(item.raw, item.eol)
             continue
           }
           // Splice into the line: every byte outside the text field's value (and the report) stays.
           let line = item.raw
-          if (changed) line = replaceValue(line, field, result.fixed)
+          if (changed) line = replaceValue(line, field, result.fixed!)
           if (opts.report) line = setTopLevel(line, 'mtclean', messages)
           await write(line, item.eol)
         }
-      })
+      }, {weight, budget: IN_FLIGHT_BYTES})
     }
   } catch (error) {
     err((error as Error).message ?? String(error))

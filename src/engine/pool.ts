@@ -1,4 +1,6 @@
-import {statSync} from 'node:fs'
+import {closeSync, openSync, readSync, statSync} from 'node:fs'
+import {extname} from 'node:path'
+import {chooseFormat} from '../formats/index.js'
 import type {FileResult, FileTask, TextResult, TextsTask} from './types.js'
 
 type Work = {file?: FileTask; files?: FileTask[]; texts?: TextsTask}
@@ -24,10 +26,12 @@ export interface RunnerOptions {
 }
 
 /**
- * Heap caps of a capped worker, in MB: a few times the live set of a batch of
- * news-sized records. MTCLEAN_WORKER_HEAP_MB overrides the first.
+ * Heap caps of a capped worker, in MB. A worker's live set is about 110 MB
+ * once it has met every source language (rules, lexicon, the eight source
+ * dictionaries); the cap leaves room for a batch of news-sized records.
+ * MTCLEAN_WORKER_HEAP_MB overrides the first.
  */
-const CAPPED_OLD_MB = Number(process.env.MTCLEAN_WORKER_HEAP_MB) || 128
+const CAPPED_OLD_MB = Number(process.env.MTCLEAN_WORKER_HEAP_MB) || 192
 const CAPPED_YOUNG_MB = 16
 
 /**
@@ -39,7 +43,30 @@ const CAPPED_YOUNG_MB = 16
  * while the rest of the batch completes. MTCLEAN_BIG_HEAP_MB overrides it.
  */
 export const BIG_INPUT = 2 * 1024 * 1024
-const BIG_HEAP_MB = Number(process.env.MTCLEAN_BIG_HEAP_MB) || 640
+const BIG_HEAP_MB = Number(process.env.MTCLEAN_BIG_HEAP_MB) || 512
+/**
+ * The heap one input needs, in MB: the rules' live set plus 16 MB per MB of
+ * plain text (the fix of a 20 MB file peaked at about 12: the first lint's
+ * messages, the text and its fixed copy, one window's tree), 200 per MB of
+ * Markdown or HTML (their syntax tree is built whole, and is not windowed:
+ * 130 live after collections at 2 and 4 MB, and 2.4 MB did not fit 512).
+ * An input whose estimate exceeds BIG_HEAP_MB is refused before any work
+ * starts; one whose estimate is as big as a plain text of BIG_INPUT's is a
+ * big input (Markdown or HTML from 160 KB).
+ */
+export function heapNeededMB(size: number, markup = false): number {
+  return 128 + ((markup ? 200 : 16) * size) / (1024 * 1024)
+}
+const isBig = ({size, markup}: {size: number; markup: boolean}) => heapNeededMB(size, markup) >= heapNeededMB(BIG_INPUT)
+/** The largest input that fits BIG_HEAP_MB by that estimate (plain text: 24 MB at the default 512 MB; markup: 1.9 MB). */
+const fitting = (markup: boolean) => Math.max(0, Math.floor(((BIG_HEAP_MB - 128) / (markup ? 200 : 16)) * 1024 * 1024))
+/**
+ * An input needing more heap than this runs with the other workers ended (and
+ * started again after it): their heaps (about 150 MB each: rules and
+ * dictionaries) and a huge input's would not fit 1 GB together. Plain text
+ * from 8 MB: the restart (a few seconds) is small next to linting it.
+ */
+const HUGE_HEAP_MB = 256
 
 const outOfMemory = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
 
@@ -63,7 +90,7 @@ class BigLane {
         return (await this.pool.run(work)) as R
       } catch (error) {
         if (!outOfMemory(error)) throw error
-        await this.close()
+        await this.destroy()
         return onOom()
       }
     })
@@ -71,114 +98,244 @@ class BigLane {
     return next
   }
 
+  /** Once the inputs given to it are done. */
   async close(): Promise<void> {
+    await this.queue
+    await this.destroy()
+  }
+
+  private async destroy(): Promise<void> {
     const pool = this.pool
     this.pool = undefined
     await pool?.destroy()
   }
 }
 
-const tooBig = (what: string) => `too large for the memory budget (${BIG_HEAP_MB} MB of heap for one input): ${what} not processed; split it, or raise MTCLEAN_BIG_HEAP_MB`
+const tooBig = (what: string, size?: number, markup = false) =>
+  `too large for the memory budget (${BIG_HEAP_MB} MB of heap for one input): ${what} not processed` +
+  (size === undefined ? '' : ` (${size} ${what === 'file' ? 'bytes' : 'characters'}${markup ? ' of markup' : ''}; at most ${fitting(markup)} fit)`) +
+  '; split it, or raise MTCLEAN_BIG_HEAP_MB'
 
-function isBigFile(task: FileTask): boolean {
-  if (task.bytes) return task.bytes.length >= BIG_INPUT
+/** A file task's bytes (0 when it cannot be read: the worker reports that) and whether it will be read as Markdown or HTML. */
+function sizeOf(task: FileTask): {size: number; markup: boolean} {
+  let size = 0
+  let head = ''
   try {
-    return statSync(task.path!).size >= BIG_INPUT
+    size = task.bytes ? task.bytes.length : statSync(task.path!).size
+    if (!isBig({size, markup: true})) return {size, markup: false}
+    // The flag, the config or the name decides, else the first 4 KB (as processFile's chooseFormat does).
+    if (task.bytes) head = Buffer.from(task.bytes.subarray(0, 4096)).toString('utf8')
+    else if (!task.format && !task.config.format && extname(task.path!) === '') head = readHead(task.path!)
   } catch {
-    return false
+    return {size, markup: false}
+  }
+  const name = task.path ?? (task.display !== '<stdin>' ? task.display : undefined)
+  return {size, markup: chooseFormat(task.format ?? task.config.format, name, head) !== 'text'}
+}
+
+function readHead(path: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(4096)
+    return buffer.subarray(0, readSync(fd, buffer, 0, 4096, 0)).toString('utf8')
+  } finally {
+    closeSync(fd)
   }
 }
 
-/** A big file in the big-input worker; a file that does not fit is reported and skipped. */
-function bigFile(lane: BigLane, task: FileTask): Promise<FileResult> {
-  return lane.run({file: task}, () => ({index: task.index, display: task.display, messages: [], changed: false, error: `${task.display}: ${tooBig('file')}`}))
+/** A big file in the big-input worker; a file that does not fit is reported and skipped (before any work when its size says so). */
+function bigFile(lane: BigLane, task: FileTask, {size, markup}: {size: number; markup: boolean}): Promise<FileResult> {
+  const refused = (known?: number): FileResult => ({index: task.index, display: task.display, messages: [], changed: false, error: `${task.display}: ${tooBig('file', known, markup)}`})
+  if (heapNeededMB(size, markup) > BIG_HEAP_MB && size <= task.maxFileSize) return Promise.resolve(refused(size))
+  return lane.run({file: task}, () => refused())
 }
 
-/** Texts one by one in the big-input worker; a text that does not fit gets an error result. */
+/** Texts one by one in the big-input worker; a text that does not fit gets an error result (before any work when its size says so). */
 async function bigTexts(lane: BigLane, task: TextsTask): Promise<TextResult[]> {
   const out: TextResult[] = []
   for (const text of task.texts) {
+    // Records are read as plain text.
+    if (heapNeededMB(text.length) > BIG_HEAP_MB) {
+      out.push({messages: [], error: tooBig('record', text.length)})
+      continue
+    }
     const [result] = await lane.run({texts: {...task, texts: [text]}}, (): TextResult[] => [{messages: [], error: tooBig('record')}])
     out.push(result)
   }
   return out
 }
 
-/** Split a batch of texts: the big ones go to the big-input worker, the rest to `small`, results in order. */
-async function splitTexts(lane: BigLane, task: TextsTask, small: (task: TextsTask) => Promise<TextResult[]>): Promise<TextResult[]> {
-  const isBig = task.texts.map((t) => t.length >= BIG_INPUT)
-  if (!isBig.some(Boolean)) return small(task)
-  const smallResults = await small({...task, texts: task.texts.filter((_, i) => !isBig[i])})
-  const bigResults = await bigTexts(lane, {...task, texts: task.texts.filter((_, i) => isBig[i])})
+/** Split a batch of texts: the big ones go to `big` (the big-input worker, alone: see Gate), the rest to `small`, results in order. */
+async function splitTexts(
+  task: TextsTask,
+  small: (task: TextsTask) => Promise<TextResult[]>,
+  big: (task: TextsTask) => Promise<TextResult[]>
+): Promise<TextResult[]> {
+  const bigText = task.texts.map((t) => t.length >= BIG_INPUT)
+  if (!bigText.some(Boolean)) return small(task)
+  const smallTask = {...task, texts: task.texts.filter((_, i) => !bigText[i])}
+  const smallDone = smallTask.texts.length ? small(smallTask) : Promise.resolve([])
+  const bigDone = big({...task, texts: task.texts.filter((_, i) => bigText[i])})
+  const [smallResults, bigResults] = await Promise.all([smallDone, bigDone])
   let s = 0
   let b = 0
-  return isBig.map((big) => (big ? bigResults[b++] : smallResults[s++]))
+  return bigText.map((yes) => (yes ? bigResults[b++] : smallResults[s++]))
+}
+
+/**
+ * Small work runs side by side; a big input runs alone. The memory budget
+ * holds one big input next to idle workers (their heaps back to the live
+ * set), not next to busy ones: a big task waits for the small tasks given
+ * before it, and small tasks given after it wait for it. Each task waits
+ * only for tasks given earlier, so nothing waits in a cycle.
+ */
+export class Gate {
+  private bigTail: Promise<unknown> = Promise.resolve()
+  private running = new Set<Promise<unknown>>()
+
+  small<R>(work: () => Promise<R>): Promise<R> {
+    const done = this.bigTail.then(work)
+    const settled = done.then(
+      () => {},
+      () => {}
+    )
+    const running = this.running
+    running.add(settled)
+    void settled.then(() => running.delete(settled))
+    return done
+  }
+
+  big<R>(work: () => Promise<R>): Promise<R> {
+    const before = [this.bigTail, ...this.running]
+    this.running = new Set()
+    const done = Promise.all(before).then(work)
+    this.bigTail = done.then(
+      () => {},
+      () => {}
+    )
+    return done
+  }
 }
 
 export async function createRunner(jobs: number, options: RunnerOptions = {}): Promise<Runner> {
   const lane = new BigLane()
+  const gate = new Gate()
+  // Set when the worker pool must make room for a huge input (see HUGE_HEAP_MB); the main thread cannot.
+  let makeRoom = async () => {}
+  /** Run `work` in the big-input worker alone; a huge input also without the other workers. */
+  const alone = <R>(huge: boolean, work: () => Promise<R>) =>
+    gate.big(async () => {
+      if (huge) await makeRoom()
+      return work()
+    })
+  const bigFileAlone = (task: FileTask, sized: {size: number; markup: boolean}) =>
+    alone(heapNeededMB(sized.size, sized.markup) > HUGE_HEAP_MB, () => bigFile(lane, task, sized))
+  const bigTextsAlone = (task: TextsTask) => alone(task.texts.some((t) => heapNeededMB(t.length) > HUGE_HEAP_MB), () => bigTexts(lane, task))
+  // Small work ends an idle big-input worker first: its heap (rules and what the big input left) next to busy workers
+  // reached 800 MB. Big inputs in a row keep it; one between small work costs a restart (a few seconds).
+  const small = <R>(work: () => Promise<R>) =>
+    gate.small(async () => {
+      await lane.close()
+      return work()
+    })
   if (jobs <= 1) {
     const {processFile, processTexts} = await import('./run.js')
-    const file = (task: FileTask) => (isBigFile(task) ? bigFile(lane, task) : processFile(task))
+    const file = (task: FileTask) => {
+      const sized = sizeOf(task)
+      return isBig(sized) ? bigFileAlone(task, sized) : small(() => processFile(task))
+    }
     const files = async (tasks: FileTask[]) => {
       const results: FileResult[] = []
       for (const task of tasks) results.push(await file(task))
       return results
     }
-    return {file, files, texts: (task) => splitTexts(lane, task, processTexts), close: () => lane.close(), threads: 1}
+    return {file, files, texts: (task) => splitTexts(task, (t) => small(() => processTexts(t)), bigTextsAlone), close: () => lane.close(), threads: 1}
   }
   const {Tinypool} = await import('tinypool')
-  const pool = new Tinypool({
-    filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: jobs,
-    maxThreads: jobs,
-    idleTimeout: 0,
-    ...(options.capped ? {resourceLimits: {maxOldGenerationSizeMb: CAPPED_OLD_MB, maxYoungGenerationSizeMb: CAPPED_YOUNG_MB}} : {})
-  })
-  const file = (task: FileTask) => (isBigFile(task) ? bigFile(lane, task) : (pool.run({file: task} satisfies Work) as Promise<FileResult>))
+  let pool: import('tinypool').Tinypool | undefined
+  // Started on first use, and again after making room for a huge input.
+  const workers = () =>
+    (pool ??= new Tinypool({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: jobs,
+      maxThreads: jobs,
+      idleTimeout: 0,
+      ...(options.capped ? {resourceLimits: {maxOldGenerationSizeMb: CAPPED_OLD_MB, maxYoungGenerationSizeMb: CAPPED_YOUNG_MB}} : {})
+    }))
+  workers()
+  makeRoom = async () => {
+    const idle = pool
+    pool = undefined
+    await idle?.destroy()
+  }
+  const smallFile = (task: FileTask) => small(() => workers().run({file: task} satisfies Work) as Promise<FileResult>)
+  const file = (task: FileTask) => {
+    const sized = sizeOf(task)
+    return isBig(sized) ? bigFileAlone(task, sized) : smallFile(task)
+  }
   const files = async (tasks: FileTask[]) => {
-    const big = tasks.map(isBigFile)
-    if (!big.some(Boolean)) return pool.run({files: tasks} satisfies Work) as Promise<FileResult[]>
-    return Promise.all(tasks.map((task, i) => (big[i] ? bigFile(lane, task) : (pool.run({file: task} satisfies Work) as Promise<FileResult>))))
+    const all = tasks.map((task) => ({task, sized: sizeOf(task)}))
+    if (!all.some((t) => isBig(t.sized))) return small(() => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>)
+    return Promise.all(all.map(({task, sized}) => (isBig(sized) ? bigFileAlone(task, sized) : smallFile(task))))
   }
-  const small = async (task: TextsTask): Promise<TextResult[]> => {
-    try {
-      return (await pool.run({texts: task} satisfies Work)) as TextResult[]
-    } catch (error) {
-      // A capped worker ran out of heap on a batch: redo it in the big-input worker, record by record.
-      if (!outOfMemory(error)) throw error
-      options.onFallback?.()
-      return bigTexts(lane, task)
-    }
-  }
+  const smallTexts = (task: TextsTask): Promise<TextResult[]> =>
+    small(async () => {
+      try {
+        return (await workers().run({texts: task} satisfies Work)) as TextResult[]
+      } catch (error) {
+        // A capped worker ran out of heap on a batch: redo it in the big-input worker, record by record
+        // (in place of the worker that died, so not through the gate: it would wait for this very task).
+        if (!outOfMemory(error)) throw error
+        options.onFallback?.()
+        return bigTexts(lane, task)
+      }
+    })
   return {
     file,
     files,
-    texts: (task) => splitTexts(lane, task, small),
+    texts: (task) => splitTexts(task, smallTexts, bigTextsAlone),
     close: async () => {
-      await pool.destroy()
+      await pool?.destroy()
       await lane.close()
     },
     threads: jobs
   }
 }
 
+/** A bound on what is in flight besides the count: the tasks' summed weight (bytes, say). */
+export interface Load<T> {
+  weight: (task: T) => number
+  /** Tasks start only while the weights in flight stay within it; a task alone always starts. */
+  budget: number
+}
+
 /**
- * Run tasks with at most `window` in flight, calling `onResult` in task
- * order (the output is the same whatever the number of workers).
+ * Run tasks with at most `window` in flight (and, with `load`, at most its
+ * budget of weight), calling `onResult` in task order (the output is the
+ * same whatever the number of workers).
  */
 export async function runOrdered<T, R>(
   tasks: Iterable<T> | AsyncIterable<T>,
   run: (task: T) => Promise<R>,
   window: number,
-  onResult: (result: R) => void | Promise<void>
+  onResult: (result: R) => void | Promise<void>,
+  load?: Load<T>
 ): Promise<void> {
-  const queue: Promise<R>[] = []
+  const queue: Array<{promise: Promise<R>; weight: number}> = []
+  let inFlight = 0
+  const next = async () => {
+    const head = queue.shift()!
+    inFlight -= head.weight
+    await onResult(await head.promise)
+  }
   for await (const task of tasks) {
+    const weight = load ? load.weight(task) : 0
+    while (load && queue.length > 0 && inFlight + weight > load.budget) await next()
     const promise = run(task)
     promise.catch(() => {})
-    queue.push(promise)
-    if (queue.length >= window) await onResult(await queue.shift()!)
+    queue.push({promise, weight})
+    inFlight += weight
+    if (queue.length >= window) await next()
   }
-  while (queue.length) await onResult(await queue.shift()!)
+  while (queue.length) await next()
 }

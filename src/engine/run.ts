@@ -1,7 +1,7 @@
 import {mkdirSync} from 'node:fs'
 import {dirname} from 'node:path'
 import {NotRegularError, readRegular, TooLargeError} from '../read.js'
-import {createLinter, type Config, type Linter} from '../index.js'
+import {createLinter, fixToFixpoint, type Config, type Linter} from '../index.js'
 import {decode, encode, DecodeError} from './encoding.js'
 import {chooseFormat, type InputFormat} from '../formats/index.js'
 import {toJson} from './messages.js'
@@ -47,8 +47,19 @@ export async function processText(
     throw new SetupError((error as Error).message ?? String(error))
   }
   if (mode === 'check') return {messages: (await linter.checkAs(text, format, path)).map(toJson)}
-  const result = await linter.fix(text, {suggestions, format}, path)
-  return {messages: result.messages.map(toJson), before: wantBefore ? result.before.map(toJson) : undefined, fixed: result.text, unsettled: result.unsettled}
+  // linter.fix, but the first lint's messages are kept as JSON (a third of the heap) and only when wanted:
+  // on a 20 MB text they are 100,000 messages, held through every pass.
+  let before: JsonMessage[] | undefined
+  const result = await fixToFixpoint(
+    text,
+    async (value) => {
+      const messages = await linter.checkAs(value, format, path)
+      if (wantBefore) before ??= messages.map(toJson)
+      return messages
+    },
+    {suggestions}
+  )
+  return {messages: result.messages.map(toJson), before, fixed: result.text, unsettled: result.unsettled}
 }
 
 function describe(error: unknown): string {
@@ -148,8 +159,14 @@ export async function processFile(task: FileTask): Promise<FileResult> {
 export async function processTexts(task: TextsTask): Promise<TextResult[]> {
   const out: TextResult[] = []
   for (const text of task.texts) {
-    const outcome = await processText(text, task.config, task.mode, task.suggestions, undefined, true)
-    out.push(task.mode === 'fix' ? {messages: outcome.before ?? [], fixed: outcome.fixed, ...(outcome.unsettled ? {unsettled: true} : {})} : {messages: outcome.messages})
+    const outcome = await processText(text, task.config, task.mode, task.suggestions, undefined, task.findings !== false)
+    // An unchanged text is not sent back: the caller keeps the record as it was.
+    const changed = outcome.fixed !== text
+    out.push(
+      task.mode === 'fix'
+        ? {messages: outcome.before ?? [], changed, ...(changed ? {fixed: outcome.fixed} : {}), ...(outcome.unsettled ? {unsettled: true} : {})}
+        : {messages: outcome.messages}
+    )
   }
   return out
 }

@@ -73,10 +73,14 @@ export interface TextsTask {
   mode: 'check' | 'fix'
   suggestions: boolean
   texts: string[]
+  /** Fix mode: false when the findings are not used (no --report): only the fixed texts come back. */
+  findings?: boolean
 }
 
 export interface TextResult {
   messages: JsonMessage[]
+  /** Fix mode: the text changed; `fixed` is sent only then. */
+  changed?: boolean
   fixed?: string
   /** The fix loop stopped on its pass limit or a cycle. */
   unsettled?: boolean

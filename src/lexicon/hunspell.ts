@@ -118,35 +118,7 @@ function parse(lang: SourceLang, aff: string, dic: string): Omit<SourceDictionar
       }
     }
   }
-  const stems = new Map<string, string>()
-  const lines = dic.split('\n')
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]
-    if (line === '' || line.charCodeAt(0) === 9 || line.charCodeAt(0) === 47) continue
-    let end = line.length
-    for (let k = 0; k < line.length; k++) {
-      const c = line.charCodeAt(k)
-      if (c === 9 || c === 32) {
-        end = k
-        break
-      }
-    }
-    const entry = line.slice(0, end)
-    // `/` starts the flags unless escaped (`km\/h`)
-    let slash = -1
-    for (let k = 1; k < entry.length; k++) {
-      if (entry.charCodeAt(k) === 47 && entry.charCodeAt(k - 1) !== 92) {
-        slash = k
-        break
-      }
-    }
-    const word = (slash < 0 ? entry : entry.slice(0, slash)).replace(/\\\//g, '/')
-    let flags = slash < 0 ? '' : entry.slice(slash + 1)
-    if (aliases.length > 0 && /^\d+$/.test(flags)) flags = aliases[Number(flags) - 1] ?? ''
-    const prev = stems.get(word)
-    stems.set(word, prev === undefined ? flags : prev + (flagType === 'num' ? ',' : '') + flags)
-  }
-
+  const stems = stemIndex(dic, flagType === 'num' ? ',' : '', aliases)
   const hasFlag = (flags: string, flag: string): boolean => {
     if (flag === '' || flags === '') return false
     if (flagType === 'long') {
@@ -207,6 +179,100 @@ function parse(lang: SourceLang, aff: string, dic: string): Omit<SourceDictionar
       return upper !== word && analyse(upper)
     }
   }
+}
+
+/** Stems of a .dic and their flags: `get` answers like a Map from each stem to its flags (duplicate lines' flags joined). */
+interface StemIndex {
+  get(word: string): string | undefined
+  readonly size: number
+}
+
+/**
+ * The stems of `dic` without a string or a Map entry per stem (a Map of
+ * 300,000 stems took 35 MB of heap per language, and every worker thread
+ * loads its own): an open-addressing hash table of line offsets into the
+ * .dic text itself, compared in place. Stems with an escaped slash (`km\/h`)
+ * are few and kept in a Map.
+ */
+function stemIndex(dic: string, joiner: string, aliases: string[]): StemIndex {
+  // Each entry line: where it starts, where its stem ends (the unescaped `/`, or the entry's end), where its entry ends.
+  const starts: number[] = []
+  const escaped = new Map<string, string>()
+  const entryEnd = (start: number): number => {
+    let k = start
+    for (; k < dic.length; k++) {
+      const c = dic.charCodeAt(k)
+      if (c === 10 || c === 9 || c === 32) break
+    }
+    return k
+  }
+  const stemEnd = (start: number, end: number): number => {
+    for (let k = start + 1; k < end; k++) if (dic.charCodeAt(k) === 47 && dic.charCodeAt(k - 1) !== 92) return k
+    return end
+  }
+  const resolve = (flags: string): string => (aliases.length > 0 && /^\d+$/.test(flags) ? (aliases[Number(flags) - 1] ?? '') : flags)
+  const flagsAt = (start: number): string => {
+    const end = entryEnd(start)
+    const slash = stemEnd(start, end)
+    return resolve(slash < end ? dic.slice(slash + 1, end) : '')
+  }
+  let line = dic.indexOf('\n') + 1
+  while (line > 0 && line <= dic.length) {
+    const next = dic.indexOf('\n', line)
+    const lineEnd = next < 0 ? dic.length : next
+    const c = dic.charCodeAt(line)
+    if (lineEnd > line && c !== 9 && c !== 47) {
+      const end = entryEnd(line)
+      const slash = stemEnd(line, end)
+      let backslash = false
+      for (let k = line; k < slash; k++) if (dic.charCodeAt(k) === 92) backslash = true
+      if (backslash) {
+        const word = dic.slice(line, slash).replace(/\\\//g, '/')
+        const flags = resolve(slash < end ? dic.slice(slash + 1, end) : '')
+        const prev = escaped.get(word)
+        escaped.set(word, prev === undefined ? flags : prev + joiner + flags)
+      } else starts.push(line)
+    }
+    line = next + 1
+  }
+  // Load factor between 1/3 and 2/3; slot value = line offset + 1, 0 = empty.
+  let size = 1
+  while (size < starts.length * 1.5) size *= 2
+  const table = new Int32Array(size)
+  const mask = size - 1
+  const hash = (text: string, start: number, end: number): number => {
+    let h = 0x811c9dc5
+    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193)
+    return h >>> 0
+  }
+  const stemOf = (start: number): number => stemEnd(start, entryEnd(start))
+  /** The stem of the line at `start` is text[from, to). */
+  const stemIs = (start: number, text: string, from: number, to: number): boolean => {
+    if (stemOf(start) - start !== to - from) return false
+    for (let k = 0; k < to - from; k++) if (dic.charCodeAt(start + k) !== text.charCodeAt(from + k)) return false
+    return true
+  }
+  let distinct = escaped.size
+  for (const start of starts) {
+    const end = stemOf(start)
+    let slot = hash(dic, start, end) & mask
+    let seen = false
+    for (; table[slot] !== 0; slot = (slot + 1) & mask) seen ||= stemIs(table[slot] - 1, dic, start, end)
+    table[slot] = start + 1
+    if (!seen) distinct++
+  }
+  const get = (word: string): string | undefined => {
+    let found: string | undefined
+    // A stem's lines in file order, as the Map joined them: later lines sit further along the probe.
+    for (let slot = hash(word, 0, word.length) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const start = table[slot] - 1
+      if (!stemIs(start, word, 0, word.length)) continue
+      const flags = flagsAt(start)
+      found = found === undefined ? flags : found + joiner + flags
+    }
+    return found ?? escaped.get(word)
+  }
+  return {get, size: distinct}
 }
 
 /** A Hunspell affix condition (`[^aeiou]y`, `.`) as a regex anchored at the stem's end (suffix) or start. */

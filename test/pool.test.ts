@@ -1,0 +1,84 @@
+import {describe, expect, it} from 'vitest'
+import {Gate, runOrdered} from '../src/engine/pool.js'
+
+/** A task that ends when `release()` is called, logging when it starts and ends. */
+function task(log: string[], name: string) {
+  let release!: () => void
+  const ended = new Promise<void>((done) => (release = done))
+  return {
+    run: async () => {
+      log.push(`start ${name}`)
+      await ended
+      log.push(`end ${name}`)
+      return name
+    },
+    release
+  }
+}
+const tick = () => new Promise((done) => setTimeout(done, 5))
+
+describe('memory budget: a big input runs alone (Gate)', () => {
+  it('a big task waits for the small tasks given before it; small tasks given after it wait for it', async () => {
+    const log: string[] = []
+    const gate = new Gate()
+    const a = task(log, 'a')
+    const b = task(log, 'B')
+    const c = task(log, 'c')
+    const done = [gate.small(a.run), gate.big(b.run), gate.small(c.run)]
+    await tick()
+    expect(log).toEqual(['start a'])
+    a.release()
+    await tick()
+    expect(log).toEqual(['start a', 'end a', 'start B'])
+    b.release()
+    await tick()
+    c.release()
+    expect(await Promise.all(done)).toEqual(['a', 'B', 'c'])
+    expect(log).toEqual(['start a', 'end a', 'start B', 'end B', 'start c', 'end c'])
+  })
+
+  it('small tasks run side by side, and a failed big task does not stop the ones after it', async () => {
+    const log: string[] = []
+    const gate = new Gate()
+    const a = task(log, 'a')
+    const b = task(log, 'b')
+    const small = [gate.small(a.run), gate.small(b.run)]
+    await tick()
+    expect(log).toEqual(['start a', 'start b'])
+    a.release()
+    b.release()
+    await Promise.all(small)
+    const failed = gate.big(async () => {
+      throw new Error('out of heap')
+    })
+    await expect(failed).rejects.toThrow('out of heap')
+    expect(await gate.small(async () => 'after')).toBe('after')
+  })
+})
+
+describe('memory budget: runOrdered bounds the weight in flight', () => {
+  it('starts a task only while the weights in flight stay within the budget (one task alone always starts); results in order', async () => {
+    let inFlight = 0
+    const starts: Array<{w: number; inFlight: number}> = []
+    const weights = [3, 3, 3, 10, 1, 1, 1, 1]
+    const seen: number[] = []
+    await runOrdered(
+      weights.map((w, i) => ({w, i})),
+      async ({w, i}) => {
+        inFlight += w
+        starts.push({w, inFlight})
+        await tick()
+        inFlight -= w
+        return i
+      },
+      8,
+      (i) => void seen.push(i),
+      {weight: ({w}) => w, budget: 6}
+    )
+    expect(seen).toEqual(weights.map((_, i) => i))
+    expect(starts).toHaveLength(weights.length)
+    for (const s of starts) expect(s.inFlight <= 6 || s.inFlight === s.w).toBe(true)
+    // Without the budget, the window of 8 alone would have let all of them run at once.
+    expect(Math.max(...starts.map((s) => s.inFlight))).toBe(10)
+  })
+})
