@@ -89,7 +89,7 @@ export const ROWS = [
     name: 'memory: an input the defaults accept runs out of memory; the batch dies with no report; an oversized JSONL record cuts the stream',
     file: 'cli-safety',
     mode: 'cli',
-    tests: ['a file over the default limit is refused before work starts; the rest of the batch completes', 'a big input that does not fit the worker heap fails alone, reported; the rest of the batch completes']
+    tests: ['a file over the default limit is refused before work starts; the rest of the batch completes', 'a big input that does not fit the worker heap fails alone, reported; the rest of the batch completes', 'a big input that would not fit the worker heap is refused before work starts, with its size; the rest of the batch completes', 'a Markdown file is estimated as markup (its syntax tree is built whole): 2.5 MB is refused before work starts at the default heap']
   },
   {id: '17.7', name: '(same) an oversized JSONL record', file: 'jsonl', mode: 'cli', tests: ['a record over --max-file-size is passed through untouched with an error; the rest completes']},
   {id: '17.8', name: 'stack traces: -o to a directory or a missing directory, writing the baseline (full disk: 17.6)', file: 'cli-safety', mode: 'cli', tests: ['-o to a directory: one line, exit 2, no stack trace; to a missing directory: it is made', 'a baseline that cannot be written: one line, exit 2']},

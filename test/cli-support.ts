@@ -2,6 +2,8 @@ import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, mkdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {MessageChannel, receiveMessageOnPort, Worker} from 'node:worker_threads'
 import type {JsonMessage} from '../src/engine/types.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
@@ -44,17 +46,55 @@ export interface Run {
  */
 const RUN_TIMEOUT = Number(process.env.MTCLEAN_RUN_TIMEOUT_MS) || 110_000
 
-export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>; node?: string[]} = {}): Run {
+/**
+ * Runs `mtclean ARGS` and waits for it. By default in one worker thread of the
+ * test process that has loaded the CLI once (./cli-thread.mjs: its own
+ * directory, environment, stdin and captured output for each run); a real
+ * process (`node dist/cli/main.js`, the bundled binary) when the test asks for
+ * one (`spawn`), passes Node flags, sets an MTCLEAN_ variable (read when a
+ * module loads) or a NODE_ one, or MTCLEAN_BIN points the tests at another build.
+ */
+export function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>; node?: string[]; spawn?: boolean} = {}): Run {
+  const env = {CI: 'true', NO_COLOR: '1', ...options.env}
+  const inProcess = !options.spawn && !options.node && !process.env.MTCLEAN_BIN && !Object.keys(env).some((k) => k.startsWith('MTCLEAN_') || k.startsWith('NODE_'))
+  if (inProcess) return runInThread(args, options.cwd ?? ROOT, options.input ?? '', env)
   const r = spawnSync(process.execPath, [...(options.node ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
-    env: {...process.env, CI: 'true', NO_COLOR: '1', ...options.env},
+    env: {...process.env, ...env},
     maxBuffer: 1 << 28,
     timeout: RUN_TIMEOUT,
     killSignal: 'SIGKILL'
   })
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT'
   return {code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') + (timedOut ? `\n[killed after ${RUN_TIMEOUT} ms]` : ''), bytes: r.stdout, timedOut}
+}
+
+let thread: {worker: Worker; state: Int32Array} | undefined
+
+/** One run in the CLI thread, the caller blocked until it ends (or is killed after RUN_TIMEOUT). */
+function runInThread(args: string[], cwd: string, input: string | Buffer, env: Record<string, string>): Run {
+  ensureBuilt()
+  if (!thread) {
+    const state = new Int32Array(new SharedArrayBuffer(4))
+    const worker = new Worker(new URL('./cli-thread.mjs', import.meta.url), {workerData: {cli: pathToFileURL(join(DIST, 'cli/cli.js')).href, state: state.buffer}, stdout: true, stderr: true})
+    worker.unref()
+    thread = {worker, state}
+  }
+  const {worker, state} = thread
+  const {port1, port2} = new MessageChannel()
+  Atomics.store(state, 0, 0)
+  worker.postMessage({args, cwd: resolve(cwd), input: typeof input === 'string' ? Buffer.from(input) : input, env, reply: port2}, [port2])
+  const woke = Atomics.wait(state, 0, 0, RUN_TIMEOUT)
+  const message = receiveMessageOnPort(port1)?.message as {code: number; stdout: Uint8Array; stderr: Uint8Array} | undefined
+  port1.close()
+  if (woke === 'timed-out' || !message) {
+    void worker.terminate()
+    thread = undefined
+    return {code: null, stdout: '', stderr: woke === 'timed-out' ? `\n[killed after ${RUN_TIMEOUT} ms]` : '\n[the CLI thread ended]', bytes: Buffer.alloc(0), timedOut: woke === 'timed-out'}
+  }
+  const bytes = Buffer.from(message.stdout)
+  return {code: message.code, stdout: bytes.toString('utf8'), stderr: Buffer.from(message.stderr).toString('utf8'), bytes}
 }
 
 export function runAsync(args: string[], options: {cwd?: string} = {}) {

@@ -44,6 +44,39 @@ describe('commands and usage', () => {
   })
 })
 
+describe('the bundled binary', () => {
+  // Most tests run the CLI in a thread of the test process (./cli-support.ts);
+  // users run dist/cli/main.js, esbuild's bundle of the same modules, whose
+  // commands, formats and parsers load as chunks on first use. Each of those
+  // paths, run both ways, must give the same bytes and exit code.
+  const MD = '# Notes\n\nAccording to the minister , it ended.\n\n```\ncode , untouched\n```\n'
+  const HTML = '<p>According to the minister , it ended.</p><pre>code , untouched</pre>\n'
+  const RECORDS = JSON.stringify({id: 1, text: DIRTY}) + '\n' + JSON.stringify({id: 2, text: CLEAN}) + '\n'
+  const cases: Array<[string, string[], string]> = [
+    ['help', ['--help'], ''],
+    ['help of check', ['check', '--help'], ''],
+    ['version', ['--version'], ''],
+    ['usage error', ['check', '--format', 'xml'], ''],
+    ...(['stylish', 'json', 'sarif', 'github', 'junit', 'diff', 'summary'] as const).map((f): [string, string[], string] => [`check --format ${f}`, ['check', '--format', f, 'dirty.txt', 'clean.txt'], '']),
+    ['check stdin', ['check', '--format', 'json'], DIRTY],
+    ['fix stdin', ['fix'], DIRTY],
+    ['fix a Markdown file', ['fix', 'doc.md'], ''],
+    ['check an HTML file', ['check', '--format', 'json', 'page.html'], ''],
+    ['fix --jsonl', ['fix', '--jsonl'], RECORDS],
+    ['check --jsonl --report', ['check', '--jsonl', '--report'], RECORDS],
+    ['rules --stats', ['rules', '--stats'], '']
+  ]
+  it.each(cases)('%s', (_, args, input) => {
+    const dir = tree({'dirty.txt': DIRTY, 'clean.txt': CLEAN, 'doc.md': MD, 'page.html': HTML})
+    const bundled = run(args, {cwd: dir, input, spawn: true})
+    const modules = run(args, {cwd: dir, input})
+    expect(bundled.stderr).toBe(modules.stderr)
+    expect(bundled.stdout.replaceAll(dir, 'DIR')).toBe(modules.stdout.replaceAll(dir, 'DIR'))
+    expect(bundled.code).toBe(modules.code)
+    expect(bundled.code, bundled.stderr).not.toBeNull()
+  })
+})
+
 describe('check', () => {
   it('reads stdin and prints the JSON contract', () => {
     const r = run(['check', '--format', 'json'], {input: DIRTY})

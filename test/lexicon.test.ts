@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {getLexicon, lexiconLoaded} from '../src/lexicon/index.js'
+import {readFileSync} from 'node:fs'
+import {fromSorted, getLexicon, lexiconLoaded} from '../src/lexicon/index.js'
 import {findSplit} from '../src/rules/word-glued.js'
 
 describe('lexicon', () => {
@@ -22,6 +23,26 @@ describe('lexicon', () => {
     expect(lex.isLowerWord('Paris')).toBe(false)
     expect(lex.hasExact('NATO')).toBe(true)
   })
+  it('the sorted list is searched in place: the same answers as a Set of its lines, for every line, prefix and extension', () => {
+    const lists = [
+      ['a'],
+      ['a', 'ab', 'abc', 'b'],
+      ['Zürich', 'apple', 'applesauce', 'apply', 'zebra', 'é'],
+      readFileSync(new URL('../dist/lexicon/en-words.txt', import.meta.url), 'utf8').split('\n').filter(Boolean).filter((_, i) => i % 7 === 0)
+    ]
+    for (const words of lists) {
+      const sorted = [...new Set(words)].sort()
+      for (const text of [sorted.join('\n'), sorted.join('\n') + '\n']) {
+        const lex = fromSorted(text)
+        expect(lex.size).toBe(sorted.length)
+        const listed = new Set(sorted)
+        const probes = sorted.slice(0, 2500).flatMap((w) => [w, w.slice(0, -1), w + 'a', w + '~', '', ' ' + w])
+        // HASH_AFTER lookups are answered by the search; more go to the Set.
+        for (const w of probes.slice(0, 19_000)) expect(lex.hasExact(w), w).toBe(listed.has(w) && w !== '')
+      }
+    }
+  })
+
   it('loads fast from the precomputed list', () => {
     const lex = getLexicon()
     expect(['file', 'nspell']).toContain(lex.source)

@@ -316,7 +316,7 @@ export async function runJsonl(opts: Options, resolver: ConfigResolver): Promise
     const {renderReport, writeReport} = await import('./formats/index.js')
     const {version} = await import('./version.js')
     const text = await renderReport(opts.format, report, {color: opts.color && !opts.outputFile, quiet: opts.quiet, cwd: opts.cwd, version: version()})
-    await writeReport(text, opts.outputFile, (t) => write(t.replace(/\n$/, '')))
+    await writeReport(text, opts.outputFile, (t) => write(t.replace(/\n$/, '')), opts.cwd)
   }
   if (failed) return 2
   if (opts.command === 'check') {

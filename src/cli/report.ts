@@ -11,5 +11,5 @@ export async function formatReport(files: ReportFile[], opts: Options): Promise<
 
 /** To --output-file (its directory made when missing, written atomically) or stdout. */
 export async function emitReport(text: string, opts: Options): Promise<void> {
-  await (await import('./formats/index.js')).writeReport(text, opts.outputFile, out)
+  await (await import('./formats/index.js')).writeReport(text, opts.outputFile, out, opts.cwd)
 }

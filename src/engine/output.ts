@@ -21,12 +21,12 @@ const reasons: Record<string, string> = {
  * it, flushed, renamed over it. On a full disk or any other failure the old
  * file stays as it was (never truncated) and the error is one line.
  */
-export function writeOutputFile(path: string, text: string, what: string): void {
+export function writeOutputFile(path: string, text: string, what: string, shown = path): void {
   try {
     if (statSync(path, {throwIfNoEntry: false})?.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'})
     atomicWriteSync(path, Buffer.from(text, 'utf8'))
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    throw new OutputError(`${path}: cannot write ${what} (${reasons[e.code ?? ''] ?? e.code ?? e.message})${e.code === 'ENOSPC' ? '; the old file, if any, is unchanged' : ''}`)
+    throw new OutputError(`${shown}: cannot write ${what} (${reasons[e.code ?? ''] ?? e.code ?? e.message})${e.code === 'ENOSPC' ? '; the old file, if any, is unchanged' : ''}`)
   }
 }

@@ -22,15 +22,17 @@ export async function renderReport(format: Format, files: ReportFile[], options:
 }
 
 /** Write a report to `outputFile` (its directory created; written atomically, src/engine/output.ts) or stdout. */
-export async function writeReport(text: string, outputFile: string | undefined, toStdout: (text: string) => Promise<void>): Promise<void> {
+export async function writeReport(text: string, outputFile: string | undefined, toStdout: (text: string) => Promise<void>, cwd: string): Promise<void> {
   if (!outputFile) return toStdout(text)
   const {mkdirSync} = await import('node:fs')
-  const {dirname} = await import('node:path')
+  const {dirname, resolve} = await import('node:path')
+  // Relative to the run's directory (the library's callers pass one), named as given.
+  const path = resolve(cwd, outputFile)
   const {writeOutputFile} = await import('../../engine/output.js')
   try {
-    mkdirSync(dirname(outputFile), {recursive: true})
+    mkdirSync(dirname(path), {recursive: true})
   } catch {
     // writeOutputFile names the problem in one line.
   }
-  writeOutputFile(outputFile, text, 'the report')
+  writeOutputFile(path, text, 'the report', outputFile)
 }
