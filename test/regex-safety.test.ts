@@ -310,11 +310,16 @@ async function timeRule(rule: string, inputs: string[]): Promise<number[]> {
         w.terminate()
         resolve(Infinity)
       }, BUDGET_MS + 3000) // + start-up and warm-up
+      const fail = (error: Error) => {
+        clearTimeout(timer)
+        reject(error)
+      }
       w.once('message', (ms: number) => {
         clearTimeout(timer)
+        w.off('error', fail) // one listener per input would pile up on the worker
         resolve(ms)
       })
-      w.once('error', reject)
+      w.once('error', fail)
       w.postMessage(input)
     })
     if (time === Infinity) worker = undefined
