@@ -39,7 +39,7 @@ const CLI = join(ROOT, 'dist/cli/main.js')
 const QUICK = process.env.BENCH_QUICK === '1'
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3))
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
-const GENERATOR_VERSION = 4
+const GENERATOR_VERSION = 5
 const DOCS = 2000
 const SINGLE_MB = [1, 4, 16]
 const JSONL_MB = QUICK ? 10 : 100
@@ -132,8 +132,13 @@ function limitRecordStream(rand) {
   }
   const head = small()
   const wrapper = Buffer.byteLength(JSON.stringify({id: id++, text: ''}))
-  const text = atLimit(rand, LIMIT_BYTES - wrapper - 4096).toString('utf8')
-  const big = JSON.stringify({id: id - 1, text})
+  let text = atLimit(rand, LIMIT_BYTES - wrapper - 4096).toString('utf8')
+  let big = JSON.stringify({id: id - 1, text})
+  // JSON escapes (a line break is two bytes, `"` is two) grow the line past the text: cut the overshoot (each character is at least a byte).
+  for (let over = Buffer.byteLength(big) - (LIMIT_BYTES - 1); over > 0; over = Buffer.byteLength(big) - (LIMIT_BYTES - 1)) {
+    text = text.slice(0, text.length - over).replace(/[\uD800-\uDBFF]$/, '')
+    big = JSON.stringify({id: id - 1, text})
+  }
   return [...head, big, ...small()].join('\n') + '\n'
 }
 
