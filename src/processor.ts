@@ -7,7 +7,7 @@ import mtcleanParse from './parse.js'
 import {presets, type PresetName} from './presets.js'
 import {ruleOptionsProblem, severityProblem} from './rule-options.js'
 import {allRules, rulesById} from './rules/index.js'
-import {DEFAULT_SETTINGS, SETTING_VALUES, type Settings} from './settings.js'
+import {DEFAULT_SETTINGS, SETTING_VALUES, settingValues, type Settings} from './settings.js'
 import {didYouMean} from './suggest.js'
 import type {Severity} from './types.js'
 
@@ -48,7 +48,7 @@ export function createProcessor(config: Config = {}): Processor<Root, Root, Root
     if (!rulesById.has(id)) throw new Error(`Unknown rule "${id}" (known: ${[...rulesById.keys()].join(', ')})${didYouMean(id, rulesById.keys())}`)
   }
   for (const [key, value] of Object.entries(config.settings ?? {})) {
-    const allowed = SETTING_VALUES[key as keyof Settings]
+    const allowed = settingValues(key)
     if (!allowed) throw new Error(`Unknown setting "${key}" (known: ${Object.keys(SETTING_VALUES).join(', ')})${didYouMean(key, Object.keys(SETTING_VALUES))}`)
     if (value !== undefined && !allowed.includes(value)) throw new Error(`Bad value ${JSON.stringify(value)} for setting "${key}" (expected ${allowed.join(' | ')})`)
   }

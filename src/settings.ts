@@ -21,6 +21,15 @@ export const SETTING_VALUES: Record<keyof Settings, readonly string[]> = {
   preset: ['recommended', 'strict']
 }
 
+/**
+ * The allowed values of setting `key`, or undefined when `key` is not a
+ * setting. Own keys only: `toString` or `constructor` are not settings. The
+ * library and the config loader both ask here.
+ */
+export function settingValues(key: string): readonly string[] | undefined {
+  return Object.hasOwn(SETTING_VALUES, key) ? SETTING_VALUES[key as keyof Settings] : undefined
+}
+
 export const DEFAULT_SETTINGS: Settings = {quoteStyle: 'american', quoteMarks: 'curly'}
 
 // unified's own shared settings (`processor.data('settings')`, as remark-stringify

@@ -104,6 +104,16 @@ describe('rule options are validated in one place', () => {
   })
 })
 
+describe('settings are validated in one place', () => {
+  it('keys such as toString or constructor are unknown settings to the library too, not a crash', () => {
+    for (const key of ['toString', 'constructor', 'hasOwnProperty']) {
+      expect(() => createLinter({settings: {[key]: 'x'} as never})).toThrow(new RegExp(`^Unknown setting "${key}" \\(known: quoteStyle, quoteMarks, sourceLang, preset\\)`))
+    }
+    expect(() => createLinter({settings: {quoteStyle: 'french'} as never})).toThrow('Bad value "french" for setting "quoteStyle" (expected american | british)')
+    expect(() => createLinter({settings: {quoteStyle: 'british'}})).not.toThrow()
+  })
+})
+
 describe('createLinter and the CLI give the same output', () => {
   it('for the same text and config, markers and options included', async () => {
     const config = {preset: 'strict' as const, rules: {calque: {off: ['fr-assures']}, 'punct-spacing': 'warn' as const}, settings: {quoteStyle: 'british' as const}}

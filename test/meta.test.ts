@@ -57,6 +57,11 @@ describe('every rule has its four places', () => {
     for (const folder of folders) expect(ids.has(folder), `rules/${folder}`).toBe(true)
   })
 
+  it('every docs/rules/ page belongs to a rule', () => {
+    const ids = new Set(allRules.map((r) => r.ruleId))
+    for (const page of readdirSync(join(ROOT, 'docs/rules')).filter((f) => f.endsWith('.md'))) expect(ids.has(page.replace(/\.md$/, '')), `docs/rules/${page}`).toBe(true)
+  })
+
   it('src/data/ only loads and validates: it imports nothing from the rules, the matcher aside', () => {
     const dir = join(ROOT, 'src/data')
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {

@@ -3,7 +3,7 @@ import {basename, dirname, extname, isAbsolute, join, resolve} from 'node:path'
 import {PRESET_NAMES} from '../presets.js'
 import {ruleOptionsProblem, severityProblem} from '../rule-options.js'
 import {rulesById, type Config, type Settings} from '../index.js'
-import {SETTING_VALUES} from '../settings.js'
+import {SETTING_VALUES, settingValues} from '../settings.js'
 import {didYouMean} from '../suggest.js'
 import {createRequire} from 'node:module'
 import {routeRuleFiles} from '../data/load.js'
@@ -105,8 +105,7 @@ function validateSettings(value: unknown, where: string): Settings {
     throw new ConfigError(`${where}: "settings" must be an object, got ${typeName(value)}`)
   }
   for (const [key, v] of Object.entries(value)) {
-    // Own keys only: "constructor" or "toString" are not settings.
-    const allowed = Object.hasOwn(SETTINGS, key) ? SETTINGS[key] : undefined
+    const allowed = settingValues(key)
     if (!allowed) throw new ConfigError(`${where}: unknown key ${shown(`settings.${key}`)} (known: ${Object.keys(SETTINGS).join(', ')})${didYouMean(key, Object.keys(SETTINGS))}`)
     if (!allowed.includes(v as string)) {
       throw new ConfigError(`${where}: bad value ${shown(v)} for "settings.${key}" (expected ${allowed.map((a) => JSON.stringify(a)).join(' | ')})${typeof v === 'string' ? didYouMean(v, allowed) : ''}`)
