@@ -5,7 +5,10 @@
  * - runMatches (masthead): the phrases' alternation, global, exec from the end
  *   of each match;
  * - matchWords (calque): the same patterns read as words, against the sticky
- *   regex of each phrase tried at every word start.
+ *   regex of each phrase tried at every word start;
+ * - PhraseIndex (paywall, boilerplate: phrases that are a whole unit): every
+ *   phrase it finds in a unit, and the one `exec` picks, against each phrase's
+ *   own anchored regex.
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
@@ -13,6 +16,7 @@ import {HSPACE, phraseSource, readPattern} from '../src/match/syntax.js'
 import {runIndex, runMatches} from '../src/match/runs.js'
 import {matchWords, scanWords, WordText, wordIndex, wordTokens, type WordPhrase} from '../src/match/words.js'
 import {WordTrie} from '../src/match/word-trie.js'
+import {PhraseIndex} from '../src/match/units.js'
 
 const SEED = 20261202
 const MATCH_RUNS = Number(process.env.MTCLEAN_MATCH_RUNS ?? 100)
@@ -102,5 +106,35 @@ describe('matchWords equals the sticky regex of each phrase at every word', () =
     expect(() => wordTokens('[the] x')).toThrow('the first token of "[the] x" must not be optional')
     expect(() => wordTokens('x [a b]')).toThrow('an optional part of "x [a b]" must be one word')
     expect(() => wordTokens('x {date}')).toThrow('"{date}" in "x {date}"')
+  })
+})
+
+describe('PhraseIndex finds what each phrase\'s own regex finds', () => {
+  // A whole unit: the phrase, then trailing punctuation (as residue's wrap).
+  const wrap = (alternation: string) => `^[^\\S\\r\\n]*(?:${alternation})[^\\S\\r\\n.!?:;]*[.!?:;]*[^\\S\\r\\n]*$`
+  const placeholder = fc.constantFrom('{n}', '{word}')
+  const unitPhrase = fc.oneof({weight: 4, arbitrary: phrase(VOCAB.concat(WORDS))}, {weight: 1, arbitrary: fc.tuple(placeholder, phrase(WORDS)).map(([p, rest]) => `${p} ${rest}`)})
+  const renderUnit = (pattern: string) => render(pattern.replace(/^\{word\}/, 'Smith'))
+  const unit = (phrases: string[]) =>
+    fc.oneof(
+      fc.tuple(fc.constantFrom(...phrases).map(renderUnit), fc.constantFrom('', '.', '!', ' :', '?')).map(([t, end]) => t + end),
+      fc.tuple(fc.constantFrom(...phrases).map(renderUnit), fc.constantFrom(...WORDS)).map(([t, w]) => `${t} ${w}`),
+      fc.array(fc.constantFrom(...VOCAB, ...WORDS, '42'), {minLength: 1, maxLength: 5}).map((w) => w.join(' '))
+    )
+  it('generated phrase lists and units', () => {
+    const lists = fc.uniqueArray(unitPhrase, {minLength: 1, maxLength: 8}).chain((phrases) => fc.tuple(fc.constant(phrases), fc.array(unit(phrases), {minLength: 1, maxLength: 6})))
+    fc.assert(
+      fc.property(lists, ([phrases, units]) => {
+        const index = new PhraseIndex(phrases.map((p, i): [number, string] => [i, p]), wrap, true)
+        for (const text of units) {
+          const own = phrases.flatMap((p, i) => (new RegExp(wrap(`(${phraseSource(p)})`), 'iu').test(text) ? [i] : []))
+          expect([...index.execAll(text)].map((m) => m.entry).sort(), text).toEqual([...own].sort())
+          const first = index.exec(text)
+          if (own.length === 0) expect(first, text).toBeUndefined()
+          else expect(own, text).toContain(first?.entry)
+        }
+      }),
+      {numRuns: MATCH_RUNS, seed: SEED}
+    )
   })
 })

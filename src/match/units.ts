@@ -208,7 +208,7 @@ function execBucket<E>(bucket: Bucket<E> | undefined, text: string): {entry: E; 
   const match = bucket.regex.exec(text)
   if (!match) return undefined
   const entry = groupEntry(match, bucket.groups)
-  return entry ? {entry, match} : undefined
+  return entry !== undefined ? {entry, match} : undefined
 }
 
 interface Bucket<E> {
