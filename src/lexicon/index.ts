@@ -102,24 +102,13 @@ export function fromSorted(data: string): Lexicon {
       set.delete('')
       return set.has(w)
     }
-    // Invariant: the word, if listed, is a line that starts in [lo, hi).
+    // Invariant: the word, if listed, is a line that starts in [lo, hi); lo is a line start.
     let lo = 0
     let hi = data.length
     while (lo < hi) {
-      // The first line that starts at or after the middle (a line start is 0 or just after a newline).
+      // The line around the middle: it starts at or after lo, and before hi.
       const mid = (lo + hi) >> 1
-      const next = mid === 0 ? 0 : data.indexOf('\n', mid - 1) + 1
-      const s = next === 0 && mid > 0 ? hi : next
-      if (s >= hi) {
-        // No line starts in [mid, hi): compare with the range's first line and step past it.
-        let e = data.indexOf('\n', lo)
-        if (e < 0) e = data.length
-        const c = compare(w, lo, e)
-        if (c === 0 && e > lo) return true
-        if (c <= 0) return false
-        lo = e + 1
-        continue
-      }
+      const s = data.lastIndexOf('\n', mid - 1) + 1
       let e = data.indexOf('\n', s)
       if (e < 0) e = data.length
       const c = compare(w, s, e)
