@@ -11,6 +11,7 @@ import {readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {SourceLang} from '../types.js'
+import {buildStemTable, decodeStemTable, entryEnd, hashBytes, stemEnd, stemIs, tableFits, type StemTable} from './stem-table.js'
 
 interface AffixRule {
   flag: string
@@ -47,23 +48,44 @@ export function loadedSourceDictionaries(): SourceLang[] {
   return [...cache.keys()]
 }
 
+const here = dirname(fileURLToPath(import.meta.url))
+/** Where `npm run build` writes the stem tables (scripts/build-stems.mjs): found from dist/lexicon, dist/bin and src/lexicon alike. */
+export const stemTableFile = (lang: SourceLang) => join(here, '..', '..', 'dist', 'lexicon', `stems-${lang}.bin`)
+
+/** The table the build wrote for this .dic, if it is there and fits it. */
+function builtTable(lang: SourceLang, dic: Uint8Array): StemTable | undefined {
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(stemTableFile(lang))
+  } catch {
+    return undefined
+  }
+  const table = decodeStemTable(bytes, dic.length)
+  return table && tableFits(table, dic) ? table : undefined
+}
+
 function load(lang: SourceLang): SourceDictionary | null {
   const t0 = performance.now()
   let aff: string
-  let dic: string
+  let dic: Uint8Array
   try {
     const dir = dirname(fileURLToPath(import.meta.resolve(`dictionary-${lang}`)))
     aff = readFileSync(join(dir, 'index.aff'), 'utf8')
-    dic = readFileSync(join(dir, 'index.dic'), 'utf8')
+    dic = readFileSync(join(dir, 'index.dic'))
   } catch {
     return null
   }
-  const dict = parse(lang, aff, dic)
+  const dict = dictionaryFrom(lang, aff, dic, builtTable(lang, dic))
   const loadMs = performance.now() - t0
   return {...dict, loadMs}
 }
 
-function parse(lang: SourceLang, aff: string, dic: string): Omit<SourceDictionary, 'loadMs'> {
+/** The dictionary of an .aff text and .dic bytes, with the stem table given or built here. */
+export function dictionaryFrom(lang: SourceLang, aff: string, dic: Uint8Array, table: StemTable = buildStemTable(dic)): Omit<SourceDictionary, 'loadMs'> {
+  return parse(lang, aff, dic, table)
+}
+
+function parse(lang: SourceLang, aff: string, dic: Uint8Array, table: StemTable): Omit<SourceDictionary, 'loadMs'> {
   let flagType = 'char'
   const aliases: string[] = []
   const suffixes = new Map<string, AffixRule[]>()
@@ -118,7 +140,7 @@ function parse(lang: SourceLang, aff: string, dic: string): Omit<SourceDictionar
       }
     }
   }
-  const stems = stemIndex(dic, flagType === 'num' ? ',' : '', aliases)
+  const stems = stemIndex(dic, table, flagType === 'num' ? ',' : '', aliases)
   const hasFlag = (flags: string, flag: string): boolean => {
     if (flag === '' || flags === '') return false
     if (flagType === 'long') {
@@ -172,6 +194,7 @@ function parse(lang: SourceLang, aff: string, dic: string): Omit<SourceDictionar
     lang,
     size: stems.size,
     isWord(word) {
+      if (word === '') return false
       if (analyse(word)) return true
       const lower = word.toLowerCase()
       if (lower !== word && analyse(lower)) return true
@@ -187,92 +210,52 @@ interface StemIndex {
   readonly size: number
 }
 
-/**
- * The stems of `dic` without a string or a Map entry per stem (a Map of
- * 300,000 stems took 35 MB of heap per language, and every worker thread
- * loads its own): an open-addressing hash table of line offsets into the
- * .dic text itself, compared in place. Stems with an escaped slash (`km\/h`)
- * are few and kept in a Map.
- */
-function stemIndex(dic: string, joiner: string, aliases: string[]): StemIndex {
-  // Each entry line: where it starts, where its stem ends (the unescaped `/`, or the entry's end), where its entry ends.
-  const starts: number[] = []
-  const escaped = new Map<string, string>()
-  const entryEnd = (start: number): number => {
-    let k = start
-    for (; k < dic.length; k++) {
-      const c = dic.charCodeAt(k)
-      if (c === 10 || c === 9 || c === 32) break
-    }
-    return k
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+/** Bytes [start, end) as text: flags and stems are ASCII but for a few. */
+function textOf(bytes: Uint8Array, start: number, end: number): string {
+  let ascii = ''
+  for (let k = start; k < end; k++) {
+    if (bytes[k] >= 128) return decoder.decode(bytes.subarray(start, end))
+    ascii += String.fromCharCode(bytes[k])
   }
-  const stemEnd = (start: number, end: number): number => {
-    for (let k = start + 1; k < end; k++) if (dic.charCodeAt(k) === 47 && dic.charCodeAt(k - 1) !== 92) return k
-    return end
-  }
+  return ascii
+}
+
+/** The stems of `dic` by its table (see stem-table.ts), a word looked up by its UTF-8 bytes. */
+function stemIndex(dic: Uint8Array, table: StemTable, joiner: string, aliases: string[]): StemIndex {
   const resolve = (flags: string): string => (aliases.length > 0 && /^\d+$/.test(flags) ? (aliases[Number(flags) - 1] ?? '') : flags)
   const flagsAt = (start: number): string => {
-    const end = entryEnd(start)
-    const slash = stemEnd(start, end)
-    return resolve(slash < end ? dic.slice(slash + 1, end) : '')
+    const end = entryEnd(dic, start)
+    const slash = stemEnd(dic, start, end)
+    return resolve(slash < end ? textOf(dic, slash + 1, end) : '')
   }
-  let line = dic.indexOf('\n') + 1
-  while (line > 0 && line <= dic.length) {
-    const next = dic.indexOf('\n', line)
-    const lineEnd = next < 0 ? dic.length : next
-    const c = dic.charCodeAt(line)
-    if (lineEnd > line && c !== 9 && c !== 47) {
-      const end = entryEnd(line)
-      const slash = stemEnd(line, end)
-      let backslash = false
-      for (let k = line; k < slash; k++) if (dic.charCodeAt(k) === 92) backslash = true
-      if (backslash) {
-        const word = dic.slice(line, slash).replace(/\\\//g, '/')
-        const flags = resolve(slash < end ? dic.slice(slash + 1, end) : '')
-        const prev = escaped.get(word)
-        escaped.set(word, prev === undefined ? flags : prev + joiner + flags)
-      } else starts.push(line)
-    }
-    line = next + 1
+  const escaped = new Map<string, string>()
+  for (const line of table.escaped) {
+    const end = entryEnd(dic, line)
+    const slash = stemEnd(dic, line, end)
+    const word = textOf(dic, line, slash).replace(/\\\//g, '/')
+    const flags = flagsAt(line)
+    const prev = escaped.get(word)
+    escaped.set(word, prev === undefined ? flags : prev + joiner + flags)
   }
-  // Load factor between 1/3 and 2/3; slot value = line offset + 1, 0 = empty.
-  let size = 1
-  while (size < starts.length * 1.5) size *= 2
-  const table = new Int32Array(size)
-  const mask = size - 1
-  const hash = (text: string, start: number, end: number): number => {
-    let h = 0x811c9dc5
-    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193)
-    return h >>> 0
-  }
-  const stemOf = (start: number): number => stemEnd(start, entryEnd(start))
-  /** The stem of the line at `start` is text[from, to). */
-  const stemIs = (start: number, text: string, from: number, to: number): boolean => {
-    if (stemOf(start) - start !== to - from) return false
-    for (let k = 0; k < to - from; k++) if (dic.charCodeAt(start + k) !== text.charCodeAt(from + k)) return false
-    return true
-  }
-  let distinct = escaped.size
-  for (const start of starts) {
-    const end = stemOf(start)
-    let slot = hash(dic, start, end) & mask
-    let seen = false
-    for (; table[slot] !== 0; slot = (slot + 1) & mask) seen ||= stemIs(table[slot] - 1, dic, start, end)
-    table[slot] = start + 1
-    if (!seen) distinct++
-  }
+  const {slots} = table
+  const mask = slots.length - 1
+  let scratch = new Uint8Array(64)
   const get = (word: string): string | undefined => {
+    if (scratch.length < word.length * 3) scratch = new Uint8Array(word.length * 3)
+    const length = encoder.encodeInto(word, scratch).written
     let found: string | undefined
-    // A stem's lines in file order, as the Map joined them: later lines sit further along the probe.
-    for (let slot = hash(word, 0, word.length) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
-      const start = table[slot] - 1
-      if (!stemIs(start, word, 0, word.length)) continue
+    // A stem's lines in file order, as a Map would have joined them: later lines sit further along the probe.
+    for (let slot = hashBytes(scratch, 0, length) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const start = slots[slot] - 1
+      if (!stemIs(dic, start, scratch, 0, length)) continue
       const flags = flagsAt(start)
       found = found === undefined ? flags : found + joiner + flags
     }
     return found ?? escaped.get(word)
   }
-  return {get, size: distinct}
+  return {get, size: table.distinct + escaped.size}
 }
 
 /** A Hunspell affix condition (`[^aeiou]y`, `.`) as a regex anchored at the stem's end (suffix) or start. */
