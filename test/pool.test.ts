@@ -1,5 +1,10 @@
-import {describe, expect, it} from 'vitest'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {Gate, runOrdered} from '../src/engine/pool.js'
+import type {FileTask} from '../src/engine/types.js'
+import {ensureBuilt} from './cli-support.js'
 
 /** A task that ends when `release()` is called, logging when it starts and ends. */
 function task(log: string[], name: string) {
@@ -80,5 +85,37 @@ describe('memory budget: runOrdered bounds the weight in flight', () => {
     for (const s of starts) expect(s.inFlight <= 6 || s.inFlight === s.w).toBe(true)
     // Without the budget, the window of 8 alone would have let all of them run at once.
     expect(Math.max(...starts.map((s) => s.inFlight))).toBe(10)
+  })
+})
+
+describe('workers pay their start only on a run long enough (16.16: --jobs 2 was slower than --jobs 1 on 400 files)', () => {
+  beforeAll(ensureBuilt)
+
+  /** Ten small files in a temp directory, as file tasks of one config. */
+  function tasks(): FileTask[] {
+    const dir = mkdtempSync(join(tmpdir(), 'mtclean-lanes-'))
+    return Array.from({length: 10}, (_, i) => {
+      const path = join(dir, `${i}.txt`)
+      writeFileSync(path, i % 2 ? 'The minister said the reform was ready ”.\n' : 'Prices rose by 3.5 percent.\n')
+      return {index: i, path, display: `${i}.txt`, config: {}, mode: 'check', suggestions: false, encoding: 'utf-8', maxFileSize: 1 << 20}
+    })
+  }
+  // The built modules: tinypool's workers load dist/engine/worker.js.
+  const pool = () => import(new URL('../dist/engine/pool.js', import.meta.url).href) as Promise<typeof import('../src/engine/pool.js')>
+
+  it('a small batch with two jobs runs on the main thread alone; started at once, workers give the same results', async () => {
+    const {createRunner} = await pool()
+    const all = tasks()
+    const groups = [all.slice(0, 5), all.slice(5)]
+    const planned = await createRunner(2, {plan: {files: all.length, bytes: 400}})
+    const small = (await Promise.all(groups.map((g) => planned.files(g)))).flat()
+    expect(planned.workersStarted).toBe(false)
+    await planned.close()
+    const eager = await createRunner(2)
+    const withWorkers = (await Promise.all(groups.map((g) => eager.files(g)))).flat()
+    expect(eager.workersStarted).toBe(true)
+    await eager.close()
+    expect(small.map((r) => r.messages.map((m) => m.ruleId))).toEqual(withWorkers.map((r) => r.messages.map((m) => m.ruleId)))
+    expect(small.filter((r) => r.messages.length > 0).map((r) => r.index)).toEqual([1, 3, 5, 7, 9])
   })
 })

@@ -18,10 +18,6 @@ import {err, out} from './io.js'
 import type {Options} from './options.js'
 import {emitReport, formatReport} from './report.js'
 
-/** Batches from this size (or number of files) on use worker threads by default (docs/cli.md "Batch work"). */
-export const POOL_MIN_BYTES = 256 * 1024
-export const POOL_MIN_FILES = 200
-
 async function readStdin(limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
@@ -212,9 +208,11 @@ async function runTasks(tasks: FileTask[], totalBytes: number, opts: Options): P
   }
   const todo = tasks.filter((t) => !cached.has(t.index))
   const {createRunner, runOrdered} = await import('../engine/pool.js')
-  // A worker costs a start-up (rule data loaded again): worth it for big batches only.
-  const usePool = opts.jobs > 1 && todo.length > 1 && (opts.jobsGiven || totalBytes >= POOL_MIN_BYTES || todo.length >= POOL_MIN_FILES)
-  const runner = await createRunner(usePool ? Math.min(opts.jobs, todo.length) : 1)
+  // The main thread works from the first file; worker threads start only once the work left would take it longer
+  // than a worker's start (src/engine/lanes.ts): a small batch never pays for them.
+  const jobs = Math.min(opts.jobs, todo.length)
+  const bytes = tasks.length === todo.length ? totalBytes : Math.round((totalBytes * todo.length) / tasks.length)
+  const runner = await createRunner(jobs, {plan: {files: todo.length, bytes}})
   if (opts.write || opts.outDir) await installCleanup()
   const {createProgress} = await import('../engine/progress.js')
   const progress = createProgress(todo.length, 'files', opts.progress && todo.length > 1)

@@ -2,10 +2,11 @@ import {closeSync, openSync, readSync, statSync} from 'node:fs'
 import {extname} from 'node:path'
 import {chooseFormat} from '../formats/index.js'
 import type {FileResult, FileTask, TextResult, TextsTask} from './types.js'
+import {Lanes} from './lanes.js'
 
-type Work = {file?: FileTask; files?: FileTask[]; texts?: TextsTask}
+type Work = {file?: FileTask; files?: FileTask[]; texts?: TextsTask; warm?: true}
 
-/** A pool of worker threads (tinypool), or the main thread when `jobs` is 1. */
+/** The main thread alone when `jobs` is 1; else worker threads (tinypool), with the main thread as one more lane for files. */
 export interface Runner {
   file(task: FileTask): Promise<FileResult>
   /** Several files in one message to a worker: less messaging per file. */
@@ -13,6 +14,8 @@ export interface Runner {
   texts(task: TextsTask): Promise<TextResult[]>
   close(): Promise<void>
   readonly threads: number
+  /** Worker threads were started for the small work (not counting the big-input worker). */
+  readonly workersStarted: boolean
 }
 
 export interface RunnerOptions {
@@ -23,7 +26,27 @@ export interface RunnerOptions {
   capped?: boolean
   /** Called when a capped worker ran out of heap and its batch was redone in the big-input worker. */
   onFallback?: () => void
+  /**
+   * What a file run will give: the workers then start only on a run long
+   * enough to pay their start (WORKER_START_MS; else at once).
+   */
+  plan?: {files: number; bytes: number}
 }
+
+/**
+ * What a worker costs before it runs at full pace (modules, rule data,
+ * dictionaries, JIT warm-up: about a second of CPU was measured), in ms of
+ * the main thread's work: the pool starts once the main thread has worked
+ * this long and the files left would take it as long again (see Lanes).
+ */
+export const WORKER_START_MS = 1500
+/** MTCLEAN_WORKER_START_MS overrides it; 0 starts the workers at once (tests of the workers' output). */
+const startMs = (): number => {
+  const given = Number(process.env.MTCLEAN_WORKER_START_MS)
+  return process.env.MTCLEAN_WORKER_START_MS !== undefined && Number.isFinite(given) && given >= 0 ? given : WORKER_START_MS
+}
+/** A file's fixed cost (read, parse set-up, report) as bytes of text, in the pace estimate. */
+const FILE_WEIGHT = 1024
 
 /**
  * Heap caps of a capped worker, in MB. A worker's live set is about 110 MB
@@ -249,33 +272,60 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
       for (const task of tasks) results.push(await file(task))
       return results
     }
-    return {file, files, texts: (task) => splitTexts(task, (t) => small(() => processTexts(t)), bigTextsAlone), close: () => lane.close(), threads: 1}
+    return {file, files, texts: (task) => splitTexts(task, (t) => small(() => processTexts(t)), bigTextsAlone), close: () => lane.close(), threads: 1, workersStarted: false}
   }
-  const {Tinypool} = await import('tinypool')
+  // Loaded when the workers start (a file run may never need them).
+  let Tinypool: typeof import('tinypool').Tinypool | undefined
+  const loadTinypool = async () => (Tinypool ??= (await import('tinypool')).Tinypool)
+  // Streaming (capped) runs give all the work to workers: only they can be held to a heap cap.
+  // File runs make this thread a lane too (see Lanes), with one worker fewer.
+  const threads = options.capped ? jobs : jobs - 1
   let pool: import('tinypool').Tinypool | undefined
   // Started on first use, and again after making room for a huge input.
   const workers = () =>
-    (pool ??= new Tinypool({
+    (pool ??= new Tinypool!({
       filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: jobs,
-      maxThreads: jobs,
+      minThreads: threads,
+      maxThreads: threads,
       idleTimeout: 0,
       ...(options.capped ? {resourceLimits: {maxOldGenerationSizeMb: CAPPED_OLD_MB, maxYoungGenerationSizeMb: CAPPED_YOUNG_MB}} : {})
     }))
-  workers()
   makeRoom = async () => {
     const idle = pool
     pool = undefined
     await idle?.destroy()
   }
-  const smallFile = (task: FileTask) => small(() => workers().run({file: task} satisfies Work) as Promise<FileResult>)
+  let lanes: Lanes<FileTask[], FileResult[]> | undefined
+  if (!options.capped) {
+    const {processFile} = await import('./run.js')
+    const onMain = async (tasks: FileTask[]) => {
+      const results: FileResult[] = []
+      for (const task of tasks) results.push(await processFile(task))
+      return results
+    }
+    const startPool = () => {
+      // Ready once every worker has loaded its modules.
+      const ready = loadTinypool().then(() => Promise.all(Array.from({length: threads}, () => workers().run({warm: true} satisfies Work))))
+      ready.catch(() => {})
+      return {run: (tasks: FileTask[]) => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>, ready}
+    }
+    const weight = (tasks: FileTask[]) => tasks.reduce((sum, task) => sum + FILE_WEIGHT + sizeOf(task).size, 0)
+    const wait = startMs()
+    const total = options.plan && wait > 0 ? options.plan.files * FILE_WEIGHT + options.plan.bytes : undefined
+    lanes = new Lanes({main: onMain, startPool, poolSlots: 2 * threads, weight, total, startMs: wait})
+  } else {
+    await loadTinypool()
+    workers()
+  }
+  const onLanes = (tasks: FileTask[]) => (lanes ? lanes.run(tasks) : (workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>))
+  const smallFile = (task: FileTask) => small(async () => (await onLanes([task]))[0])
   const file = (task: FileTask) => {
     const sized = sizeOf(task)
     return isBig(sized) ? bigFileAlone(task, sized) : smallFile(task)
   }
   const files = async (tasks: FileTask[]) => {
     const all = tasks.map((task) => ({task, sized: sizeOf(task)}))
-    if (!all.some((t) => isBig(t.sized))) return small(() => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>)
+    if (!all.some((t) => isBig(t.sized))) return small(() => onLanes(tasks))
     return Promise.all(all.map(({task, sized}) => (isBig(sized) ? bigFileAlone(task, sized) : smallFile(task))))
   }
   const smallTexts = (task: TextsTask): Promise<TextResult[]> =>
@@ -298,7 +348,10 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
       await pool?.destroy()
       await lane.close()
     },
-    threads: jobs
+    threads: jobs,
+    get workersStarted() {
+      return lanes ? lanes.poolStarted : true
+    }
   }
 }
 

@@ -1,0 +1,140 @@
+/**
+ * Work dealt to the main thread and to worker threads, whichever is free.
+ *
+ * A worker pays its own start (modules, rule data, source dictionaries, JIT
+ * warm-up: about a second of CPU) on runs of a few seconds, and on two cores
+ * that start cost more than it gave: `--jobs 2` on 400 small files was slower
+ * than `--jobs 1`. So the main thread is a lane too and works from the first
+ * task; the workers are started only on a run long enough to pay their start
+ * (see `measure`); they join when ready, and each lane takes the next task
+ * when it is free.
+ */
+export interface LaneOptions<W, R> {
+  /** Run work on this thread (one task at a time). */
+  main: (work: W) => Promise<R>
+  /** Start the workers: how to run work on them, and when they are ready (a rejection leaves all the work to this thread). */
+  startPool: () => {run: (work: W) => Promise<R>; ready: Promise<unknown>}
+  /**
+   * Tasks the pool may hold at once: one running and one waiting per worker,
+   * so a worker never waits for this thread to be between tasks to get more.
+   */
+  poolSlots: number
+  /** A task's size (bytes, say): the pace is measured per unit. */
+  weight: (work: W) => number
+  /** The summed weight of all the tasks the run will give; undefined: start the pool at once. */
+  total?: number
+  /** Start the workers once this thread has worked this long (ms) and the work left would take it as long again. */
+  startMs: number
+  /** The clock (ms): performance.now, or a test's. */
+  now?: () => number
+}
+
+interface Pending<W, R> {
+  work: W
+  resolve: (result: R) => void
+  reject: (error: unknown) => void
+}
+
+export class Lanes<W, R> {
+  private readonly queue: Array<Pending<W, R>> = []
+  private head = 0
+  private mainBusy = false
+  private pool: ((work: W) => Promise<R>) | undefined
+  private started = false
+  private inPool = 0
+  /** Weight given to any lane so far. */
+  private dealtWeight = 0
+  /** Milliseconds this thread has worked. */
+  private worked = 0
+
+  /** Tasks given to each lane so far (for tests and the benchmark). */
+  readonly dealt = {main: 0, pool: 0}
+
+  constructor(private readonly options: LaneOptions<W, R>) {
+    if (options.total === undefined) this.start()
+  }
+
+  run(work: W): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({work, resolve, reject})
+      this.pump()
+    })
+  }
+
+  /** The workers were started. */
+  get poolStarted(): boolean {
+    return this.started
+  }
+
+  private start(): void {
+    if (this.started) return
+    this.started = true
+    const {run, ready} = this.options.startPool()
+    ready.then(
+      () => {
+        this.pool = run
+        this.pump()
+      },
+      () => {}
+    )
+  }
+
+  /**
+   * After a task on this thread: start the workers once it has worked `startMs`
+   * and the work left, at its latest pace, would take it `startMs` more. Its
+   * first tasks run several times slower than later ones (JIT warm-up, data
+   * loaded on first use), so an early pace would overestimate what is left.
+   */
+  private measure(weight: number, ms: number): void {
+    if (this.started || this.options.total === undefined || weight <= 0) return
+    this.worked += ms
+    if (this.worked < this.options.startMs) return
+    const left = this.options.total - this.dealtWeight
+    if ((left * ms) / weight >= this.options.startMs) this.start()
+  }
+
+  private take(): Pending<W, R> | undefined {
+    if (this.head === this.queue.length) return undefined
+    const next = this.queue[this.head++]
+    if (this.head === this.queue.length) {
+      this.queue.length = 0
+      this.head = 0
+    }
+    this.dealtWeight += this.options.weight(next.work)
+    return next
+  }
+
+  private pump(): void {
+    // The pool first, to keep the workers fed; then this thread.
+    while (this.pool && this.inPool < this.options.poolSlots) {
+      const next = this.take()
+      if (!next) return
+      this.inPool++
+      this.dealt.pool++
+      this.pool(next.work)
+        .then(next.resolve, next.reject)
+        .finally(() => {
+          this.inPool--
+          this.pump()
+        })
+    }
+    if (this.mainBusy) return
+    const next = this.take()
+    if (!next) return
+    this.mainBusy = true
+    this.dealt.main++
+    // After a turn of the event loop: the workers' results and requests for more work are handled between tasks here.
+    setImmediate(() => {
+      const now = this.options.now ?? performance.now.bind(performance)
+      const t0 = now()
+      this.options
+        .main(next.work)
+        .then(next.resolve, next.reject)
+        .finally(() => {
+          this.mainBusy = false
+          this.measure(this.options.weight(next.work), now() - t0)
+          this.pump()
+        })
+    })
+  }
+}

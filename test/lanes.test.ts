@@ -1,0 +1,102 @@
+import {describe, expect, it} from 'vitest'
+import {Lanes, type LaneOptions} from '../src/engine/lanes.js'
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+
+/** Lanes over fake work: a task is a number, its result is `lane:number`; each main task takes 10 ms of a fake clock. */
+function lanes(options: Partial<LaneOptions<number, string>> & {ready?: Promise<unknown>; failOn?: number}) {
+  const log = {started: 0, main: [] as number[], pool: [] as number[]}
+  let clock = 0
+  let release!: () => void
+  const gate = new Promise<void>((done) => (release = done))
+  const l = new Lanes<number, string>({
+    main: async (n) => {
+      await sleep(1)
+      clock += 10
+      if (n === options.failOn) throw new Error(`main failed on ${n}`)
+      log.main.push(n)
+      return `main:${n}`
+    },
+    startPool: () => {
+      log.started++
+      return {
+        run: async (n) => {
+          await sleep(1)
+          log.pool.push(n)
+          return `pool:${n}`
+        },
+        ready: options.ready ?? gate
+      }
+    },
+    poolSlots: 2,
+    weight: () => 1,
+    startMs: 2000,
+    now: () => clock,
+    ...options
+  })
+  return {l, log, release}
+}
+
+describe('lanes: the main thread works from the first task, workers join when the work left pays their start', () => {
+  it('a run that ends before the main thread has worked startMs never starts the workers: every task on it, results as given', async () => {
+    const {l, log, release} = lanes({total: 10, startMs: 2000})
+    release()
+    const results = await Promise.all(Array.from({length: 10}, (_, i) => l.run(i)))
+    expect(results).toEqual(Array.from({length: 10}, (_, i) => `main:${i}`))
+    expect(log.started).toBe(0)
+    expect(l.poolStarted).toBe(false)
+    expect(l.dealt).toEqual({main: 10, pool: 0})
+  })
+
+  it('a long run starts the workers once the main thread has worked startMs and as much is left; once ready they take tasks too', async () => {
+    // 1,000 tasks of ~10 ms each, startMs 30: after three or four tasks, far more than 30 ms of work is left.
+    const {l, log, release} = lanes({total: 1000, startMs: 30})
+    await Promise.all([l.run(0), l.run(1)])
+    expect(log.started).toBe(0)
+    await Promise.all([l.run(2), l.run(3)])
+    expect(log.started).toBe(1)
+    expect(log.pool).toEqual([])
+    release()
+    await sleep(0)
+    const rest = Array.from({length: 40}, (_, i) => l.run(i + 4))
+    const results = await Promise.all(rest)
+    expect(results.map((r) => Number(r.split(':')[1]))).toEqual(Array.from({length: 40}, (_, i) => i + 4))
+    expect(log.pool.length).toBeGreaterThan(0)
+    expect(log.main.length).toBeGreaterThan(4)
+    expect(l.dealt.main + l.dealt.pool).toBe(44)
+    expect(new Set([...log.main, ...log.pool]).size).toBe(44)
+  })
+
+  it('with no plan the workers start at once, and the main thread works until they are ready', async () => {
+    const {l, log, release} = lanes({})
+    expect(log.started).toBe(1)
+    const early = await Promise.all([l.run(0), l.run(1)])
+    expect(early).toEqual(['main:0', 'main:1'])
+    release()
+    await sleep(0)
+    await Promise.all(Array.from({length: 6}, (_, i) => l.run(i + 2)))
+    expect(log.pool.length).toBeGreaterThan(0)
+  })
+
+  it('workers that fail to start leave all the work to the main thread', async () => {
+    const ready = Promise.reject(new Error('no worker'))
+    const {l, log} = lanes({ready})
+    const results = await Promise.all(Array.from({length: 5}, (_, i) => l.run(i)))
+    expect(results).toEqual(['main:0', 'main:1', 'main:2', 'main:3', 'main:4'])
+    expect(log.pool).toEqual([])
+  })
+
+  it('no workers when the work left at the latest pace is less than startMs, however long the main thread has worked', async () => {
+    // startMs 50: five tasks of 10 ms have worked it, and then at most 4 tasks (~40 ms) are left.
+    const {l, log} = lanes({total: 9, startMs: 50})
+    await Promise.all(Array.from({length: 9}, (_, i) => l.run(i)))
+    expect(log.started).toBe(0)
+    expect(l.dealt).toEqual({main: 9, pool: 0})
+  })
+
+  it('a task that fails rejects its own promise only', async () => {
+    const {l} = lanes({total: 4, failOn: 1})
+    const done = [0, 1, 2, 3].map((n) => l.run(n).then((r) => r, (e: Error) => e.message))
+    expect(await Promise.all(done)).toEqual(['main:0', 'main failed on 1', 'main:2', 'main:3'])
+  })
+})
