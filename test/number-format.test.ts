@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import numberFormat from '../src/rules/number-format.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('number-format')
 
 const config = only('number-format')
 const translated = only('number-format', {}, {sourceLang: 'es'})
