@@ -145,7 +145,7 @@ export function renderExamples(id, file, results) {
   file.examples.forEach((example, k) => {
     const {messages, output} = results[k]
     const note = caption(id, file, example)
-    const kind = messages.length === 0 ? 'Valid' : 'Invalid'
+    const kind = messages.length === 0 ? 'Left alone' : 'Reported'
     out.push(`**${kind}**${note ? ` (${note})` : ''}:`, '', fenced(example.text), '')
     if (messages.length === 0) out.push('No messages.', '')
     else out.push(fenced(messages.join('\n')), '')
