@@ -4,6 +4,9 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {findResidue} from '../src/rules/residue/find.js'
 import {assertWellFormed, fixed, lint, only, ruleTable} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('boilerplate')
 
 const rule = (options: Record<string, unknown> = {}) => only('boilerplate', options)
 

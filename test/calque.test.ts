@@ -3,6 +3,9 @@ import type {Config} from '../src/index.js'
 import {loadRuleData, loadRuleFile} from '../src/data/load.js'
 import calque, {type CalqueEntry} from '../src/rules/calque.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('calque')
 
 type Preset = 'recommended' | 'strict'
 function config(preset: Preset = 'recommended', settings: Config['settings'] = {}, options: Record<string, unknown> = {}): Config {

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {fixed, lint, only, ruleTable} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('duplicate')
 
 const config = only('duplicate')
 

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {fixed, lint, only} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('line-break')
 
 const config = only('line-break')
 

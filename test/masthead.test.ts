@@ -5,6 +5,9 @@ import {describe, expect, it} from 'vitest'
 import {guessSourceLang} from '../src/lang.js'
 import {findMastheads} from '../src/rules/masthead/find.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('masthead')
 
 const rule = (options: Record<string, unknown> = {}, settings = {}) => only('masthead', options, settings)
 

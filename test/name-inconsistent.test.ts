@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('name-inconsistent')
 
 const config = only('name-inconsistent')
 

@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import numberFormat from '../src/rules/number-format.js'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('number-format')
 
 const config = only('number-format')
 const translated = only('number-format', {}, {sourceLang: 'es'})
@@ -33,7 +36,10 @@ const safe: Array<[string, string]> = [
   ['A grant of 3 million € was paid.', 'A grant of €3 million was paid.'],
   ['A coffee is 2,5 € here.', 'A coffee is €2.5 here.'],
   ['They raised 45 000 € in a week.', 'They raised €45,000 in a week.'],
-  ['Rent is 950 £ a month.', 'Rent is £950 a month.']
+  ['Rent is 950 £ a month.', 'Rent is £950 a month.'],
+  // The meridiem's period ends the sentence too: not `p.m..`.
+  ['The vote closed at 21.15 PM.', 'The vote closed at 9:15 p.m.'],
+  ['The vote closed at 21.15 PM... or later.', 'The vote closed at 9:15 p.m.... or later.']
 ]
 
 // [input, the span reported, the suggestion]
@@ -45,6 +51,7 @@ const suggestions: Array<[string, string, string]> = [
   ['The meeting starts at 9h05 sharp.', '9h05', '9:05 a.m.'],
   ['Polls close at 20h in Paris.', '20h', '8 p.m.'],
   ['Doors open at 12h00.', '12h00', 'noon'],
+  ['The meeting starts at 22h30.', '22h30.', '10:30 p.m.'],
   ['The vote is on the 3 of March.', 'the 3 of March', 'March 3'],
   ['The vote was on the 21 of June, 2021 in Lyon.', 'the 21 of June, 2021', 'June 21, 2021'],
   ['It was signed on 12. June 2021 in Berlin.', '12. June 2021', 'June 12, 2021'],

@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {findResidue} from '../src/rules/residue/find.js'
 import {assertWellFormed, fixed, lint, only, ruleTable} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('paywall')
 
 const rule = (options: Record<string, unknown> = {}) => only('paywall', options)
 

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {expectLinear, only, ruleTable} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('punct-double')
 
 const config = only('punct-double')
 

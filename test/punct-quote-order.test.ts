@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {assertWellFormed, expectLinear, fixed, lint, only} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('punct-quote-order')
 
 const config = only('punct-quote-order')
 const always = only('punct-quote-order', {fragments: 'always'})

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {expectLinear, lint, only, ruleTable} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('punct-spacing')
 
 const config = only('punct-spacing')
 

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {expectLinear, fixed, only, ruleTable} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('quote-foreign')
 
 const config = only('quote-foreign')
 const straight = only('quote-foreign', {}, {quoteMarks: 'straight'})

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {expectLinear, fixed, lint, only, ruleTable} from './helpers.js'
+import {ruleExamples} from './examples-support.js'
+
+ruleExamples('quote-unbalanced')
 
 const config = only('quote-unbalanced')
 const straight = only('quote-unbalanced', {}, {quoteMarks: 'straight'})

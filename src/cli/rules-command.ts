@@ -11,23 +11,15 @@ export async function rulesCommand(values: {stats?: unknown; format?: unknown}):
   if (format !== 'text' && format !== 'json') throw new UsageError(`rules --format: expected text or json, got ${JSON.stringify(format)}`)
   const {allRules} = await import('../rules/index.js')
   const rules = allRules.map((rule) => ({id: rule.ruleId, category: rule.meta.category, description: rule.meta.description}))
-  const stats = values.stats ? (await import('../data/stats.js')).ruleStats() : undefined
+  const statsModule = values.stats ? await import('../data/stats.js') : undefined
+  const stats = statsModule?.ruleStats()
   if (format === 'json') {
     await out(JSON.stringify(stats ? {rules, stats} : {rules}, null, 2) + '\n')
     return 0
   }
   const width = Math.max(...rules.map((r) => r.id.length))
   let text = rules.map((r) => `${r.id.padEnd(width)}  ${r.description}`).join('\n') + '\n'
-  if (stats) {
-    text += `\npublications: ${stats.publications} (${stats.literalRenderings} literal renderings)\ncalques: ${stats.calques}\n`
-    for (const [rule, s] of Object.entries(stats.rules)) {
-      const langs = Object.entries(s.byLang)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([lang, n]) => `${lang} ${n}`)
-        .join(', ')
-      text += `${rule}: ${s.entries} entries, ${s.phrases} phrases (${langs}), ${s.examples} examples\n`
-    }
-  }
+  if (stats) text += '\n' + statsModule!.formatRuleStats(stats)
   await out(text)
   return 0
 }

@@ -66,3 +66,16 @@ export function ruleStats(extraFiles: Record<string, readonly string[]> = {}): R
   }
   return {publications, literalRenderings, calques, rules}
 }
+
+/** The counts as `mtclean rules --stats` prints them (and the README shows them: scripts/rule-docs.mjs). */
+export function formatRuleStats(stats: RuleStats): string {
+  let text = `publications: ${stats.publications} (${stats.literalRenderings} literal renderings)\ncalques: ${stats.calques}\n`
+  for (const [rule, s] of Object.entries(stats.rules)) {
+    const langs = Object.entries(s.byLang)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([lang, n]) => `${lang} ${n}`)
+      .join(', ')
+    text += `${rule}: ${s.entries} entries, ${s.phrases} phrases (${langs}), ${s.examples} examples\n`
+  }
+  return text
+}

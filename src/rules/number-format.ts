@@ -259,7 +259,7 @@ export default defineRule<NumberFormatOptions>({
         // `a 1h30 meeting`, `for 2h30`: a duration, not a time of day.
         if (/(?:^|[^\p{L}])(?:a|an|for|during|lasting|lasted|lasts|last|took|takes|than|nearly|almost|over|under|about|some|in)\s$/iu.test(text.slice(Math.max(0, start - 10), start))) continue
         const english = clock(Number(m[1]), m[2] ? Number(m[2]) : 0)
-        add({start, end, expected: [english], fix: 'suggestion', reason: `Unexpected 24-hour time \`${m[0]}\`, expected \`${english}\``})
+        add({start, end: withSentencePeriod(text, end, english), expected: [english], fix: 'suggestion', reason: `Unexpected 24-hour time \`${m[0]}\`, expected \`${english}\``})
       }
     }
 
@@ -267,7 +267,8 @@ export default defineRule<NumberFormatOptions>({
     if (ctx.options.times && HAS_MERIDIEM.test(text)) {
       for (const m of text.matchAll(MERIDIEM_24)) {
         const english = clock(Number(m[1]), Number(m[2]))
-        add({start: m.index, end: m.index + m[0].length, expected: [english], fix: 'safe', reason: `Unexpected 24-hour time \`${m[0]}\`, expected \`${english}\``})
+        const end = withSentencePeriod(text, m.index + m[0].length, english)
+        add({start: m.index, end, expected: [english], fix: 'safe', reason: `Unexpected 24-hour time \`${m[0]}\`, expected \`${english}\``})
       }
     }
 
@@ -317,6 +318,11 @@ function isIPv4(value: string): boolean {
 function formatBillions(millions: number): string {
   const billions = millions / 1000
   return String(Number(billions.toFixed(3)))
+}
+
+/** A time written `p.m.` before a sentence's period takes the period in (`at 21.15 PM.` → `at 9:15 p.m.`, not `p.m..`). */
+function withSentencePeriod(text: string, end: number, english: string): number {
+  return english.endsWith('.') && text[end] === '.' && text[end + 1] !== '.' ? end + 1 : end
 }
 
 function clock(hours: number, minutes: number): string {
