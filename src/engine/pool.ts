@@ -282,14 +282,19 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
   const threads = options.capped ? jobs : jobs - 1
   let pool: import('tinypool').Tinypool | undefined
   // Started on first use, and again after making room for a huge input.
-  const workers = () =>
-    (pool ??= new Tinypool!({
+  const workers = () => {
+    if (pool) return pool
+    pool = new Tinypool!({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 0,
       ...(options.capped ? {resourceLimits: {maxOldGenerationSizeMb: CAPPED_OLD_MB, maxYoungGenerationSizeMb: CAPPED_YOUNG_MB}} : {})
-    }))
+    })
+    // A worker that fails to start fails the tasks given to it (file runs: the main thread does the work); not the process.
+    pool.on('error', () => {})
+    return pool
+  }
   makeRoom = async () => {
     const idle = pool
     pool = undefined
