@@ -1,5 +1,5 @@
 /**
- * The masthead scan (a sticky regex per first run, tried where the text has
+ * The masthead scan (a sticky regex per first run, of the phrases that start with it, tried where the text has
  * that run) finds exactly the matches of the whole alternation run with exec.
  */
 import {mkdtempSync, writeFileSync} from 'node:fs'
@@ -77,7 +77,8 @@ describe('runMatches equals the exec loop over the whole alternation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mtclean-'))
     const file = join(dir, 'odd.yml')
     writeFileSync(file, 'lang: fr\nentries:\n  - {id: odd, name: Odd, literal: ["{n} Minutes Daily", "(Big|Small) Paper"], match: [{text: "told The Small Paper", output: "told Odd"}]}\n')
-    expect(compileMasthead({files: [file]}).index.sticky).toBeUndefined()
+    expect(compileMasthead({files: [file]}).index.byRun).toBeUndefined()
+    expect(compileMasthead().index.byRun).toBeDefined()
     expectSame('The 20 Minutes Daily said so. The Small Paper, the Big Paper. The World.', {files: [file]})
   })
 

@@ -60,8 +60,9 @@ describe('runMatches equals the exec loop of its regex', () => {
     fc.assert(
       fc.property(lists, ([phrases, sample]) => {
         const sorted = [...phrases].sort((a, b) => b.length - a.length)
-        const source = `(?<![\\p{L}\\p{M}\\p{N}])((?:[Tt]he|THE)${HSPACE}+)?(${sorted.map(phraseSource).join('|')})(?![\\p{L}\\p{M}\\p{N}])`
-        const index = runIndex(source, sorted)
+        const pattern = {prefix: `(?<![\\p{L}\\p{M}\\p{N}])((?:[Tt]he|THE)${HSPACE}+)?`, alternatives: sorted.map(phraseSource), suffix: '(?![\\p{L}\\p{M}\\p{N}])'}
+        const source = `${pattern.prefix}(${pattern.alternatives.join('|')})${pattern.suffix}`
+        const index = runIndex(pattern, sorted)
         const regex = new RegExp(source, 'gu')
         const expected: Array<[number, string]> = []
         let match: RegExpExecArray | null

@@ -1,32 +1,49 @@
 /**
  * Phrases found by their first run of letters and digits: the text is read
  * once, each run is hashed as it is read and looked up only when its hash is
- * marked, and the phrases' regex is tried (sticky) only there. The matches are
+ * marked, and the regex of the phrases that start with that run is tried
+ * (sticky) only there. The matches are
  * those of a loop of `exec` with the global regex (leftmost, non-overlapping):
  * a phrase can only start at its first run, or at an article right before it.
  */
 import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
 
+/** A phrase list's regex in three parts: `${prefix}(${alternatives.join('|')})${suffix}`. */
+export interface RunPattern {
+  /** Before the phrases (a lookbehind, an optional article as group 1, say). */
+  prefix: string
+  /** One regex source per phrase, in the order the alternation tries them. */
+  alternatives: readonly string[]
+  /** After the phrases (a lookahead). */
+  suffix: string
+}
+
 export interface RunIndex {
   /** All phrases, for a scan with exec (global). */
   regex: RegExp
   /**
-   * The same regex, sticky, tried only where the text has the first run of a
-   * phrase (`starts`), or an article before one. Undefined when a phrase does
-   * not start with a plain run: `regex` runs over the whole text.
+   * Per first run, the alternation of only the phrases that start with it,
+   * sticky (compiled on first use), tried where the text has that run, or an
+   * article before it. Undefined when a phrase does not start with a plain
+   * run: `regex` runs over the whole text.
    */
-  sticky?: RegExp
+  byRun?: Map<string, {sources: string[]; sticky?: RegExp}>
+  pattern: RunPattern
   starts: Set<string>
   /** Hashes of `starts` (see scan's `slot`). */
   startHashes: Uint8Array
 }
 
 /**
- * Index `phrases` (patterns of src/match/syntax.ts, matched case-sensitively)
- * whose regex, global, is `source` (flags `u`). `source` may let an article
- * ("The", "the", "THE") come first.
+ * Index `phrases` (patterns of src/match/syntax.ts, matched case-sensitively;
+ * `pattern.alternatives[k]` is the regex of `phrases[k]`), whose regex, global,
+ * is `pattern`'s (flags `u`). The prefix may let an article ("The", "the",
+ * "THE") come first. V8 compiles a regex on its first exec and again, to
+ * machine code, after a few: for the whole list of 800 mastheads that was
+ * 70 ms per process; per first run, only the few runs a text has are compiled.
  */
-export function runIndex(source: string, phrases: readonly string[]): RunIndex {
+export function runIndex(pattern: RunPattern, phrases: readonly string[]): RunIndex {
+  const source = `${pattern.prefix}(${pattern.alternatives.length ? pattern.alternatives.join('|') : '(?!)'})${pattern.suffix}`
   const regex = new RegExp(source, 'gu')
   // The first run of each phrase. A placeholder, an alternative or an escape
   // right after it could go on with letters: then no scan, the whole regex.
@@ -37,7 +54,33 @@ export function runIndex(source: string, phrases: readonly string[]): RunIndex {
   })
   const startHashes = new Uint8Array(SLOTS)
   for (const run of starts) startHashes[slot(hash(run, false))] = 1
-  return {regex, sticky: plain ? new RegExp(source, 'uy') : undefined, starts, startHashes}
+  let byRun: RunIndex['byRun']
+  if (plain) {
+    byRun = new Map()
+    phrases.forEach((phrase, k) => {
+      const run = leadingWord(phrase)
+      const entry = byRun!.get(run)
+      if (entry) entry.sources.push(pattern.alternatives[k])
+      else byRun!.set(run, {sources: [pattern.alternatives[k]]})
+    })
+  }
+  return {regex, byRun, pattern, starts, startHashes}
+}
+
+/** The sticky regex of the phrases that start with `run`. */
+function stickyFor(index: RunIndex, run: string): RegExp | undefined {
+  const entry = index.byRun!.get(run)
+  if (!entry) return undefined
+  entry.sticky ??= new RegExp(`${index.pattern.prefix}(${entry.sources.join('|')})${index.pattern.suffix}`, 'uy')
+  return entry.sticky
+}
+
+/** The match of the phrases that start with `run`, at `start`. */
+function execAt(index: RunIndex, run: string, text: string, start: number): RegExpExecArray | null {
+  const sticky = stickyFor(index, run)
+  if (!sticky) return null
+  sticky.lastIndex = start
+  return sticky.exec(text)
 }
 
 /** "The", "the" or "THE" as the whole run text[start, end). */
@@ -52,8 +95,8 @@ function isArticle(text: string, start: number, end: number): boolean {
 /** The matches of `index.regex` in `text`, as a loop of exec would find them. */
 export function runMatches(text: string, index: RunIndex): RegExpExecArray[] {
   const out: RegExpExecArray[] = []
-  const {sticky, starts, startHashes} = index
-  if (!sticky) {
+  const {byRun, starts, startHashes} = index
+  if (!byRun) {
     const regex = index.regex
     regex.lastIndex = 0
     let match: RegExpExecArray | null
@@ -88,16 +131,21 @@ export function runMatches(text: string, index: RunIndex): RegExpExecArray[] {
       }
     }
     if (start < after) continue
-    let candidate = startHashes[slot(h)] === 1 && starts.has(text.slice(start, i))
-    if (!candidate && isArticle(text, start, i)) {
-      // An article + a phrase.
+    // The alternation tries an article + a phrase first, then a phrase at the run itself: only the phrases that
+    // start with the run after the article, then those that start with this run, can match.
+    let match: RegExpExecArray | null = null
+    if (isArticle(text, start, i)) {
       const next = nextWord(text, i)
       const end = wordEnd(text, next)
-      candidate = next < n && startHashes[slot(hashRange(text, next, end, false))] === 1 && starts.has(text.slice(next, end))
+      if (next < n && startHashes[slot(hashRange(text, next, end, false))] === 1) {
+        const run = text.slice(next, end)
+        if (starts.has(run)) match = execAt(index, run, text, start)
+      }
     }
-    if (!candidate) continue
-    sticky.lastIndex = start
-    const match = sticky.exec(text)
+    if (!match && startHashes[slot(h)] === 1) {
+      const run = text.slice(start, i)
+      if (starts.has(run)) match = execAt(index, run, text, start)
+    }
     if (match) {
       out.push(match)
       after = start + match[0].length

@@ -73,9 +73,12 @@ export function compileMasthead(options: MastheadDataOptions = {}): MastheadTabl
   }
   const sorted = [...cores.values()].sort((a, b) => b.length - a.length)
   const alternatives = sorted.map(phraseSource)
-  const body = alternatives.length ? alternatives.join('|') : '(?!)'
-  const source = `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?(${body})(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
-  hit = {entries, index: runIndex(source, sorted), byKey, distinctive, bare}
+  const pattern = {
+    prefix: `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?`,
+    alternatives,
+    suffix: `(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
+  }
+  hit = {entries, index: runIndex(pattern, sorted), byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
