@@ -71,7 +71,13 @@ function build(): Evidence {
   for (const [lang, phrase] of residue) {
     // Phrases that start with a placeholder would be tried at every word of the text: left out.
     if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || /\{(?:words|rest)\}/.test(phrase)) continue
-    add(phraseSources, lang, {text: phrase, source: phraseSource(phrase)})
+    // Its regex is written only if a text ever has its first run (see groups.ts, Lazy).
+    add(phraseSources, lang, {
+      text: phrase,
+      get source() {
+        return phraseSource(phrase)
+      }
+    })
   }
   // Calques typical of one language (plain words only: "underlines", "in the sights").
   const calqueOwners = new Map<string, Set<string>>()

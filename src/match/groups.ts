@@ -29,9 +29,14 @@ export interface Group {
   fallback?: RegExp
 }
 
-/** A sticky regex of some terms, compiled on first use: a Unicode regex costs a millisecond or more to compile, and most are never needed. */
+/**
+ * A sticky regex of some terms, written and compiled on first use: a Unicode
+ * regex costs a millisecond or more to compile, and most are never needed
+ * (writing all their sources took a third of the language guess's set-up).
+ */
 interface Lazy {
-  source: string
+  terms: Term[]
+  behind: boolean
   flags: string
   regex: RegExp | undefined
 }
@@ -147,12 +152,14 @@ function secondRuns(text: string, first: string, syntax: boolean): string[] | un
   return special(after) && after !== '[' ? undefined : [run]
 }
 
+/** The regex source of `list` (the lookbehind always holds at the start of a run: left out there, as each \\p{…} class adds to the compile time). */
+function sourceOf(list: Term[], behind: boolean): string {
+  return `${behind ? '(?<![\\p{L}\\p{N}])' : ''}(?:${list.map((t) => `(?:${t.source.replaceAll(HSPACE, HSPACE_LIST)})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`
+}
+
 export function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boolean, syntax: boolean): void {
   const index = evidence.groups.length
   evidence.groups.push(group)
-  // The lookbehind always holds at the start of a run: left out there (each \p{…} class adds to the compile time).
-  const sourceOf = (list: Term[], behind: boolean) =>
-    `${behind ? '(?<![\\p{L}\\p{N}])' : ''}(?:${list.map((t) => `(?:${t.source.replaceAll(HSPACE, HSPACE_LIST)})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`
   const flags = caseless ? 'iuy' : 'uy'
   const runs = new Map<string, Term[]>()
   const signs = new Map<string, Term[]>()
@@ -182,7 +189,7 @@ export function addGroup(evidence: Evidence, group: Group, terms: Term[], casele
         const text = syntax ? t.text.trim() : t.text
         return secondRuns(text, leadingWord(text), syntax)?.map((r) => (caseless ? fold(r) : r))
       })
-      const lazy = (terms: Term[]): Lazy => ({source: sourceOf(terms, false), flags, regex: undefined})
+      const lazy = (terms: Term[]): Lazy => ({terms, behind: false, flags, regex: undefined})
       // Each second run: its terms and those with no known second run, in their order.
       const bySecond = new Map<string, Lazy>()
       for (const second of new Set(seconds.flatMap((r) => r ?? []))) bySecond.set(second, lazy(list.filter((_, i) => !seconds[i] || seconds[i]!.includes(second))))
@@ -203,7 +210,7 @@ export function addGroup(evidence: Evidence, group: Group, terms: Term[], casele
   }
   for (const [k, list] of signs) {
     const target = caseless ? evidence.foldedSigns : evidence.exactSigns
-    target.set(k, [...(target.get(k) ?? []), {group: index, plain: false, caseless, bySecond: new Map(), open: {source: sourceOf(list, true), flags, regex: undefined}}])
+    target.set(k, [...(target.get(k) ?? []), {group: index, plain: false, caseless, bySecond: new Map(), open: {terms: list, behind: true, flags, regex: undefined}}])
     // Every code unit that may fold to the sign (signs rarely have case).
     for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) evidence.signCodes[variant.charCodeAt(0)] = 1
   }
@@ -277,7 +284,7 @@ export function scan(evidence: Evidence, text: string): {counts: number[]; lette
           terms = entry.bySecond!.get(entry.caseless ? (nextFolded ??= fold(next)) : next) ?? terms
         }
         if (!terms) continue
-        const regex = (terms.regex ??= new RegExp(terms.source, terms.flags))
+        const regex = (terms.regex ??= new RegExp(sourceOf(terms.terms, terms.behind), terms.flags))
         regex.lastIndex = start
         const match = regex.exec(text)
         if (!match) continue
