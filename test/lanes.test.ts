@@ -29,7 +29,6 @@ function lanes(options: Partial<LaneOptions<number, string>> & {ready?: Promise<
       }
     },
     poolSlots: 2,
-    weight: () => 1,
     startMs: 2000,
     now: () => clock,
     ...options

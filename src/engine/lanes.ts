@@ -19,8 +19,6 @@ export interface LaneOptions<W, R> {
    * so a worker never waits for this thread to be between tasks to get more.
    */
   poolSlots: number
-  /** A task's size (bytes, say): the pace is measured per unit. */
-  weight: (work: W) => number
   /** The summed weight of all the tasks the run will give; undefined: start the pool at once. */
   total?: number
   /** Start the workers once this thread has worked this long (ms) and the work left would take it as long again. */
@@ -31,6 +29,7 @@ export interface LaneOptions<W, R> {
 
 interface Pending<W, R> {
   work: W
+  weight: number
   resolve: (result: R) => void
   reject: (error: unknown) => void
 }
@@ -54,9 +53,10 @@ export class Lanes<W, R> {
     if (options.total === undefined) this.start()
   }
 
-  run(work: W): Promise<R> {
+  /** Run `work`, of size `weight` (bytes, say: the pace is measured per unit). */
+  run(work: W, weight = 1): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({work, resolve, reject})
+      this.queue.push({work, weight, resolve, reject})
       this.pump()
     })
   }
@@ -100,7 +100,7 @@ export class Lanes<W, R> {
       this.queue.length = 0
       this.head = 0
     }
-    this.dealtWeight += this.options.weight(next.work)
+    this.dealtWeight += next.weight
     return next
   }
 
@@ -132,7 +132,7 @@ export class Lanes<W, R> {
         .then(next.resolve, next.reject)
         .finally(() => {
           this.mainBusy = false
-          this.measure(this.options.weight(next.work), now() - t0)
+          this.measure(next.weight, now() - t0)
           this.pump()
         })
     })

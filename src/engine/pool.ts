@@ -314,24 +314,25 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
       ready.catch(() => {})
       return {run: (tasks: FileTask[]) => workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>, ready}
     }
-    const weight = (tasks: FileTask[]) => tasks.reduce((sum, task) => sum + FILE_WEIGHT + sizeOf(task).size, 0)
     const wait = startMs()
     const total = options.plan && wait > 0 ? options.plan.files * FILE_WEIGHT + options.plan.bytes : undefined
-    lanes = new Lanes({main: onMain, startPool, poolSlots: 2 * threads, weight, total, startMs: wait})
+    lanes = new Lanes({main: onMain, startPool, poolSlots: 2 * threads, total, startMs: wait})
   } else {
     await loadTinypool()
     workers()
   }
-  const onLanes = (tasks: FileTask[]) => (lanes ? lanes.run(tasks) : (workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>))
-  const smallFile = (task: FileTask) => small(async () => (await onLanes([task]))[0])
+  const weightOf = (sized: Array<{size: number}>) => sized.reduce((sum, {size}) => sum + FILE_WEIGHT + size, 0)
+  const onLanes = (tasks: FileTask[], weight: number) =>
+    lanes ? lanes.run(tasks, weight) : (workers().run({files: tasks} satisfies Work) as Promise<FileResult[]>)
+  const smallFile = (task: FileTask, sized: {size: number}) => small(async () => (await onLanes([task], weightOf([sized])))[0])
   const file = (task: FileTask) => {
     const sized = sizeOf(task)
-    return isBig(sized) ? bigFileAlone(task, sized) : smallFile(task)
+    return isBig(sized) ? bigFileAlone(task, sized) : smallFile(task, sized)
   }
   const files = async (tasks: FileTask[]) => {
     const all = tasks.map((task) => ({task, sized: sizeOf(task)}))
-    if (!all.some((t) => isBig(t.sized))) return small(() => onLanes(tasks))
-    return Promise.all(all.map(({task, sized}) => (isBig(sized) ? bigFileAlone(task, sized) : smallFile(task))))
+    if (!all.some((t) => isBig(t.sized))) return small(() => onLanes(tasks, weightOf(all.map((t) => t.sized))))
+    return Promise.all(all.map(({task, sized}) => (isBig(sized) ? bigFileAlone(task, sized) : smallFile(task, sized))))
   }
   const smallTexts = (task: TextsTask): Promise<TextResult[]> =>
     small(async () => {
