@@ -108,6 +108,16 @@ describe('calque rule', () => {
     expect(() => loadRuleFile('calque', 'bad.yml', bad)).toThrow(/bad\.yml:3: .*unknown key "colour"/)
   })
 
+  it('rejects the old phrase spellings (a|b, x?, {num}) with the one to write', () => {
+    const file = (phrase: string) => `lang: fr\nentries:\n  - {id: fr-ok, phrase: "(a|b) [the] {n}", suggest: [x], match: [{text: a}], keep: [b]}\n  - {id: fr-x, phrase: "${phrase}", suggest: [x], match: [{text: a}], keep: [b]}\n`
+    expect(loadRuleFile('calque', 'ok.yml', file('({n}|two) {Cap}')).map((e) => e.id)).toEqual(['fr-ok', 'fr-x'])
+    expect(() => loadRuleFile('calque', 'bad.yml', file('says|said the'))).toThrow('bad.yml:4: entries.1.phrase: "says|said the": alternatives are written in parentheses, (a|b), not a|b')
+    expect(() => loadRuleFile('calque', 'bad.yml', file('(says|said) the? x'))).toThrow('bad.yml:4: entries.1.phrase: "(says|said) the? x": an optional word is written in brackets, [x], not x?')
+    expect(() => loadRuleFile('calque', 'bad.yml', file('since {num} years'))).toThrow('bad.yml:4: entries.1.phrase: "since {num} years": a number is written {n}, not {num}')
+    // What the schema lets through, the word reader rejects at load, with the entry's id.
+    expect(() => loadRuleFile('calque', 'bad.yml', file('x [a b]'))).toThrow('bad.yml:4: fr-x: phrase: pattern "x [a b]": an optional part must be one word')
+  })
+
   it('leaves clean news prose alone', () => {
     const text = [
       '“We will not raise taxes,” the minister said on Tuesday, adding that the budget was balanced.',

@@ -24,21 +24,29 @@ const VOCAB = ['World', 'world', 'Time', 'Cross', 'Red', 'Bank', 'New', 'Post', 
 const WORDS = ['says', 'said', 'the', 'a', 'sights', 'in', 'underlines', 'assures', 'for', 'his', 'part', 'Mr', 'Smith', 'that']
 const SEPARATORS = [' ', ' ', '  ', '\t', '\u00a0', '\n', ', ', '. ', '-', "'", '’', '', '(', ') ', ' The ', ' the ', ' THE ']
 
-/** A phrase of the syntax: words, (a|b) alternatives, [x] optional parts, {n}. */
-const phrase = (words: string[]) =>
-  fc
+/**
+ * A phrase of the syntax: words, (a|b) alternatives (with a placeholder among them:
+ * `({n}|a)`), [x] optional parts (a word or a group), and the placeholders given.
+ */
+const phrase = (words: string[], placeholders: string[] = ['{n}']) => {
+  const group = fc
+    .tuple(fc.uniqueArray(fc.constantFrom(...words), {minLength: 1, maxLength: 3}), fc.option(fc.constantFrom(...placeholders), {nil: undefined}))
+    .filter(([alts, holder]) => alts.length + (holder ? 1 : 0) >= 2)
+    .map(([alts, holder]) => `(${(holder ? [...alts.slice(0, 1), holder, ...alts.slice(1)] : alts).join('|')})`)
+  return fc
     .array(
       fc.oneof(
         {weight: 5, arbitrary: fc.constantFrom(...words)},
-        {weight: 1, arbitrary: fc.uniqueArray(fc.constantFrom(...words), {minLength: 2, maxLength: 3}).map((a) => `(${a.join('|')})`)},
-        {weight: 1, arbitrary: fc.constantFrom(...words).map((w) => `[${w}]`)},
-        {weight: 1, arbitrary: fc.constant('{n}')}
+        {weight: 2, arbitrary: group},
+        {weight: 1, arbitrary: fc.oneof(fc.constantFrom(...words), group).map((w) => `[${w}]`)},
+        {weight: 1, arbitrary: fc.constantFrom(...placeholders)}
       ),
       {minLength: 1, maxLength: 4}
     )
     // Not optional parts only: a pattern that matches the empty string is no phrase.
     .filter((parts) => parts.some((part) => !part.startsWith('[')))
     .map((parts) => parts.join(' '))
+}
 
 /** A text: words of the vocabulary and renderings of the phrases, between separators. */
 const text = (words: string[], phrases: string[]) =>
@@ -46,11 +54,12 @@ const text = (words: string[], phrases: string[]) =>
     .array(fc.tuple(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...phrases).map(render), fc.constantFrom('3', '1,5', '2.4')), fc.constantFrom(...SEPARATORS)), {maxLength: 40})
     .map((pairs) => pairs.map(([w, s]) => w + s).join(''))
 
-/** One instance of a phrase: the first alternative, each optional part kept, a number for {n}. */
+/** One instance of a phrase: the first alternative, each optional part kept, a number for {n}, a name for {Cap}. */
 function render(pattern: string): string {
+  const placeholder = (chunk: string) => (chunk === '{n}' ? '42' : chunk === '{Cap}' ? 'Smith' : chunk)
   return readPattern(pattern)
     .map((part) => (part.kind === 'opt' ? part.inner : part.text))
-    .map((chunk) => (chunk === '{n}' ? '42' : chunk.replace(/^\((.*?)\|.*\)$/, '$1')))
+    .map((chunk) => placeholder(chunk.replace(/^\((.*?)\|.*\)$/, '$1')))
     .join(' ')
 }
 
@@ -75,10 +84,32 @@ describe('runMatches equals the exec loop of its regex', () => {
 })
 
 describe('matchWords equals the sticky regex of each phrase at every word', () => {
+  // The regex of a word phrase is case-sensitive, so that it can tell {Cap}: each literal word
+  // becomes the group of its case forms (the texts hold words in no other: as written, lower,
+  // upper, title), and {Cap} a word of the text (scanWords' definition) that starts with a capital.
+  const WORD_OF_TEXT = "[\\p{L}\\p{N}]+(?:(?:['’-]|(?<=\\p{N})[.,](?=\\p{N}))[\\p{L}\\p{N}]+)*"
+  const CAP = 'capsentinel'
+  const forms = (word: string) => [...new Set([word, word.toLowerCase(), word.toUpperCase(), word[0].toUpperCase() + word.slice(1).toLowerCase()])]
+  const caseSensitive = (pattern: string) =>
+    pattern
+      .split(' ')
+      .map((chunk) => {
+        const [open, inner, close] = /^(\[?\(?)(.*?)(\)?\]?)$/.exec(chunk)!.slice(1)
+        const alts = inner.split('|').flatMap((alt) => (alt === '{Cap}' ? [CAP] : alt.startsWith('{') ? [alt] : forms(alt)))
+        return alts.length > 1 && !open.endsWith('(') ? `${open}(${alts.join('|')})${close}` : `${open}${alts.join('|')}${close}`
+      })
+      .join(' ')
+  const reference = (pattern: string) =>
+    new RegExp(
+      `(?:${phraseSource(caseSensitive(pattern)).replaceAll(HSPACE, '[ \\t\\u00a0]').replaceAll(CAP, `(?=\\p{Lu})${WORD_OF_TEXT}`)})(?![\\p{L}\\p{M}\\p{N}]|['’-][\\p{L}\\p{N}]|(?<=\\p{N})[.,]\\p{N})`,
+      'uy'
+    )
+
   it('generated phrase lists and texts', () => {
-    // Word phrases: words of letters (a word of the scan is a regex word), no {n} (a number token reads 1,5 as one word).
-    const wordPhrase = phrase(WORDS).filter((p) => !p.includes('{n}') && !p.startsWith('['))
-    const lists = fc.uniqueArray(wordPhrase, {minLength: 1, maxLength: 6}).chain((phrases) => fc.tuple(fc.constant(phrases), text(WORDS.concat(WORDS.map((w) => w.toUpperCase())), phrases)))
+    // Word phrases: words of letters, {n} and {Cap} (alone or among alternatives), optional words.
+    const wordPhrase = phrase(WORDS, ['{n}', '{Cap}']).filter((p) => !p.startsWith('['))
+    const vocabulary = WORDS.concat(WORDS.map((w) => w.toUpperCase()), ['3', '1,5', '2.4'])
+    const lists = fc.uniqueArray(wordPhrase, {minLength: 1, maxLength: 6}).chain((phrases) => fc.tuple(fc.constant(phrases), text(vocabulary, phrases)))
     fc.assert(
       fc.property(lists, ([patterns, sample]) => {
         const phrases: Array<WordPhrase & {pattern: string}> = patterns.map((pattern) => ({pattern, tokens: wordTokens(pattern)}))
@@ -89,8 +120,9 @@ describe('matchWords equals the sticky regex of each phrase at every word', () =
         const {words} = scanWords(sample, new WordTrie([]))
         for (const word of words) {
           for (const p of phrases) {
-            // Between words only spaces, tabs and no-break spaces (the word phrases' adjacency); a word goes on over ' ’ - before a letter.
-            const sticky = new RegExp(`(?:${phraseSource(p.pattern).replaceAll(HSPACE, '[ \\t\\u00a0]')})(?![\\p{L}\\p{M}\\p{N}]|['’-][\\p{L}\\p{N}])`, 'iuy')
+            // Between words only spaces, tabs and no-break spaces (the word phrases' adjacency); a word
+            // goes on over ' ’ - before a letter or digit, and over . , between digits.
+            const sticky = reference(p.pattern)
             sticky.lastIndex = word.start
             const match = sticky.exec(sample)
             if (match) expected.push(`${p.pattern}@${word.start}-${word.start + match[0].length}`)
@@ -102,11 +134,35 @@ describe('matchWords equals the sticky regex of each phrase at every word', () =
     )
   })
 
-  it('the old calque spellings read as the syntax’s own', () => {
-    expect(wordTokens('says|said the? {num} x')).toEqual(wordTokens('(says|said) [the] {n} x'))
-    expect(() => wordTokens('[the] x')).toThrow('the first token of "[the] x" must not be optional')
-    expect(() => wordTokens('x [a b]')).toThrow('an optional part of "x [a b]" must be one word')
-    expect(() => wordTokens('x {date}')).toThrow('"{date}" in "x {date}"')
+  it('reads the calque constructs', () => {
+    const tokens = wordTokens('({n}|two|{Cap}) [(the|a)] years')
+    expect(tokens.map((t) => [[...t.alts], t.num, t.cap, t.optional])).toEqual([
+      [['two'], true, true, false],
+      [['the', 'a'], false, false, true],
+      [['years'], false, false, false]
+    ])
+  })
+
+  it('rejects the old calque spellings, naming the one to write', () => {
+    expect(() => wordTokens('says|said')).toThrow('pattern "says|said": "says|said": alternatives are written in parentheses, (a|b)')
+    expect(() => wordTokens('(says|said) the?')).toThrow('"the?": an optional word is written in brackets, [x]')
+    expect(() => wordTokens('since {num} years')).toThrow('"{num}": a number is written {n}')
+    expect(() => wordTokens('x ({num}|two)')).toThrow('"{num}": a number is written {n}')
+    expect(() => wordTokens('[the] x')).toThrow('pattern "[the] x": the first word must not be optional')
+    expect(() => wordTokens('x [a b]')).toThrow('pattern "x [a b]": an optional part must be one word')
+    expect(() => wordTokens('x {date}')).toThrow('"{date}": a phrase read as words takes the placeholders {n}, {Cap} and {word}')
+    expect(() => wordTokens('x (a b|c)')).toThrow('"a b": an alternative of a phrase read as words is one word')
+  })
+
+  it('the regex reading takes placeholders among alternatives, and leaves {Cap} to the word reading', () => {
+    const years = new RegExp(`^(?:${phraseSource('since ({n}|ten) years')})$`, 'iu')
+    expect(['since 12 years', 'since ten years', 'since 1,5 years'].every((t) => years.test(t))).toBe(true)
+    expect(years.test('since many years')).toBe(false)
+    expect(() => phraseSource('parquet of {Cap}')).toThrow('{Cap} (a capitalised word) is only for phrases read as words (calque)')
+    expect(() => phraseSource('a ({Cap}|b)')).toThrow('{Cap} (a capitalised word) is only for phrases read as words')
+    expect(() => phraseSource('{n}({n}|a)')).toThrow('a space must separate placeholders')
+    expect(() => phraseSource('({word}|a)b')).toThrow('a space must separate a placeholder from what could continue it')
+    expect(() => phraseSource('x ({words}|a)')).toThrow('alternatives must be non-empty literal words, {n} or {word}')
   })
 })
 

@@ -6,11 +6,17 @@ import {createRequire} from 'node:module'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import type {LineCounter, Node as YamlNode} from 'yaml'
 import {phraseSource, PhraseSyntaxError} from '../match/syntax.js'
+import {wordTokens} from '../match/words.js'
 import type {DataEntry} from './entry.js'
 import {snapshotEntries} from './snapshot.js'
 
-/** Entry keys that hold phrase patterns (src/match/syntax.ts), checked at load time. */
-const PATTERN_KEYS: Record<string, string[]> = {masthead: ['literal'], paywall: ['phrases'], boilerplate: ['phrases']}
+/** Entry keys that hold phrase patterns (src/match/syntax.ts), checked at load time by the reader that will compile them. */
+const PATTERN_KEYS: Record<string, {keys: string[]; read: (pattern: string) => unknown}> = {
+  masthead: {keys: ['literal'], read: phraseSource},
+  paywall: {keys: ['phrases'], read: phraseSource},
+  boilerplate: {keys: ['phrases'], read: phraseSource},
+  calque: {keys: ['phrase'], read: wordTokens}
+}
 
 /** The project's `rules/` folder (next to `dist/` and `src/`). */
 export const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules')
@@ -33,7 +39,8 @@ const require = createRequire(import.meta.url)
 let yamlModule: typeof import('yaml') | undefined
 const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'))
 let ajvInstance: import('ajv').Ajv | undefined
-const ajv = () => (ajvInstance ??= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: true, strict: true}))
+// verbose: an error carries its schema, whose `description` names the fix for a `not` (an old spelling).
+const ajv = () => (ajvInstance ??= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: true, strict: true, verbose: true}))
 const validators = new Map<string, ValidateFunction>()
 
 function validatorFor(rule: string): ValidateFunction {
@@ -110,10 +117,12 @@ export function loadRuleFile(rule: string, file: string, source?: string): DataE
     const id = String(entry.id)
     if (ids.has(id)) throw new RuleDataError(file, line, `duplicate id "${id}"`)
     ids.add(id)
-    for (const key of PATTERN_KEYS[rule] ?? []) {
-      for (const pattern of (entry[key] as string[] | undefined) ?? []) {
+    const patterns = PATTERN_KEYS[rule]
+    for (const key of patterns?.keys ?? []) {
+      const value = entry[key] as string | string[] | undefined
+      for (const pattern of typeof value === 'string' ? [value] : (value ?? [])) {
         try {
-          phraseSource(pattern)
+          patterns!.read(pattern)
         } catch (error) {
           if (error instanceof PhraseSyntaxError) throw new RuleDataError(file, line, `${id}: ${key}: ${error.message}`)
           throw error
@@ -147,6 +156,8 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'required') {
     return `${where}: missing key "${(error.params as {missingProperty: string}).missingProperty}"`
   }
+  const description = (error.parentSchema as {description?: unknown} | undefined)?.description
+  if (error.keyword === 'not' && typeof description === 'string') return `${where}: ${JSON.stringify(error.data)}: ${description}`
   return `${where}: ${error.message ?? 'invalid'}`
 }
 

@@ -12,8 +12,10 @@
  *   eight words, `{date}` a date (12 March 2023, March 12, 2023, 12/03/2023,
  *   optionally with "at 10:30"), `{time}` a time (10:30, 10h30, 3.15 p.m.),
  *   `{rest}` the rest of the line (only at the end);
- * - `(a|b|c)` one of several literal alternatives, `[…]` an optional part;
- * - `\\` before a character makes it literal (`\\[email protected\\]`, `\\(c\\)`).
+ * - `(a|b|c)` one of several literal alternatives (or `{n}`, `{word}`), `[…]` an optional part;
+ * - `\\` before a character makes it literal (`\\[email protected\\]`, `\\(c\\)`);
+ * - `{Cap}` a capitalised word: only in phrases read as words (src/match/words.ts), since a
+ *   regular expression under the `i` flag cannot tell capitals (Node 20 has no `(?-i:)`).
  */
 
 export class PhraseSyntaxError extends Error {
@@ -54,6 +56,17 @@ function literal(text: string): string {
   return out
 }
 
+/** Placeholders that may stand among the alternatives of `(…)`: one word each. */
+const ALTERNATIVE_PLACEHOLDERS = ['{n}', '{word}']
+
+/** The regex source of `{n}` or `{word}`; the error for any other name (the others are handled in chunk). */
+function placeholderSource(name: string, pattern: string): string {
+  if (name === 'n') return NUMBER
+  if (name === 'word') return WORD
+  if (name === 'Cap') throw new PhraseSyntaxError(pattern, '{Cap} (a capitalised word) is only for phrases read as words (calque)')
+  throw new PhraseSyntaxError(pattern, `unknown placeholder {${name}} (known: {n}, {word}, {words}, {date}, {time}, {rest})`)
+}
+
 /** Compile one chunk of a pattern (no spaces at top level) to a regex source. */
 function chunk(text: string, pattern: string): {source: string; first: string; last: string; rest: boolean} {
   let source = ''
@@ -82,27 +95,35 @@ function chunk(text: string, pattern: string): {source: string; first: string; l
       if (placeholder !== undefined) throw new PhraseSyntaxError(pattern, `{${placeholder}} and {${name}} with no space between: a space must separate placeholders`)
       placeholder = name
       after = true
-      if (name === 'n') source += NUMBER
-      else if (name === 'word') source += WORD
-      else if (name === 'words') source += `${WORD}(?:${HSPACE}+${WORD}){0,7}`
+      if (name === 'words') source += `${WORD}(?:${HSPACE}+${WORD}){0,7}`
       else if (name === 'date') source += DATE
       else if (name === 'time') source += TIME
       else if (name === 'rest') {
         if (close !== text.length - 1) throw new PhraseSyntaxError(pattern, '{rest} must end the pattern')
         source += '[^\\r\\n]*'
         rest = true
-      } else throw new PhraseSyntaxError(pattern, `unknown placeholder {${name}} (known: {n}, {word}, {words}, {date}, {time}, {rest})`)
+      } else source += placeholderSource(name, pattern)
       i = close + 1
     } else if (char === '(') {
       const close = text.indexOf(')', i)
       if (close < 0) throw new PhraseSyntaxError(pattern, 'unclosed "("')
       const options = text.slice(i + 1, close).split('|')
-      if (options.some((o) => o === '' || /[{}()[\]]/.test(o))) {
-        throw new PhraseSyntaxError(pattern, 'alternatives must be non-empty literal words')
+      const holders = options.filter((o) => o.startsWith('{'))
+      if (holders.includes('{Cap}')) placeholderSource('Cap', pattern)
+      if (options.some((o) => o === '' || (/[{}()[\]]/.test(o) && !ALTERNATIVE_PLACEHOLDERS.includes(o)))) {
+        throw new PhraseSyntaxError(pattern, 'alternatives must be non-empty literal words, {n} or {word}')
       }
-      // Longest first, so that a prefix never shadows a longer alternative.
-      options.sort((a, b) => b.length - a.length)
-      source += '(?:' + options.map((o) => o.split(/\s+/).map(literal).join(HSPACE + '+')).join('|') + ')'
+      if (holders.length > 0) {
+        // A group with a placeholder is a placeholder for the checks above: nothing that could continue it.
+        if (placeholder !== undefined) throw new PhraseSyntaxError(pattern, `{${placeholder}} and ${holders[0]} with no space between: a space must separate placeholders`)
+        placeholder = holders.includes('{word}') ? 'word' : 'n'
+        after = true
+      }
+      // Longest first, so that a prefix never shadows a longer alternative; placeholders last.
+      const words = options.filter((o) => !o.startsWith('{')).sort((a, b) => b.length - a.length)
+      const sources = words.map((o) => o.split(/\s+/).map(literal).join(HSPACE + '+'))
+      for (const holder of holders) sources.push(placeholderSource(holder.slice(1, -1), pattern))
+      source += '(?:' + sources.join('|') + ')'
       i = close + 1
     } else if (char === '}' || char === ')' || char === ']') {
       throw new PhraseSyntaxError(pattern, `unexpected "${char}"`)

@@ -27,13 +27,16 @@ export class PhraseIndex<E> {
     private readonly endAnchored = false
   ) {
     for (const pair of pairs) {
-      for (const word of firstWords(pair[1])) {
-        if (word === WILD) (this.wildPairs ??= []).push(pair)
-        else {
-          const bucket = (this.byWord.get(word) as Array<[E, string]> | undefined) ?? []
-          bucket.push(pair)
-          this.byWord.set(word, bucket)
-        }
+      const words = firstWords(pair[1])
+      // A phrase that can start with a placeholder (`({n}|two) years`) is tried on every unit: once.
+      if (words.includes(WILD)) {
+        ;(this.wildPairs ??= []).push(pair)
+        continue
+      }
+      for (const word of words) {
+        const bucket = (this.byWord.get(word) as Array<[E, string]> | undefined) ?? []
+        bucket.push(pair)
+        this.byWord.set(word, bucket)
       }
     }
   }

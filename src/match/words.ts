@@ -6,7 +6,7 @@
  */
 import {classOf, LETTER, NUMBER, OTHER} from '../char-class.js'
 import {NONE, WordTrie} from './word-trie.js'
-import {readPattern} from './syntax.js'
+import {PhraseSyntaxError, readPattern} from './syntax.js'
 
 /** One token of a word phrase: its literal alternatives (lower case) or a placeholder, maybe optional. */
 export interface WordToken {
@@ -22,7 +22,7 @@ export interface WordPhrase {
   tokens: WordToken[]
   /**
    * Quick reject: for the tokens after the first, up to the first optional one, the trie ids of the
-   * words a plain token (no `{num}`, `{Cap}`, `{word}`) accepts; the word that far ahead must be one.
+   * words a plain token (no `{n}`, `{Cap}`, `{word}`) accepts; the word that far ahead must be one.
    */
   ahead?: Array<Set<number> | undefined>
 }
@@ -53,7 +53,7 @@ export interface WordIndex<P> {
   all: P[]
 }
 
-/** Index phrases by first word (in their order): those that start with `{num}`, `{Cap}` or `{word}` are tried at every such word. */
+/** Index phrases by first word (in their order): those that start with `{n}`, `{Cap}` or `{word}` are tried at every such word. */
 export function wordIndex<P extends WordPhrase>(phrases: P[]): WordIndex<P> {
   const index: WordIndex<P> = {byWord: new Map(), byNum: [], byCap: [], all: [], trie: new WordTrie([]), byId: []}
   for (const phrase of phrases) {
@@ -306,37 +306,51 @@ export function matchWords<P extends WordPhrase>(index: WordIndex<P>, seq: WordT
 
 /**
  * The tokens of a phrase pattern (src/match/syntax.ts, docs/rule-data.md) read
- * as words: each chunk is one word, `(a|b)` (or `a|b`) one of several words,
- * `[x]` (or `x?`) an optional word, `{n}` (or `{num}`) a number, `{Cap}` a
- * capitalised word, `{word}` any word. Throws the reason when malformed.
+ * as words: each chunk is one word, `(a|b)` one of several words, `[x]` an
+ * optional word (never the first), `{n}` a number, `{Cap}` a capitalised word,
+ * `{word}` any word; a placeholder may stand among alternatives (`({n}|two)`).
+ * Throws a PhraseSyntaxError when malformed.
  */
 export function wordTokens(phrase: string): WordToken[] {
   const tokens = readPattern(phrase).map((part) => {
     if (part.kind === 'opt') {
       const [only] = part.parts
-      if (part.parts.length !== 1 || only.kind !== 'chunk') throw new Error(`an optional part of "${phrase}" must be one word`)
+      if (part.parts.length !== 1 || only.kind !== 'chunk') throw new PhraseSyntaxError(phrase, 'an optional part must be one word')
       return {...chunkToken(only.text, phrase), optional: true}
     }
-    const optional = part.text.endsWith('?') && part.text.length > 1
-    return {...chunkToken(optional ? part.text.slice(0, -1) : part.text, phrase), optional}
+    return chunkToken(part.text, phrase)
   })
-  if (tokens.length === 0 || tokens[0].optional) throw new Error(`the first token of "${phrase}" must not be optional`)
+  if (tokens.length === 0 || tokens[0].optional) throw new PhraseSyntaxError(phrase, 'the first word must not be optional')
   return tokens
 }
 
+/** What a word token holds: a word (letters and digits, inner `' ’ - . , & /`) or a placeholder. */
+const WORD_LITERAL = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’.,&/-]|\\.)*$/u
+
 function chunkToken(chunk: string, phrase: string): WordToken {
-  const group = chunk.startsWith('(') && chunk.endsWith(')') ? chunk.slice(1, -1) : chunk
+  const group = chunk.startsWith('(') && chunk.endsWith(')')
   const alts = new Set<string>()
   let num = false
   let cap = false
   let any = false
-  for (const alt of group.split('|')) {
-    if (alt === '{n}' || alt === '{num}') num = true
+  for (const alt of group ? chunk.slice(1, -1).split('|') : [chunk]) {
+    if (alt === '{n}') num = true
     else if (alt === '{Cap}') cap = true
     else if (alt === '{word}') any = true
-    else if (alt.length === 0) throw new Error(`empty alternative in phrase "${phrase}"`)
-    else if (/[{}()[\]]/.test(alt)) throw new Error(`"${alt}" in "${phrase}": a word phrase holds words, (a|b), [x], {n}, {Cap} or {word}`)
+    else if (alt.length === 0) throw new PhraseSyntaxError(phrase, 'empty alternative')
+    else if (!WORD_LITERAL.test(alt)) throw new PhraseSyntaxError(phrase, `"${alt}": ${wordProblem(alt)}`)
     else alts.add(alt.replace(/\\(.)/g, '$1').toLowerCase())
   }
   return {alts, num, cap, any, optional: false}
+}
+
+/** Why a chunk is not a word token, naming the spelling meant when it is a common slip. */
+function wordProblem(alt: string): string {
+  if (/[()]/.test(alt)) return 'a group of alternatives is a whole word token, (a|b)'
+  if (alt.includes('|')) return 'alternatives are written in parentheses, (a|b)'
+  if (alt.endsWith('?')) return 'an optional word is written in brackets, [x]'
+  if (/\s/.test(alt)) return 'an alternative of a phrase read as words is one word'
+  if (alt === '{num}') return 'a number is written {n}'
+  if (alt.startsWith('{')) return 'a phrase read as words takes the placeholders {n}, {Cap} and {word}'
+  return 'a phrase read as words holds words, (a|b), [x], {n}, {Cap} or {word}'
 }

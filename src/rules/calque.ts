@@ -27,14 +27,9 @@ function activeIndex(index: WordIndex<CalquePhrase>, off: Set<string>, strict: b
   return filterIndex(index, (c) => !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang)))
 }
 
-/** Compile an entry's phrase into tokens. Throws on a malformed phrase. */
+/** Compile an entry's phrase into tokens (its phrase was read once already, when loaded: src/data/load.ts). */
 export function compile(entry: CalqueEntry): CalquePhrase {
-  let tokens: WordToken[]
-  try {
-    tokens = wordTokens(entry.phrase)
-  } catch (error) {
-    throw new Error(`${entry.file}:${entry.line}: ${(error as Error).message}`)
-  }
+  const tokens = wordTokens(entry.phrase)
   const when: CalqueContext[] = entry.when === undefined ? ['anywhere'] : Array.isArray(entry.when) ? entry.when : [entry.when]
   const kinds = new Set<CalqueContext>()
   for (const kind of when) {

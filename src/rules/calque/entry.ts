@@ -25,7 +25,7 @@ export type CalqueContext =
   | 'place-possessive'
 
 export interface CalqueEntry extends DataEntry {
-  /** Space-separated tokens; `a|b` alternatives, `x?` optional, `{num}`, `{Cap}`, `{word}`. */
+  /** A phrase pattern read as words (docs/rule-data.md): words, `(a|b)`, `[x]`, `{n}`, `{Cap}`, `{word}`. */
   phrase: string
   when?: CalqueContext | CalqueContext[]
   /** English candidates; `$n` is the text of the phrase's n-th token. */
