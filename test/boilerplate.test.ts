@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findResidue} from '../src/rules/residue/find.js'
+import {findResidue} from '../src/rules/shared/residue.js'
 import {assertWellFormed, fixed, lint, only, ruleTable} from './helpers.js'
 import {ruleExamples} from './examples-support.js'
 

@@ -1,9 +1,12 @@
 /**
- * Meta test: every rule has its four places, and every message it emits is
+ * Meta test: every rule has its places (src/rules/<id>.ts and its examples,
+ * test/<id>.test.ts, docs/rules/<id>.md, rules/<id>/ with its schema when it has
+ * data), src/rules/ holds nothing else (a rule's parts in src/rules/<id>/, what
+ * several rules share in src/rules/shared/), and every message a rule emits is
  * well-formed (source, ruleId, url, category, exact place and `actual`).
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createLinter} from '../src/index.js'
@@ -31,11 +34,12 @@ const MIXED = [
   'The U.S. and e.g. Dr. Smith at 10:30 on https://example.org/a?b=1 and press@example.com; World War II; the World Bank; Le Monde.'
 ].join('\n\n')
 
-describe('every rule has its four places', () => {
+describe('every rule has its places', () => {
   for (const rule of allRules) {
     const id = rule.ruleId
     it(id, () => {
-      expect(existsSync(join(ROOT, 'src/rules', id + '.ts')) || existsSync(join(ROOT, 'src/rules', id)), `src/rules/${id}.ts or src/rules/${id}/`).toBe(true)
+      expect(existsSync(join(ROOT, 'src/rules', id + '.ts')), `src/rules/${id}.ts`).toBe(true)
+      expect(existsSync(join(ROOT, 'src/rules', id + '.examples.yml')), `src/rules/${id}.examples.yml`).toBe(true)
       expect(existsSync(join(ROOT, 'docs/rules', id + '.md')), `docs/rules/${id}.md`).toBe(true)
       expect(existsSync(join(ROOT, 'test', id + '.test.ts')), `test/${id}.test.ts`).toBe(true)
       const data = join(ROOT, 'rules', id)
@@ -62,11 +66,89 @@ describe('every rule has its four places', () => {
     for (const page of readdirSync(join(ROOT, 'docs/rules')).filter((f) => f.endsWith('.md'))) expect(ids.has(page.replace(/\.md$/, '')), `docs/rules/${page}`).toBe(true)
   })
 
+  it('every rules/schema/ file belongs to a rules/ folder', () => {
+    for (const file of readdirSync(join(ROOT, 'rules/schema'))) {
+      expect(file, `rules/schema/${file}`).toMatch(/^[a-z-]+\.schema\.json$/)
+      expect(existsSync(join(ROOT, 'rules', file.replace(/\.schema\.json$/, ''))), `rules/schema/${file}: no rules/${file.replace(/\.schema\.json$/, '')}/`).toBe(true)
+    }
+  })
+
   it('src/data/ only loads and validates: it imports nothing from the rules, the matcher aside', () => {
     const dir = join(ROOT, 'src/data')
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)].map((m) => m[1])
       for (const path of imports) expect(path, `src/data/${file} imports ${path}`).toMatch(/^\.\/|^\.\.\/(?:match\/|types\.js$|read\.js$)/)
+    }
+  })
+})
+
+/** Every .ts file under `dir` (paths relative to ROOT). */
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), {withFileTypes: true}).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    return entry.isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** The src/ files each src/ file imports (relative imports: `import … from`, `export … from`, `import '…'`, `import('…')`). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>()
+  for (const file of sources('src')) {
+    const text = readFileSync(join(ROOT, file), 'utf8')
+    const targets = [...text.matchAll(/(?:from|import\(?)\s*'(\.[^']+)'/g)].map((m) => relative(ROOT, resolve(ROOT, dirname(file), m[1])).replace(/\.js$/, '.ts'))
+    graph.set(file, targets)
+  }
+  return graph
+}
+
+describe('src/rules/ holds rules, their parts and what several rules share', () => {
+  // The layout: src/rules/index.ts lists the rules; a rule is src/rules/<id>.ts with its
+  // examples src/rules/<id>.examples.yml, and its parts, when it has any, in src/rules/<id>/;
+  // what two rules or more use is in src/rules/shared/. Anything else is in the wrong place.
+  const ids = new Set(allRules.map((r) => r.ruleId))
+  const graph = importGraph()
+  const ruleOf = (file: string): string | undefined => {
+    const m = /^src\/rules\/([a-z-]+)(?:\.ts$|\/)/.exec(file)
+    return m && ids.has(m[1]) ? m[1] : undefined
+  }
+
+  it('every entry of src/rules/ is the registry, a rule, its examples, its folder or shared/', () => {
+    for (const entry of readdirSync(join(ROOT, 'src/rules'), {withFileTypes: true})) {
+      const name = entry.name
+      const id = name.replace(/(?:\.examples\.yml|\.ts)$/, '')
+      const placed = entry.isDirectory() ? ids.has(name) || name === 'shared' : name === 'index.ts' || (ids.has(id) && (name === id + '.ts' || name === id + '.examples.yml'))
+      expect(placed, `src/rules/${name}: not a rule (src/rules/<id>.ts), its examples, its folder (src/rules/<id>/), shared/ or index.ts`).toBe(true)
+    }
+  })
+
+  it('a rule and its folder are read by that rule alone (and the registry)', () => {
+    for (const [file, targets] of graph) {
+      for (const target of targets) {
+        const owner = ruleOf(target)
+        if (owner === undefined || ruleOf(file) === owner || (file === 'src/rules/index.ts' && target === `src/rules/${owner}.ts`)) continue
+        expect.fail(`${file} imports ${target}, a part of rule ${owner}: what several rules use goes to src/rules/shared/`)
+      }
+    }
+  })
+
+  it('every module of src/rules/shared/ serves two rules or more', () => {
+    // The rules that reach a module through src/rules/ (their own files, then shared ones).
+    const users = new Map<string, Set<string>>()
+    for (const id of ids) {
+      const seen = new Set<string>()
+      const queue = [...graph.keys()].filter((file) => ruleOf(file) === id)
+      while (queue.length > 0) {
+        for (const target of graph.get(queue.pop()!) ?? []) {
+          if (!target.startsWith('src/rules/shared/') || seen.has(target)) continue
+          seen.add(target)
+          queue.push(target)
+        }
+      }
+      for (const module of seen) users.set(module, (users.get(module) ?? new Set()).add(id))
+    }
+    for (const module of sources('src/rules/shared')) {
+      const by = [...(users.get(module) ?? [])]
+      expect(by.length, `${module} serves ${by.length ? 'only ' + by.join(', ') : 'no rule'}: a module of one rule goes to its folder, src/rules/<id>/`).toBeGreaterThanOrEqual(2)
     }
   })
 })

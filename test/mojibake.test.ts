@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
-import {CODECS, badness, findMojibake} from '../src/rules/mojibake.js'
+import {CODECS, badness, findMojibake} from '../src/rules/unicode/mojibake.js'
 import {fixed, lint, only} from './helpers.js'
 
 const config = only('unicode')

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findResidue} from '../src/rules/residue/find.js'
+import {findResidue} from '../src/rules/shared/residue.js'
 import {assertWellFormed, fixed, lint, only, ruleTable} from './helpers.js'
 import {ruleExamples} from './examples-support.js'
 

@@ -232,7 +232,7 @@ describe('regular expressions are safe from catastrophic backtracking', () => {
       // Import fresh under the wrapper: module-level patterns are recorded too.
       const index = await import('../src/index.js')
       const masthead = await import('../src/rules/masthead/find.js')
-      const residue = await import('../src/rules/residue/find.js')
+      const residue = await import('../src/rules/shared/residue.js')
       // The data compilers, on every entry of every rule file (calque compiles its phrases to tokens, not patterns).
       masthead.compileMasthead()
       for (const rule of ['paywall', 'boilerplate']) residue.compileResidue(rule)

@@ -19,7 +19,7 @@
  * evidence (`phrase`).
  */
 import {getLexicon} from '../lexicon/index.js'
-import {findResidue} from '../rules/residue/find.js'
+import {findResidue} from '../rules/shared/residue.js'
 import {evidenceOf, featuresOf, trimEnd, type Evidence, type Features} from './evidence.js'
 import {endsLikeSentence, splitParagraphs, type Paragraph} from './paragraphs.js'
 

@@ -54,7 +54,8 @@ function emit(ctx: RuleContext<object>, verdicts: Verdict[], a: number, b: numbe
   })
 }
 
-function oneLine(text: string): string {
+/** Lines of a quoted snippet joined with " / " (no regex: the snippet may hold long runs of white space). */
+export function oneLine(text: string): string {
   return text
     .split('\n')
     .map((line) => line.trim())

@@ -1,4 +1,4 @@
-import {residueRule, type ResidueOptions} from './residue-rule.js'
+import {residueRule, type ResidueOptions} from './shared/residue-rule.js'
 
 export type BoilerplateOptions = ResidueOptions
 

@@ -3,7 +3,7 @@ import {firstNameGender, type Gender} from '../lexicon/first-names.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {GLUE_FUNCTION_WORDS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
-import {quotedSpans} from './quoted-spans.js'
+import {quotedSpans} from './shared/quoted-spans.js'
 
 export interface PronounOptions {
   /** Report a he/she pronoun whose only possible referent is a named person of the other gender. */

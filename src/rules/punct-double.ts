@@ -1,5 +1,5 @@
 import {defineRule} from '../rule.js'
-import {commaOpenerEnd} from './quotes/analyze.js'
+import {commaOpenerEnd} from './shared/quote-marks.js'
 
 export interface PunctDoubleOptions {}
 

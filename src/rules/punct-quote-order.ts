@@ -1,7 +1,7 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isSpace, startsSentence, type Mark, type QuoteAnalysis} from './quotes/analyze.js'
-import {show, type QuoteSettings} from './quotes/style.js'
-import {PRONOUNS, REPORTING_VERBS, reportingClauseAt} from './quotes/words.js'
+import {analyzeQuotes, isSpace, startsSentence, type Mark, type QuoteAnalysis} from './shared/quote-marks.js'
+import {show, type QuoteSettings} from './shared/quote-style.js'
+import {PRONOUNS, REPORTING_VERBS, reportingClauseAt} from './shared/reporting-words.js'
 
 export interface PunctQuoteOrderOptions extends QuoteSettings {
   /**

@@ -1,6 +1,6 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, commaOpenerEnd} from './quotes/analyze.js'
-import {englishMark, show, type QuoteSettings} from './quotes/style.js'
+import {analyzeQuotes, commaOpenerEnd} from './shared/quote-marks.js'
+import {englishMark, show, type QuoteSettings} from './shared/quote-style.js'
 
 export interface QuoteForeignOptions extends QuoteSettings {}
 

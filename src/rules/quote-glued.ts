@@ -1,7 +1,7 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isWordChar, startsSentence, type QuoteAnalysis} from './quotes/analyze.js'
-import {englishMark, show, type QuoteSettings} from './quotes/style.js'
-import {capitalisedVerbAt, reportingClauseAt} from './quotes/words.js'
+import {analyzeQuotes, isWordChar, startsSentence, type QuoteAnalysis} from './shared/quote-marks.js'
+import {englishMark, show, type QuoteSettings} from './shared/quote-style.js'
+import {capitalisedVerbAt, reportingClauseAt} from './shared/reporting-words.js'
 
 /**
  * `"For five years, not a minute less" "I did not find an ally`: a quoted sentence (it starts a

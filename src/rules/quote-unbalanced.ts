@@ -1,7 +1,7 @@
 import {defineRule} from '../rule.js'
-import {analyzeQuotes, isSpace, isWordChar, nextSentenceStart, paragraphSpans, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './quotes/analyze.js'
-import {dashQuotations} from './quotes/dash.js'
-import {englishMark, show, type QuoteSettings} from './quotes/style.js'
+import {analyzeQuotes, isSpace, isWordChar, nextSentenceStart, paragraphSpans, reportingAfter, sentenceStarts, type Mark, type QuoteParagraph} from './shared/quote-marks.js'
+import {dashQuotations} from './quote-unbalanced/dash.js'
+import {englishMark, show, type QuoteSettings} from './shared/quote-style.js'
 
 /**
  * `‘Ajax has more quality than PSV` as a headline line (British headlines quote in single marks):

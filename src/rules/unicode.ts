@@ -1,6 +1,6 @@
 import {getLexicon} from '../lexicon/index.js'
-import {findEntities} from './entities.js'
-import {c1AsWindows1252, findMojibake} from './mojibake.js'
+import {findEntities} from './unicode/entities.js'
+import {c1AsWindows1252, findMojibake} from './unicode/mojibake.js'
 import {inCode} from '../lexicon/regions.js'
 import {defineRule} from '../rule.js'
 import {classBefore, classOf, LETTER, MARK, OTHER} from '../char-class.js'

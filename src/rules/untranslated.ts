@@ -6,7 +6,7 @@ import {sourceDictionary} from '../lexicon/hunspell.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
 import type {SourceLang} from '../types.js'
-import {quotedSpans} from './quoted-spans.js'
+import {quotedSpans} from './shared/quoted-spans.js'
 
 export interface UntranslatedOptions {
   /** Shortest run of source-language words reported (in words). */

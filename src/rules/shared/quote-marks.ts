@@ -9,7 +9,7 @@
  * the apostrophe: they are never paired here.
  */
 import type {Root} from 'nlcst'
-import {reportingClauseAt} from './words.js'
+import {reportingClauseAt} from './reporting-words.js'
 
 export type Role = 'open' | 'close' | 'none'
 

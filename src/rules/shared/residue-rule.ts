@@ -1,6 +1,6 @@
-import {defineRule, type RulePlugin} from '../rule.js'
-import {findResidue} from './residue/find.js'
-import {reportFurniture} from '../furniture/report.js'
+import {defineRule, type RulePlugin} from '../../rule.js'
+import {findResidue} from './residue.js'
+import {oneLine, reportFurniture} from '../../furniture/report.js'
 
 /** Options of the residue rules (paywall, boilerplate). */
 export interface ResidueOptions {
@@ -46,13 +46,4 @@ export function residueRule(definition: {
       reportFurniture(ctx, definition.id, definition.what)
     }
   })
-}
-
-/** Lines of a quoted snippet joined with " / " (no regex: the snippet may hold long runs of white space). */
-function oneLine(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join(' / ')
 }

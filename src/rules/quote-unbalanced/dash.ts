@@ -11,8 +11,8 @@
  * or the text since the dash that opens the paragraph (form 2). A list item (`- Fire in the Var: …`) has
  * no such clause and is left alone.
  */
-import {paragraphSpans} from './analyze.js'
-import {reportingVerbFirst} from './words.js'
+import {paragraphSpans} from '../shared/quote-marks.js'
+import {reportingVerbFirst} from '../shared/reporting-words.js'
 
 export interface DashQuotation {
   /** Where the opener goes: `[start, end)` is replaced by the opener (an empty range inserts it). */
