@@ -14,7 +14,9 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {HSPACE, phraseSource, readPattern} from '../src/match/syntax.js'
 import {runIndex, runMatches} from '../src/match/runs.js'
-import {matchWords, scanWords, WordText, wordIndex, wordTokens, type WordPhrase} from '../src/match/words.js'
+import {lineParagraphs, lineSentences, splitLines} from '../src/match/lines.js'
+import {matchWords, wordFilter, wordIndex, wordTokens, type WordPhrase} from '../src/match/words.js'
+import {scanWords, WordText} from '../src/match/word-text.js'
 import {WordTrie} from '../src/match/word-trie.js'
 import {PhraseIndex} from '../src/match/units.js'
 
@@ -193,5 +195,32 @@ describe('PhraseIndex finds what each phrase\'s own regex finds', () => {
       }),
       {numRuns: MATCH_RUNS, seed: SEED}
     )
+  })
+})
+
+describe('the units and the words around a match', () => {
+  it('lines, paragraphs and sentences', () => {
+    const text = 'One. Two!\r\nthree\n\n  \nFour “five?” six\n'
+    const lines = splitLines(text)
+    expect(lines.map((l) => text.slice(l.start, l.end))).toEqual(['One. Two!', 'three', '', '  ', 'Four “five?” six', ''])
+    expect(lines[0].next).toBe(11)
+    expect(lineParagraphs(text, lines)).toEqual([{first: 0, last: 1}, {first: 4, last: 4}])
+    const line = 'Four “five?” six... Seven'
+    expect(lineSentences(line).map(([a, b]) => line.slice(a, b))).toEqual(['Four “five?”', 'six...', 'Seven'])
+  })
+
+  it('a phrase’s filters: the word before and after it, its sentence', () => {
+    const find = (phrase: WordPhrase, text: string) => {
+      const seq = new WordText(text)
+      const out: string[] = []
+      matchWords(wordIndex([phrase]), seq, (_, i, last) => out.push(text.slice(seq.words[i].start, seq.words[last].end)))
+      return out
+    }
+    const assures = {tokens: wordTokens('assures'), prev: wordFilter(['he', '{Cap}']), next: wordFilter(['{end}'])}
+    expect(find(assures, 'He said it, he assures. Marie assures; the law assures coverage. She assures him.')).toEqual(['assures', 'assures'])
+    const actually = {tokens: wordTokens('actually'), prevNot: wordFilter(['{start}']), near: wordFilter(['Government'])}
+    expect(find(actually, 'Actually the government acts. The government actually acts. He actually left.')).toEqual(['actually'])
+    const finals = {tokens: wordTokens('ends of'), next: wordFilter(['{num}', 'May']), nextNot: wordFilter(['{punct}'])}
+    expect(find(finals, 'At ends of 2023s, at ends of may, at ends of the year, at ends of, then.')).toEqual(['ends of', 'ends of'])
   })
 })

@@ -7,6 +7,7 @@
  * a phrase can only start at its first run, or at an article right before it.
  */
 import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
+import {HSPACE, phraseSource} from './syntax.js'
 
 /** A phrase list's regex in three parts: `${prefix}(${alternatives.join('|')})${suffix}`. */
 export interface RunPattern {
@@ -81,6 +82,22 @@ function execAt(index: RunIndex, run: string, text: string, start: number): RegE
   if (!sticky) return null
   sticky.lastIndex = start
   return sticky.exec(text)
+}
+
+/**
+ * The index of `phrases` (matched case-sensitively, longest first), each maybe
+ * after an article ("The", "the", "THE"), bounded as names: not after a
+ * letter, a digit or `' ’ . -`; not before a letter or a digit, or `- ' ’` and
+ * one. Group 1 is the article, group 2 the phrase.
+ */
+export function articleRunIndex(phrases: readonly string[]): RunIndex {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length)
+  const pattern = {
+    prefix: `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?`,
+    alternatives: sorted.map(phraseSource),
+    suffix: `(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
+  }
+  return runIndex(pattern, sorted)
 }
 
 /** "The", "the" or "THE" as the whole run text[start, end). */

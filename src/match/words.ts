@@ -1,12 +1,13 @@
 /**
  * Phrases of words: each token of a phrase matches one word of the text
  * (words are joined by spaces or tabs only), indexed by their first word and
- * quick-rejected by the words after it. The text is read once (scanWords),
+ * quick-rejected by the words after it; a phrase may also name the words
+ * around it (its filters). The text is read once (scanWords, word-text.ts),
  * each word's id found by walking a trie as it is read.
  */
-import {classOf, LETTER, NUMBER, OTHER} from '../char-class.js'
-import {NONE, WordTrie} from './word-trie.js'
+import {WordTrie} from './word-trie.js'
 import {PhraseSyntaxError, readPattern} from './syntax.js'
+import {scanWords, type Word, type WordText} from './word-text.js'
 
 /** One token of a word phrase: its literal alternatives (lower case) or a placeholder, maybe optional. */
 export interface WordToken {
@@ -25,6 +26,25 @@ export interface WordPhrase {
    * words a plain token (no `{n}`, `{Cap}`, `{word}`) accepts; the word that far ahead must be one.
    */
   ahead?: Array<Set<number> | undefined>
+  /** The word before the match must (not) be one of these (see wordFilter). */
+  prev?: Set<string>
+  prevNot?: Set<string>
+  /** The word after the match must (not) be one of these. */
+  next?: Set<string>
+  nextNot?: Set<string>
+  /** The match's sentence must (not) hold one of these words (lower case). */
+  near?: Set<string>
+  nearNot?: Set<string>
+}
+
+/**
+ * A filter of the words around a phrase: words (any case) and `{start}` (the match starts a
+ * sentence), `{punct}` (punctuation on that side), `{end}` (the clause ends after the match:
+ * `. ! ? ; )`, a closing quote, a line break or the end), `{num}` (a word that starts with a
+ * digit), `{Cap}` (a capitalised word).
+ */
+export function wordFilter(list: readonly string[] | undefined): Set<string> | undefined {
+  return list ? new Set(list.map((w) => (w.startsWith('{') ? w : w.toLowerCase()))) : undefined
 }
 
 /** The entries of one first word, in index order. */
@@ -116,110 +136,6 @@ export function filterIndex<P extends WordPhrase>(index: WordIndex<P>, applies: 
   return active
 }
 
-/** A word of the text; its text and lower case are sliced on first use (most words are only looked up once). */
-export class Word {
-  private v: string | undefined
-  private l: string | undefined
-  constructor(
-    readonly text: string,
-    readonly start: number,
-    readonly end: number
-  ) {}
-
-  get value(): string {
-    return (this.v ??= this.text.slice(this.start, this.end))
-  }
-
-  get lower(): string {
-    return (this.l ??= this.value.toLowerCase())
-  }
-}
-
-/**
- * The words of a text: the matches of
- * `[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*`, found with one charCode pass
- * (a Unicode regex over the whole text is several times slower). The same pass walks the trie, so an
- * ASCII word gets its id with no string made: `ids[i]` (-1: not a trie word). `numeric[i]` is 1 when
- * word i starts with a number (\p{N}). Both are read below `words.length` only.
- */
-export function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8Array; ids: Int32Array} {
-  const words: Word[] = []
-  const n = text.length
-  // (a document has at most n / 2 + 1 words; the buffers are reused from document to document)
-  if (scratchIds.length < (n >> 1) + 1) {
-    scratchIds = new Int32Array((n >> 1) + 1024)
-    scratchNumeric = new Uint8Array(scratchIds.length)
-  }
-  const ids = scratchIds
-  const numeric = scratchNumeric
-  let i = 0
-  while (i < n) {
-    // Skip to the start of a word.
-    let code = text.charCodeAt(i)
-    let first: number
-    let width = 1
-    if (code < 0x80) first = asciiClass(code)
-    else {
-      const cp = text.codePointAt(i)!
-      if (cp > 0xffff) width = 2
-      first = classOf(cp)
-    }
-    if (first !== LETTER && first !== NUMBER) {
-      i += width
-      continue
-    }
-    const start = i
-    // Trie node of the word so far, or NONE, or BY_STRING (look the lower-cased word up).
-    let node = trie.step(0, code)
-    let lastClass = first
-    i += width
-    for (;;) {
-      // The rest of the run of letters and numbers.
-      while (i < n) {
-        code = text.charCodeAt(i)
-        let cls: number
-        width = 1
-        if (code < 0x80) cls = asciiClass(code)
-        else {
-          const cp = text.codePointAt(i)!
-          if (cp > 0xffff) width = 2
-          cls = classOf(cp)
-        }
-        if (cls !== LETTER && cls !== NUMBER) break
-        if (node >= 0) node = trie.step(node, code)
-        lastClass = cls
-        i += width
-      }
-      if (i + 1 >= n) break
-      // A joiner followed by a letter or number continues the word: ' ’ - always, . , between numbers.
-      const joiner = text.charCodeAt(i)
-      const apostrophe = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d
-      if (!apostrophe && ((joiner !== 0x2e && joiner !== 0x2c) || lastClass !== NUMBER)) break
-      const cp = text.codePointAt(i + 1)!
-      const next = cp < 0x80 ? asciiClass(cp) : classOf(cp)
-      if (apostrophe ? next !== LETTER && next !== NUMBER : next !== NUMBER) break
-      if (node >= 0) node = trie.step(node, joiner)
-      if (node >= 0) node = trie.step(node, text.charCodeAt(i + 1))
-      lastClass = next
-      i += cp > 0xffff ? 3 : 2
-    }
-    const word = new Word(text, start, i)
-    numeric[words.length] = first === NUMBER ? 1 : 0
-    ids[words.length] = node >= 0 ? trie.idAt(node) : node === NONE ? -1 : trie.idOfLower(word.lower)
-    words.push(word)
-  }
-  return {words, numeric, ids}
-}
-
-/** Per-word buffers of scanWords, valid until its next call (entries `words.length` and beyond are stale). */
-let scratchIds = new Int32Array(4096)
-let scratchNumeric = new Uint8Array(4096)
-
-function asciiClass(code: number): number {
-  if (((code | 0x20) - 0x61) >>> 0 <= 25) return LETTER
-  return code >= 0x30 && code <= 0x39 ? NUMBER : OTHER
-}
-
 export function tokenMatches(tok: WordToken, word: Word): boolean {
   if (tok.alts.has(word.lower)) return true
   if (tok.num && /^\p{N}[\p{N}.,]*$/u.test(word.value)) return true
@@ -227,61 +143,75 @@ export function tokenMatches(tok: WordToken, word: Word): boolean {
   return tok.any
 }
 
-/** The words of a text, and how they stand to each other. */
-export class WordText {
-  constructor(
-    readonly text: string,
-    /** Set by matchWords. */
-    public words: Word[] = []
-  ) {}
+/** The text of each token in the words of a match ('' for an optional token left out). */
+export function tokenValues(tokens: WordToken[], matched: Word[]): string[] {
+  const values: string[] = []
+  let w = 0
+  for (const tok of tokens) {
+    const word = matched[w]
+    if (word && tokenMatches(tok, word)) {
+      values.push(word.value)
+      w++
+    } else values.push('')
+  }
+  return values
+}
 
-  /** True when only spaces or tabs (no newline, no punctuation) separate words i and i+1. */
-  adjacent(i: number): boolean {
-    const a = this.words[i]
-    const b = this.words[i + 1]
-    if (!a || !b) return false
-    for (let k = a.end; k < b.start; k++) {
-      const ch = this.text[k]
-      if (ch !== ' ' && ch !== '\t' && ch !== '\u00a0') return false
+/** Match tokens starting at word i of `seq`: the index of the last word matched, or -1. */
+function matchTokens(seq: WordText, tokens: WordToken[], i: number): number {
+  const go = (t: number, w: number): number => {
+    if (t === tokens.length) return w - 1
+    const tok = tokens[t]
+    const word = seq.words[w]
+    const linked = t === 0 || seq.adjacent(w - 1)
+    if (word && linked && tokenMatches(tok, word)) {
+      const r = go(t + 1, w + 1)
+      if (r >= 0) return r
     }
-    return b.start > a.end
+    if (tok.optional) return go(t + 1, w)
+    return -1
   }
+  return go(0, i)
+}
 
-  /** Match tokens starting at word i: the index of the last word matched, or -1. */
-  matchPhrase(tokens: WordToken[], i: number): number {
-    const go = (t: number, w: number): number => {
-      if (t === tokens.length) return w - 1
-      const tok = tokens[t]
-      const word = this.words[w]
-      const linked = t === 0 || this.adjacent(w - 1)
-      if (word && linked && tokenMatches(tok, word)) {
-        const r = go(t + 1, w + 1)
-        if (r >= 0) return r
-      }
-      if (tok.optional) return go(t + 1, w)
-      return -1
-    }
-    return go(0, i)
+/** Word w, next to the match `from` on `side`, passes a filter (wordFilter). */
+function filterMatches(seq: WordText, set: Set<string>, w: number, side: 'prev' | 'next', from: number): boolean {
+  const word = seq.words[w]
+  const linked = side === 'prev' ? w >= 0 && seq.adjacent(w) : w < seq.words.length && seq.adjacent(w - 1)
+  if (set.has('{start}') && side === 'prev' && seq.sentenceStart(from)) return true
+  if (set.has('{punct}')) {
+    const ch = side === 'prev' ? seq.charBefore(seq.words[from].start).ch : seq.charAfter(seq.words[from].end)
+    if (ch !== '' && !/[\p{L}\p{N}]/u.test(ch)) return true
   }
+  if (set.has('{end}') && side === 'next') {
+    const ch = seq.charAfter(seq.words[from].end)
+    if (ch === '' || /[.!?\n;)”"»]/u.test(ch)) return true
+  }
+  if (!word || !linked) return false
+  if (set.has(word.lower)) return true
+  if (set.has('{num}') && /^\p{N}/u.test(word.value)) return true
+  if (set.has('{Cap}') && /^\p{Lu}/u.test(word.value)) return true
+  return false
+}
 
-  /** The non-space character before offset, or '' at the start. */
-  charBefore(offset: number): {ch: string; at: number} {
-    let k = offset - 1
-    while (k >= 0 && (this.text[k] === ' ' || this.text[k] === '\t' || this.text[k] === '\u00a0')) k--
-    return {ch: k >= 0 ? this.text[k] : '', at: k}
+/** The match of words i to last passes the phrase's filters. */
+function filtersPass(seq: WordText, c: WordPhrase, i: number, last: number): boolean {
+  if (c.prev && !filterMatches(seq, c.prev, i - 1, 'prev', i)) return false
+  if (c.prevNot && filterMatches(seq, c.prevNot, i - 1, 'prev', i)) return false
+  if (c.next && !filterMatches(seq, c.next, last + 1, 'next', last)) return false
+  if (c.nextNot && filterMatches(seq, c.nextNot, last + 1, 'next', last)) return false
+  if (c.near || c.nearNot) {
+    const words = seq.sentenceWords(i)
+    if (c.near && !words.some((w) => c.near!.has(w))) return false
+    if (c.nearNot && words.some((w) => c.nearNot!.has(w))) return false
   }
-
-  charAfter(offset: number): string {
-    let k = offset
-    while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t' || this.text[k] === '\u00a0')) k++
-    return k < this.text.length ? this.text[k] : ''
-  }
+  return true
 }
 
 /**
- * Every phrase of `index` that matches at a word of `seq`, in index order at
- * each word (by first word, then by number, then by capital): `found(phrase, i, last)`
- * with the first and last word matched.
+ * Every phrase of `index` that matches at a word of `seq` and passes its
+ * filters, in index order at each word (by first word, then by number, then
+ * by capital): `found(phrase, i, last)` with the first and last word matched.
  */
 export function matchWords<P extends WordPhrase>(index: WordIndex<P>, seq: WordText, found: (phrase: P, i: number, last: number) => void): void {
   const {words, numeric, ids} = scanWords(seq.text, index.trie)
@@ -291,8 +221,8 @@ export function matchWords<P extends WordPhrase>(index: WordIndex<P>, seq: WordT
     if (c.ahead) {
       for (let t = 0; t < c.ahead.length; t++) if (c.ahead[t] && !c.ahead[t]!.has(idAt(i + 1 + t))) return
     }
-    const last = seq.matchPhrase(c.tokens, i)
-    if (last >= 0) found(c, i, last)
+    const last = matchTokens(seq, c.tokens, i)
+    if (last >= 0 && filtersPass(seq, c, i, last)) found(c, i, last)
   }
   for (let i = 0; i < words.length; i++) {
     const id = idAt(i)

@@ -1,5 +1,6 @@
 import {defineRule} from '../rule.js'
-import {filterIndex, matchWords, wordTokens, tokenMatches, wordIndex, type Word, type WordIndex, type WordToken} from '../match/words.js'
+import {filterIndex, matchWords, tokenValues, wordFilter, wordIndex, wordTokens, type WordIndex, type WordToken} from '../match/words.js'
+import type {Word} from '../match/word-text.js'
 import {loadRuleData} from '../data/load.js'
 import type {Finding} from '../types.js'
 import {CalqueText} from './calque/context.js'
@@ -39,17 +40,16 @@ export function compile(entry: CalqueEntry): CalquePhrase {
       kinds.add('for-part')
     } else kinds.add(kind)
   }
-  const set = (list?: string[]) => (list ? new Set(list.map((w) => (w.startsWith('{') ? w : w.toLowerCase()))) : undefined)
   return {
     entry,
     tokens,
     kinds,
-    prev: set(entry.prev),
-    prevNot: set(entry['prev-not']),
-    next: set(entry.next),
-    nextNot: set(entry['next-not']),
-    near: set(entry.near),
-    nearNot: set(entry['near-not']),
+    prev: wordFilter(entry.prev),
+    prevNot: wordFilter(entry['prev-not']),
+    next: wordFilter(entry.next),
+    nextNot: wordFilter(entry['next-not']),
+    near: wordFilter(entry.near),
+    nearNot: wordFilter(entry['near-not']),
     antecedents: entry.antecedents?.map((a) => a.split(/\s+/)),
     antecedentEnds: entry.antecedents ? new Set(entry.antecedents.map((a) => a.split(/\s+/).pop()!)) : undefined
   }
@@ -82,7 +82,6 @@ export default defineRule<CalqueOptions>({
     const helpers = new CalqueText(text)
     matchWords(active, helpers, (c, i, last) => {
       const words = helpers.words
-      if (!helpers.filters(c, i, last)) return
       const start = words[i].start
       const end = words[last].end
       const matched = words.slice(i, last + 1)
@@ -127,18 +126,9 @@ function langName(lang: string): string {
 
 /** Expand `$n` references and keep the case of the matched text's first letter. */
 function expand(template: string, matched: Word[], tokens: WordToken[], actual: string): string {
-  // Map token positions to matched words (optional tokens may be absent).
   let out = template
   if (template.includes('$')) {
-    const values: string[] = []
-    let w = 0
-    for (const tok of tokens) {
-      const word = matched[w]
-      if (word && tokenMatches(tok, word)) {
-        values.push(word.value)
-        w++
-      } else values.push('')
-    }
+    const values = tokenValues(tokens, matched)
     out = template.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1] ?? '').replace(/\s{2,}/g, ' ').trim()
   }
   if (/^\p{Lu}/u.test(actual) && /^\p{Ll}/u.test(out) && !/^\p{Lu}{2}/u.test(actual)) out = out[0].toUpperCase() + out.slice(1)

@@ -3,10 +3,8 @@
  * quote, before an inverted person subject, before `that`, `for his part`,
  * `explains to AFP a source`, a possessive whose antecedent is a place.
  */
-import {WordText} from '../../match/words.js'
+import {CLOSING_QUOTES, WordText} from '../../match/word-text.js'
 import type {CalqueContext, CalquePhrase} from './entry.js'
-
-const CLOSING_QUOTES = '”"»'
 
 const PERSON_BASE = [
   'official', 'source', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'expert', 'analyst',
@@ -53,65 +51,8 @@ const FUNCTION_CAPS = new Set(
     'october november december').split(' ')
 )
 
-/** A text's words, with the contexts and filters of the calque entries. */
+/** A text's words, with the contexts of the calque entries. */
 export class CalqueText extends WordText {
-  sentenceStart(i: number): boolean {
-    const {ch, at} = this.charBefore(this.words[i].start)
-    if (ch === '' || ch === '\n' || ch === '.' || ch === '!' || ch === '?') return true
-    if (CLOSING_QUOTES.includes(ch) || ch === '“') {
-      const before = this.charBefore(at).ch
-      return before === '' || before === '\n' || before === '.' || before === '!' || before === '?' || ch === '“'
-    }
-    return false
-  }
-
-  matchesSet(set: Set<string>, w: number, side: 'prev' | 'next', from: number): boolean {
-    const word = this.words[w]
-    const linked = side === 'prev' ? w >= 0 && this.adjacent(w) : w < this.words.length && this.adjacent(w - 1)
-    if (set.has('{start}') && side === 'prev' && this.sentenceStart(from)) return true
-    if (set.has('{punct}')) {
-      const ch = side === 'prev' ? this.charBefore(this.words[from].start).ch : this.charAfter(this.words[from].end)
-      if (ch !== '' && !/[\p{L}\p{N}]/u.test(ch)) return true
-    }
-    if (set.has('{end}') && side === 'next') {
-      const ch = this.charAfter(this.words[from].end)
-      if (ch === '' || /[.!?\n;)”"»]/u.test(ch)) return true
-    }
-    if (!word || !linked) return false
-    if (set.has(word.lower)) return true
-    if (set.has('{num}') && /^\p{N}/u.test(word.value)) return true
-    if (set.has('{Cap}') && /^\p{Lu}/u.test(word.value)) return true
-    return false
-  }
-
-  filters(c: CalquePhrase, i: number, last: number): boolean {
-    if (c.prev && !this.matchesSet(c.prev, i - 1, 'prev', i)) return false
-    if (c.prevNot && this.matchesSet(c.prevNot, i - 1, 'prev', i)) return false
-    if (c.next && !this.matchesSet(c.next, last + 1, 'next', last)) return false
-    if (c.nextNot && this.matchesSet(c.nextNot, last + 1, 'next', last)) return false
-    if (c.near || c.nearNot) {
-      const words = this.sentenceWords(i)
-      if (c.near && !words.some((w) => c.near!.has(w))) return false
-      if (c.nearNot && words.some((w) => c.nearNot!.has(w))) return false
-    }
-    return true
-  }
-
-  /** Lower-case words of the sentence around word i (bounded). */
-  sentenceWords(i: number): string[] {
-    const out: string[] = []
-    const stop = /[.!?\n]/
-    for (let k = i; k >= 0 && i - k < 60; k--) {
-      out.push(this.words[k].lower)
-      if (k > 0 && stop.test(this.text.slice(this.words[k - 1].end, this.words[k].start))) break
-    }
-    for (let k = i + 1; k < this.words.length && k - i < 60; k++) {
-      if (stop.test(this.text.slice(this.words[k - 1].end, this.words[k].start))) break
-      out.push(this.words[k].lower)
-    }
-    return out
-  }
-
   context(kind: CalqueContext, c: CalquePhrase, i: number, last: number): true | {end: number; expected: string[]} | false {
     switch (kind) {
       case 'anywhere':
@@ -281,17 +222,6 @@ export class CalqueText extends WordText {
       if (this.sentenceStart(k + 1) && k + 1 < found) break
       const word = words[k]
       if (PERSON_PRONOUNS.has(word.lower) || PERSON.has(word.lower)) return false
-    }
-    return true
-  }
-
-  endsWith(antecedent: string[], k: number): boolean {
-    const n = antecedent.length
-    if (k - n + 1 < 0) return false
-    for (let j = 0; j < n; j++) {
-      const word = this.words[k - n + 1 + j]
-      if (word.value !== antecedent[j] && !(j === 0 && word.lower === antecedent[j].toLowerCase() && antecedent[j] === 'the')) return false
-      if (j > 0 && !this.adjacent(k - n + j)) return false
     }
     return true
   }

@@ -56,16 +56,10 @@ export interface CalqueOptions {
   preset?: 'recommended' | 'strict'
 }
 
-/** An entry compiled: its phrase's tokens, its contexts and its filters as sets. */
+/** An entry compiled: its phrase's tokens and filters (the matcher's), its contexts. */
 export interface CalquePhrase extends WordPhrase {
   entry: CalqueEntry
   kinds: Set<CalqueContext>
-  prev?: Set<string>
-  prevNot?: Set<string>
-  next?: Set<string>
-  nextNot?: Set<string>
-  near?: Set<string>
-  nearNot?: Set<string>
   antecedents?: string[][]
   /** Last words of the antecedents, for a quick test. */
   antecedentEnds?: Set<string>

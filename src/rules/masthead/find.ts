@@ -3,8 +3,8 @@
  * (rules/masthead/*.yml), and the contexts that make the reading certain.
  */
 import {loadRuleData, type DataEntry} from '../../data/load.js'
-import {HSPACE, normalizePhrase, phraseSource} from '../../match/syntax.js'
-import {runIndex, runMatches, type RunIndex} from '../../match/runs.js'
+import {normalizePhrase} from '../../match/syntax.js'
+import {articleRunIndex, runMatches, type RunIndex} from '../../match/runs.js'
 import {guessSourceLang, sourceLangOf, STRONG_LANG_EVIDENCE} from '../../lang.js'
 import {ENGLISH_PRESS_TITLES, NATIONALITY_LANGS, PRESS_VERBS} from '../../lexicon/source-lang.js'
 import type {SourceLang} from '../../types.js'
@@ -71,14 +71,7 @@ export function compileMasthead(options: MastheadDataOptions = {}): MastheadTabl
       if (content.length >= 2 && !entry.frameOnly) distinctive.add(k)
     }
   }
-  const sorted = [...cores.values()].sort((a, b) => b.length - a.length)
-  const alternatives = sorted.map(phraseSource)
-  const pattern = {
-    prefix: `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])((?:[Tt]he|THE)${HSPACE}+)?`,
-    alternatives,
-    suffix: `(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
-  }
-  hit = {entries, index: runIndex(pattern, sorted), byKey, distinctive, bare}
+  hit = {entries, index: articleRunIndex([...cores.values()]), byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }

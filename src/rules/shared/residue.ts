@@ -12,6 +12,7 @@
  */
 import {loadRuleData, type DataEntry} from '../../data/load.js'
 import {HSPACE} from '../../match/syntax.js'
+import {lineParagraphs, lineSentences, splitLines} from '../../match/lines.js'
 import {firstWordOf, PhraseIndex} from '../../match/units.js'
 
 export type ResidueScope = 'line' | 'sentence' | 'label'
@@ -97,54 +98,10 @@ export function compileResidue(rule: string, options: ResidueOptions = {}): Resi
   return hit
 }
 
-
 /** The entry whose phrase is the whole of `unit` (bullets and closing punctuation aside). */
 function wholeMatch(index: PhraseIndex<ResidueEntry>, unit: string, word = firstWordOf(unit)): ResidueEntry | undefined {
   if (unit.length > MAX_UNIT || unit.trim() === '') return undefined
   return index.exec(unit, word)?.entry
-}
-
-interface Line {
-  start: number
-  /** End of the line's content (before its line break). */
-  end: number
-  /** Index after the line break (== end at the end of the text). */
-  next: number
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = []
-  let start = 0
-  const length = text.length
-  while (start <= length) {
-    let end = text.indexOf('\n', start)
-    if (end < 0) end = length
-    const next = end < length ? end + 1 : length
-    const contentEnd = end > start && text[end - 1] === '\r' ? end - 1 : end
-    lines.push({start, end: contentEnd, next})
-    if (end >= length) break
-    start = next
-  }
-  return lines
-}
-
-const SENTENCE_END = /(?<![.!?…])[.!?…]+["”»’)]*(?=\s)/g
-
-/** Sentence segments of one line: [start, end) offsets relative to the line. */
-function segments(line: string): Array<[number, number]> {
-  const out: Array<[number, number]> = []
-  let from = 0
-  SENTENCE_END.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = SENTENCE_END.exec(line))) {
-    const end = match.index + match[0].length
-    out.push([from, end])
-    from = end
-    while (from < line.length && /\s/.test(line[from])) from++
-    SENTENCE_END.lastIndex = from
-  }
-  if (from < line.length) out.push([from, line.length])
-  return out
 }
 
 function wordCount(text: string): number {
@@ -177,7 +134,7 @@ function judgeLine(compiled: ResidueTable, content: string): LineVerdict | undef
     }
   }
   // Sentence by sentence: runs of up to four sentences that are one phrase.
-  const parts = segments(content)
+  const parts = lineSentences(content)
   const found: LineVerdict['sentences'] = []
   let covered = 0
   for (let i = 0; i < parts.length; ) {
@@ -242,13 +199,7 @@ export function findResidue(text: string, rule: string, options: ResidueOptions 
 function analyse(text: string, compiled: ResidueTable): ResidueHit[] {
   if (compiled.entries.length === 0) return []
   const lines = splitLines(text)
-  // Paragraphs: maximal runs of non-blank lines.
-  const paragraphs: Array<{first: number; last: number}> = []
-  for (let i = 0; i < lines.length; i++) {
-    if (text.slice(lines[i].start, lines[i].end).trim() === '') continue
-    if (paragraphs.length > 0 && paragraphs[paragraphs.length - 1].last === i - 1) paragraphs[paragraphs.length - 1].last = i
-    else paragraphs.push({first: i, last: i})
-  }
+  const paragraphs = lineParagraphs(text, lines)
   const verdicts: Array<LineVerdict | undefined> = lines.map((line) => judgeLine(compiled, text.slice(line.start, line.end)))
   // A bare label takes the short title lines right under it (same paragraph).
   for (const paragraph of paragraphs) {
