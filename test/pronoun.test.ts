@@ -13,7 +13,17 @@ const invalid: Array<[string, string, string[]]> = [
   ['Frau Hansen left the meeting early. Later his office confirmed the decision.', 'his', ['her']],
   ['João Doria announced the doses on Saturday, as she wrote on Twitter.', 'she', ['he']],
   ['The deputy Erika Hilton said on your profile that the rally was a success.', 'your', ['his', 'her', 'their']],
-  ['The minister said the plan, which Your party rejected, would pass.', 'Your', ['your']]
+  ['The minister said the plan, which Your party rejected, would pass.', 'Your', ['your']],
+  // a generic `you` two paragraphs away addresses no one here
+  ['When you look back, the decade was calm.\n\nThe party met in Berlin.\n\nAnna Schmidt said on your website that the vote was rigged.', 'your', ['his', 'her', 'their']],
+  // a name no dictionary knows, at a sentence's start, is someone in the third person
+  ['The party met on Sunday. Esken hinted that your party would tax the rich.', 'your', ['his', 'her', 'their']],
+  // a title made of first-name-like words before the name: the person is Linda
+  ['General Secretary Linda Teuteberg spoke in Berlin, and he warned of a coalition.', 'he', ['she']],
+  // `everyone` inside the quotation is no referent of the pronoun after it
+  ['“We will vaccinate everyone,” wrote João Doria on her profile.', 'her', ['his', 'him']],
+  // `the Butantan vaccine`: after an article an unknown capitalized word names a thing
+  ['João Doria praised the Butantan vaccine, and she thanked the staff.', 'she', ['he']]
 ]
 
 const valid = [
@@ -36,7 +46,16 @@ const valid = [
   'The troops landed in France. General Eisenhower led them. He was calm.',
   'The forces left North Africa. Germany moved her troops.',
   // too far: two sentences back
-  'Anna Schmidt arrived. The talks began late. The chairman spoke. He left.'
+  'Anna Schmidt arrived. The talks began late. The chairman spoke. He left.',
+  // someone addressed in the same paragraph, or in the one before
+  'When you vote, bring your card. Anna Schmidt said your card is enough.',
+  'If you vote, bring a card.\n\nAnna Schmidt said your card is enough.',
+  // a text that addresses someone throughout: a speech, a letter, an interview
+  'I thank you all. We met in March.\n\nThe talks began.\n\nThe talks ended.\n\nAnna Schmidt praised your work.',
+  // a quantifier outside quotes is still a possible referent
+  'Olaf Scholz said everyone should vote, and she should too.',
+  // an unknown name with no article may be a person of the other gender
+  'João Doria praised Okonkwo, and she thanked the staff.'
 ]
 
 describe('pronoun', () => {

@@ -86,7 +86,7 @@ export default defineRule<PronounOptions>({
     const view = viewOf(ctx.tree)
     const words = view.words
     if (words.length === 0) return
-    const sentenceOf = sentenceIndex(words, view.sentences)
+    const sentenceOf = spanIndex(words, view.sentences)
     const quotes = quotedSpans(text)
     const quoted = (w: WordSpan) => inSpans(quotes, w.start)
     let lex: Lexicon | undefined
@@ -103,7 +103,8 @@ export default defineRule<PronounOptions>({
         const lower = value
         const g = GENDERED_NOUNS.get(lower)
         if (g) referents.push({at: i, gender: g, named: false, label: lower, evidence: ''})
-        else if (ROLE_NOUNS.has(lower)) referents.push({at: i, gender: undefined, named: false, label: lower, evidence: ''})
+        // `“We vaccinate everyone”, wrote Doria on her profile`: a quantifier inside a quotation binds no pronoun outside it.
+        else if (ROLE_NOUNS.has(lower) && !(QUANTIFIERS.has(lower) && quoted(words[i]))) referents.push({at: i, gender: undefined, named: false, label: lower, evidence: ''})
         continue
       }
       if (!isCapitalized(value)) continue
@@ -126,10 +127,16 @@ export default defineRule<PronounOptions>({
         referents.push({...known, at: i})
         continue
       }
-      // An unknown proper noun mid-sentence (not an acronym, not in the dictionary) may be a person.
-      // (A word before a full stop the parser did not split at keeps the stop: `Monday.`.)
+      // An unknown proper noun (not an acronym, not in the dictionary) may be a person; at a sentence's
+      // start only when not even its lower-case form is a word. After an article it names a thing: `the
+      // Butantan vaccine`, `a Bundestag vote`. (A word before a full stop the parser did not split at keeps
+      // the stop: `Monday.`.)
       const bare = value.endsWith('.') ? value.slice(0, -1) : value
-      if (known === null || (!sentenceStart(i) && bare.length > 2 && bare !== bare.toUpperCase() && !lexicon().isWord(bare))) {
+      if (
+        known === null ||
+        (bare.length > 2 && bare !== bare.toUpperCase() && !lexicon().isWord(bare) && !(i > 0 && ARTICLES.has(words[i - 1].value.toLowerCase())) &&
+          (!sentenceStart(i) || !lexicon().isWord(bare.toLowerCase())))
+      ) {
         referents.push({at: i, gender: undefined, named: true, label: value, evidence: ''})
       }
     }
@@ -172,15 +179,25 @@ export default defineRule<PronounOptions>({
 
     // 3. `your` in third-person narration: German Ihr, Portuguese seu, Spanish su.
     if (options.possessive) {
+      // Someone addressed (or speaking) outside quotes: in a speech, letter or interview throughout, so
+      // `your` is normal in the whole text once that happens a few times; one generic `when you look` is
+      // evidence only for its own paragraph and the next.
+      const paragraphOf = spanIndex(words, view.paragraphs)
+      const addressed = new Uint32Array(view.paragraphs.length + 1)
       let secondPerson = 0
-      for (const w of words) if (SECOND_PERSON.has(w.value.toLowerCase()) && !quoted(w)) secondPerson++
+      for (let k = 0; k < words.length; k++) {
+        if (!SECOND_PERSON.has(words[k].value.toLowerCase()) || quoted(words[k])) continue
+        secondPerson++
+        addressed[paragraphOf[k]]++
+      }
+      const addressedNear = (j: number) => addressed[paragraphOf[j]] > 0 || (paragraphOf[j] > 0 && addressed[paragraphOf[j] - 1] > 0)
       for (let j = 1; j < words.length; j++) {
         const w = words[j]
         if (w.value !== 'your' && w.value !== 'Your' && w.value !== 'Their') continue
         if (quoted(w) || sentenceStart(j)) continue
         const capital = w.value !== 'your'
         if (!capital) {
-          if (secondPerson > 0) continue
+          if (secondPerson >= ADDRESSED_TEXT || addressedNear(j)) continue
           // Someone in the third person in reach: a named person, or he/she/they as a subject.
           const from = firstWordOfSentence(sentenceOf, j, 1)
           let third = false
@@ -198,7 +215,7 @@ export default defineRule<PronounOptions>({
           fix: 'suggestion',
           reason: capital
             ? `Unexpected capitalized \`${w.value}\` mid-sentence (German polite Ihr), expected \`${expected[0]}\``
-            : `Unexpected \`your\` in third-person narration (no one is addressed outside quotes), expected \`his\`, \`her\` or \`their\``,
+            : `Unexpected \`your\` in third-person narration (no one is addressed outside quotes nearby), expected \`his\`, \`her\` or \`their\``,
           note: 'German Ihr, Portuguese seu, Spanish su and Italian suo are both “your” and “his/her/their”: machine translation picks the wrong one. Check whose it is.'
         })
       }
@@ -234,8 +251,12 @@ function personAt(
     // `Mr. Smith`: a full stop only after a title; `France. General` is two sentences.
     if (!(gap === ' ' || gap === '\u00A0' || gap === '-' || (k === i + 1 && evidence.startsWith('the title') && /^\.[ \u00A0]$/.test(gap)))) break
     const v = words[k].value
-    if (isCapitalized(v)) last = k
-    else if (!PARTICLES.has(v)) break
+    // `General Secretary Linda Teuteberg`: a first name that is also a word, then a first name that is
+    // not, is a title before the name; the person starts at the second.
+    if (isCapitalized(v)) {
+      if (!evidence.startsWith('the title') && lexicon().isLowerWord(first) && firstNameGender(v) && !lexicon().isLowerWord(v)) return undefined
+      last = k
+    } else if (!PARTICLES.has(v)) break
     k++
   }
   if (last < 0) return undefined
@@ -256,16 +277,25 @@ function isCapitalized(value: string): boolean {
   return /^\p{Lu}/u.test(value)
 }
 
-/** For each word, the index of its sentence. */
-function sentenceIndex(words: WordSpan[], sentences: Array<{start: number; end: number}>): Int32Array {
+/** For each word, the index of the span (sentence, paragraph) it is in. */
+function spanIndex(words: WordSpan[], spans: Array<{start: number; end: number}>): Int32Array {
   const out = new Int32Array(words.length)
   let s = 0
   for (let i = 0; i < words.length; i++) {
-    while (s < sentences.length - 1 && sentences[s].end <= words[i].start) s++
+    while (s < spans.length - 1 && spans[s].end <= words[i].start) s++
     out[i] = s
   }
   return out
 }
+
+/** Role nouns that name no one in particular. */
+const QUANTIFIERS = new Set(['someone', 'anyone', 'everyone', 'nobody', 'who', 'whom'])
+
+/** First- and second-person words outside quotes from which on a whole text addresses someone. */
+const ADDRESSED_TEXT = 3
+
+/** Before an unknown capitalized word, these make it a thing's name, not a person's. */
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'])
 
 /** The first word of the sentence `back` sentences before word `j`'s. */
 function firstWordOfSentence(sentenceOf: Int32Array, j: number, back: number): number {
