@@ -54,9 +54,7 @@ export function compile(entry: CalqueEntry): CalquePhrase {
     next: set(entry.next),
     nextNot: set(entry['next-not']),
     near: set(entry.near),
-    nearNot: set(entry['near-not']),
-    antecedents: entry.antecedents?.map((a) => a.split(/\s+/)),
-    antecedentEnds: entry.antecedents ? new Set(entry.antecedents.map((a) => a.split(/\s+/).pop()!)) : undefined
+    nearNot: set(entry['near-not'])
   }
 }
 

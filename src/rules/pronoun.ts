@@ -3,6 +3,9 @@ import {firstNameGender, type Gender} from '../lexicon/first-names.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {GLUE_FUNCTION_WORDS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
+import {thingPossessives} from './pronoun/inanimate.js'
+import {firstWordOfSentence, isCapitalized, matchCase, spanIndex} from './pronoun/reach.js'
+import {GENDERED_NOUNS, QUANTIFIERS, ROLE_NOUNS, TITLES} from './pronoun/referents.js'
 import {quotedSpans} from './quoted-spans.js'
 
 export interface PronounOptions {
@@ -10,44 +13,11 @@ export interface PronounOptions {
   gender: boolean
   /** Report `your` in third-person narration (German Ihr, Portuguese seu, Spanish su, Italian suo). */
   possessive: boolean
+  /** Report `his`/`her` for a thing (a country, a party, a company) when no person is in reach. */
+  inanimate: boolean
+  /** The preset in force (a setting): `her` for a country, which English may say, only in `strict`. */
+  preset?: 'recommended' | 'strict'
 }
-
-/** Titles that give a person's gender, in English and the source languages. */
-const TITLES = new Map<string, Gender>([
-  ['Mr', 'm'], ['Mister', 'm'], ['Herr', 'm'], ['Monsieur', 'm'], ['Señor', 'm'], ['Sr', 'm'], ['Signor', 'm'],
-  ['Signore', 'm'], ['Sig', 'm'], ['Senhor', 'm'], ['Dom', 'm'], ['Don', 'm'], ['Meneer', 'm'], ['Pan', 'm'], ['Sir', 'm'],
-  ['Mrs', 'f'], ['Ms', 'f'], ['Miss', 'f'], ['Madame', 'f'], ['Mme', 'f'], ['Frau', 'f'], ['Señora', 'f'], ['Sra', 'f'],
-  ['Signora', 'f'], ['Sig.ra', 'f'], ['Senhora', 'f'], ['Dona', 'f'], ['Doña', 'f'], ['Mevrouw', 'f'], ['Pani', 'f'],
-  ['Dame', 'f'], ['Lady', 'f']
-])
-
-/** Common nouns for a person of one gender: a second possible referent. */
-const GENDERED_NOUNS = new Map<string, Gender>([
-  ...['man', 'boy', 'husband', 'son', 'father', 'brother', 'uncle', 'nephew', 'grandfather', 'grandson', 'king', 'prince',
-    'emperor', 'duke', 'businessman', 'spokesman', 'chairman', 'congressman', 'actor', 'widower', 'boyfriend', 'monk',
-    'priest', 'pope', 'sultan', 'lord', 'gentleman', 'sir', 'dad', 'groom', 'fiancé', 'stepfather', 'policeman'].map((w) => [w, 'm'] as [string, Gender]),
-  ...['woman', 'girl', 'wife', 'daughter', 'mother', 'sister', 'aunt', 'niece', 'grandmother', 'granddaughter', 'queen',
-    'princess', 'empress', 'duchess', 'businesswoman', 'spokeswoman', 'chairwoman', 'congresswoman', 'actress', 'widow',
-    'girlfriend', 'nun', 'lady', 'madam', 'mum', 'mom', 'bride', 'fiancée', 'stepmother', 'policewoman'].map((w) => [w, 'f'] as [string, Gender])
-])
-
-/**
- * Nouns for a person of either gender (`the minister`): a referent whose gender the text does not say,
- * so a pronoun after one is never judged.
- */
-const ROLE_NOUNS = new Set([
-  'president', 'minister', 'leader', 'chancellor', 'premier', 'secretary', 'deputy', 'senator', 'mayor', 'governor',
-  'judge', 'lawyer', 'prosecutor', 'attorney', 'coach', 'player', 'manager', 'director', 'chief', 'head', 'official',
-  'spokesperson', 'candidate', 'author', 'writer', 'journalist', 'reporter', 'editor', 'founder', 'owner', 'boss',
-  'colleague', 'friend', 'partner', 'rival', 'opponent', 'predecessor', 'successor', 'counterpart', 'ally', 'adviser',
-  'advisor', 'aide', 'envoy', 'ambassador', 'diplomat', 'commissioner', 'chair', 'mp', 'mep', 'member', 'activist',
-  'doctor', 'nurse', 'teacher', 'student', 'witness', 'victim', 'suspect', 'defendant', 'accused', 'police',
-  'officer', 'soldier', 'general', 'captain', 'driver', 'artist', 'singer', 'director', 'producer', 'star',
-  'child', 'baby', 'person', 'someone', 'anyone', 'everyone', 'nobody', 'who', 'whom', 'parent', 'cousin', 'neighbour',
-  'neighbor', 'resident', 'citizen', 'voter', 'worker', 'employee', 'expert', 'analyst', 'researcher', 'scientist',
-  'economist', 'historian', 'professor', 'source', 'interlocutor', 'interviewer', 'host', 'guest', 'athlete', 'champion',
-  'winner', 'loser', 'striker', 'goalkeeper', 'defender', 'midfielder', 'referee', 'rider', 'chef', 'patient'
-])
 
 const PRONOUN_GENDER = new Map<string, Gender>([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
@@ -80,7 +50,7 @@ export default defineRule<PronounOptions>({
   description: 'A pronoun of the wrong gender or person for the one person it can refer to.',
   note:
     'Source languages mark gender and person differently: French `son`/`sa` and Spanish `su` do not say whose gender, German `Ihr` is both “her”, “their” and polite “your”, Portuguese `seu` is both “his” and “your”; machine translation guesses, often wrongly.',
-  defaults: {gender: true, possessive: true},
+  defaults: {gender: true, possessive: true, inanimate: true},
   check(ctx) {
     const {text, options} = ctx
     const view = viewOf(ctx.tree)
@@ -220,6 +190,14 @@ export default defineRule<PronounOptions>({
         })
       }
     }
+
+    // 4. `his`/`her` for a thing (src/rules/pronoun/inanimate.ts).
+    if (options.inanimate) {
+      const persons = new Uint8Array(words.length)
+      for (const x of referents) persons[x.at] = x.named && x.gender === undefined && x.evidence === '' ? 2 : 1
+      const scope = {words, text, sentenceOf, paragraphOf: spanIndex(words, view.paragraphs), persons, quoted, lexicon, strict: options.preset === 'strict'}
+      for (const finding of thingPossessives(scope)) ctx.report({...finding, fix: 'suggestion'})
+    }
   }
 })
 
@@ -271,43 +249,11 @@ function personAt(
 
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'ten', 'ter', 'zu', 'y'])
 
-function isCapitalized(value: string): boolean {
-  const c = value.charCodeAt(0)
-  if (c < 128) return c >= 65 && c <= 90
-  return /^\p{Lu}/u.test(value)
-}
-
-/** For each word, the index of the span (sentence, paragraph) it is in. */
-function spanIndex(words: WordSpan[], spans: Array<{start: number; end: number}>): Int32Array {
-  const out = new Int32Array(words.length)
-  let s = 0
-  for (let i = 0; i < words.length; i++) {
-    while (s < spans.length - 1 && spans[s].end <= words[i].start) s++
-    out[i] = s
-  }
-  return out
-}
-
-/** Role nouns that name no one in particular. */
-const QUANTIFIERS = new Set(['someone', 'anyone', 'everyone', 'nobody', 'who', 'whom'])
-
 /** First- and second-person words outside quotes from which on a whole text addresses someone. */
 const ADDRESSED_TEXT = 3
 
 /** Before an unknown capitalized word, these make it a thing's name, not a person's. */
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'])
-
-/** The first word of the sentence `back` sentences before word `j`'s. */
-function firstWordOfSentence(sentenceOf: Int32Array, j: number, back: number): number {
-  const target = sentenceOf[j] - back
-  let k = j
-  // A reach of at most REACH words, however long the sentences: linear on unbroken text.
-  while (k > 0 && j - k < REACH && sentenceOf[k - 1] >= target) k--
-  return k
-}
-
-/** Longest reach back from a pronoun, in words. */
-const REACH = 80
 
 function inSpans(spans: Array<[number, number]>, at: number): boolean {
   let lo = 0
@@ -319,8 +265,4 @@ function inSpans(spans: Array<[number, number]>, at: number): boolean {
     else return true
   }
   return false
-}
-
-function matchCase(word: string, like: string): string {
-  return /^\p{Lu}/u.test(like) ? word[0].toUpperCase() + word.slice(1) : word
 }
