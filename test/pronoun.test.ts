@@ -50,6 +50,8 @@ const valid = [
   // someone addressed in the same paragraph, or in the one before
   'When you vote, bring your card. Anna Schmidt said your card is enough.',
   'If you vote, bring a card.\n\nAnna Schmidt said your card is enough.',
+  // an imperative with `please` addresses the reader
+  'Anna Schmidt wrote the article. Please enter your comment below.',
   // a text that addresses someone throughout: a speech, a letter, an interview
   'I thank you all. We met in March.\n\nThe talks began.\n\nThe talks ended.\n\nAnna Schmidt praised your work.',
   // a quantifier outside quotes is still a possible referent
@@ -124,6 +126,13 @@ describe('pronoun: a thing’s possessive', () => {
     expect(lint('The fair opened in Vierzon. Vierzon doubled his budget.', recommended).map((m) => m.reason)).toEqual([
       'Unexpected `his` for Vierzon (the text says “in Vierzon”; no person in reach), expected `its`'
     ])
+  })
+  it('reaches two sentences back, into a paragraph that ends a sentence, past an inverted reporting clause', () => {
+    const text = 'Still, Moscow keeps informants in the former republics. It also has support there.\n\nIt would be daring to imagine his networks gone, warns Anna Roux.'
+    expect(lint(text, recommended).map((m) => m.reason)).toEqual(['Unexpected `his` for Moscow (a capital city; no person in reach), expected `its`'])
+    // three sentences back is too far; a person in the normal order of a reporting clause may be meant
+    expect(lint(text.replace('It also', 'The talks began. It also'), recommended)).toEqual([])
+    expect(lint(text.replace('warns Anna Roux', 'Anna Roux warns'), recommended)).toEqual([])
   })
   it('reads `Name Name (ACRONYM)` as an organization', () => {
     expect(lint('Esquerra Republicana (ERC) keeps its pact. Despite his radical tone, it stays.', recommended).map((m) => m.reason)).toEqual([

@@ -29,8 +29,8 @@ const SWAP: Record<string, string[]> = {
   she: ['he'], her: ['his', 'him'], hers: ['his'], herself: ['himself']
 }
 
-/** Words after which a person is addressed or named in the second person: `your` is then normal. */
-const SECOND_PERSON = new Set(['you', 'yourself', 'yourselves', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', "you'd", 'you’d', 'i', 'we', 'me', 'us', 'my', 'our'])
+/** Words by which a person is addressed or speaks (`Please enter your name`): `your` is then normal. */
+const SECOND_PERSON = new Set(['please', 'you', 'yourself', 'yourselves', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', "you'd", 'you’d', 'i', 'we', 'me', 'us', 'my', 'our'])
 
 interface Referent {
   /** Word index where the mention ends. */

@@ -9,7 +9,7 @@
 import type {WordSpan} from '../../document.js'
 import type {Lexicon} from '../../lexicon/index.js'
 import {isCountry, listedPlaceEndingAt} from '../../lexicon/places.js'
-import {DAYS, MONTHS, NATIONALITIES, NOT_BEFORE_POSSESSIVE_HER} from '../../lexicon/words.js'
+import {DAYS, MONTHS, NATIONALITIES, NOT_BEFORE_POSSESSIVE_HER, REPORTING_VERBS} from '../../lexicon/words.js'
 import {firstWordOfSentence, isCapitalized, matchCase, REACH} from './reach.js'
 import {DETERMINERS, INSTITUTIONS, isPersonNoun, PERSON_WORDS, placesOf, TITLES} from './referents.js'
 
@@ -55,6 +55,13 @@ export function thingPossessives(scope: Scope): Finding[] {
   let places: Set<string> | undefined
   const reported = new Uint8Array(words.length)
   const word = (k: number) => (k >= 0 ? words[k].value : undefined)
+  // Whether paragraph p's text ends a sentence (`.`, `!`, `?`, `…` after its last word): one pass.
+  const lastOf = new Map<number, number>()
+  for (let k = 0; k < words.length; k++) lastOf.set(paragraphOf[k], k)
+  const endsSentence = (p: number) => {
+    const k = lastOf.get(p)
+    return k !== undefined && /[.!?…]/u.test(text.slice(words[k].end, words[k].end + 4).split('\n')[0])
+  }
 
   const kind = (k: number): Kind => {
     const v = words[k].value
@@ -105,11 +112,12 @@ export function thingPossessives(scope: Scope): Finding[] {
     if (text.slice(w.end, next.start) !== ' ' || !/^\p{Ll}/u.test(next.value)) continue
     if (lower === 'her' && NOT_BEFORE_POSSESSIVE_HER.has(next.value)) continue
     if (quoted(w)) continue
-    // The thing is in this sentence or the one before, in this paragraph; a person two sentences back
-    // or earlier in the paragraph is in reach too (`his successor` three sentences after him).
-    const from = firstWordOfSentence(sentenceOf, j, 1)
+    // The thing is in this sentence or the two before, in this paragraph or a previous one that ends a
+    // sentence (not a dateline: `Paris (AFP)`); a person there or earlier in the paragraph is in reach
+    // too (`his successor` three sentences after him).
+    const from = firstWordOfSentence(sentenceOf, j, 2)
     const paragraph = paragraphOf[j]
-    let scanFrom = firstWordOfSentence(sentenceOf, j, 2)
+    let scanFrom = from
     while (scanFrom > 0 && j - scanFrom < REACH && paragraphOf[scanFrom - 1] === paragraph) scanFrom--
     // The earliest thing in reach names it (the subject, most often); `its` only tells there is one.
     let thing: Thing | undefined
@@ -120,7 +128,7 @@ export function thingPossessives(scope: Scope): Finding[] {
       if (!found) continue
       if ('person' in found) person = true
       else {
-        const near = k >= from && paragraphOf[k] === paragraph && !quoted(words[k])
+        const near = k >= from && (paragraphOf[k] === paragraph || (paragraphOf[k] === paragraph - 1 && endsSentence(paragraph - 1))) && !quoted(words[k])
         if ('its' in found) {
           if (near) its = k
         } else {
@@ -134,6 +142,8 @@ export function thingPossessives(scope: Scope): Finding[] {
     let after = j + 1
     while (after + 1 < words.length && text.slice(words[after].end, words[after + 1].start) === ' ' && !isCapitalized(words[after + 1].value)) after++
     for (let k = after + 1; !person && k < words.length && k - j <= AHEAD && sentenceOf[k] === sentenceOf[j]; k++) {
+      // `…, warns Damien Van Puyvelde.`: an inverted reporting clause names who speaks, not whose it is.
+      if (REPORTING_VERBS.has(words[k].value) && text.slice(words[k - 1].end, words[k].start).includes(',')) break
       const found = kind(k)
       if (found && 'person' in found) person = true
     }

@@ -67,10 +67,16 @@ export function isPersonNoun(lower: string, lexicon: Lexicon): boolean {
   if (lower.endsWith('men') || lower.endsWith('people')) return true
   if (/(?:ist|ian|man|eur|euse)$/.test(singular) && singular.length > 5) return true
   const m = /^(.{3,})(?:er|or)$/.exec(singular)
-  if (!m) return false
+  if (!m || NOT_AGENT.has(singular)) return false
   const stem = m[1]
   return lexicon.isLowerWord(stem + 'ing') && !lexicon.isLowerWord(stem + 'est')
 }
+
+/** Adjectives, adverbs and prepositions in `-er` whose verb-like stem (`form`, `bet`) would make them agents. */
+const NOT_AGENT = new Set([
+  'former', 'latter', 'upper', 'inner', 'outer', 'other', 'under', 'over', 'after', 'either', 'neither', 'whether',
+  'rather', 'together', 'further', 'proper', 'better', 'bitter', 'tender', 'never', 'ever', 'sheer', 'super', 'later'
+])
 
 /**
  * Nouns for a body, a group or a work, which English calls `it`: the head of `the party`, `the
