@@ -64,21 +64,6 @@ describe('calque rule', () => {
     expect(calques(text).map((m) => m.actual)).toEqual(['underlines', 'recalls'])
   })
 
-  it('flags a gendered possessive whose antecedent is a place', () => {
-    const text = 'Moscow will keep informants in Europe and in capitals like Paris or London. It also has support there.\n\nAnd it would be rash to imagine his networks being dismantled in days, warns an expert.'
-    const found = calques(text)
-    expect(found.map((m) => [m.actual, m.expected])).toEqual([['his', ['its']]])
-  })
-
-  it('leaves possessives that refer to people alone', () => {
-    for (const text of [
-      'Moscow says President Putin will keep his promises.',
-      'France sent troops. The minister said his army was ready.',
-      'Berlin hosted Olaf Scholz, who gave his speech in the Bundestag.',
-      'Paris was quiet. She told her friends to stay home.'
-    ]) expect(calques(text)).toEqual([])
-  })
-
   it('keeps the case of a sentence-initial calque', () => {
     const found = calques('In the sights of the regulator, the platform is changing its rules.')
     expect(found[0].expected?.[0]).toBe('In the crosshairs')

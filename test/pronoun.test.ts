@@ -13,7 +13,17 @@ const invalid: Array<[string, string, string[]]> = [
   ['Frau Hansen left the meeting early. Later his office confirmed the decision.', 'his', ['her']],
   ['João Doria announced the doses on Saturday, as she wrote on Twitter.', 'she', ['he']],
   ['The deputy Erika Hilton said on your profile that the rally was a success.', 'your', ['his', 'her', 'their']],
-  ['The minister said the plan, which Your party rejected, would pass.', 'Your', ['your']]
+  ['The minister said the plan, which Your party rejected, would pass.', 'Your', ['your']],
+  // a generic `you` two paragraphs away addresses no one here
+  ['When you look back, the decade was calm.\n\nThe party met in Berlin.\n\nAnna Schmidt said on your website that the vote was rigged.', 'your', ['his', 'her', 'their']],
+  // a name no dictionary knows, at a sentence's start, is someone in the third person
+  ['The party met on Sunday. Esken hinted that your party would tax the rich.', 'your', ['his', 'her', 'their']],
+  // a title made of first-name-like words before the name: the person is Linda
+  ['General Secretary Linda Teuteberg spoke in Berlin, and he warned of a coalition.', 'he', ['she']],
+  // `everyone` inside the quotation is no referent of the pronoun after it
+  ['“We will vaccinate everyone,” wrote João Doria on her profile.', 'her', ['his', 'him']],
+  // `the Butantan vaccine`: after an article an unknown capitalized word names a thing
+  ['João Doria praised the Butantan vaccine, and she thanked the staff.', 'she', ['he']]
 ]
 
 const valid = [
@@ -34,10 +44,118 @@ const valid = [
   'If you want to vote, bring your card. Anna Schmidt said she agreed.',
   // no person named: France. General … is two sentences, North Africa no name
   'The troops landed in France. General Eisenhower led them. He was calm.',
-  'The forces left North Africa. Germany moved her troops.',
+  'The forces left North Africa. She moved her troops.',
   // too far: two sentences back
-  'Anna Schmidt arrived. The talks began late. The chairman spoke. He left.'
+  'Anna Schmidt arrived. The talks began late. The chairman spoke. He left.',
+  // someone addressed in the same paragraph, or in the one before
+  'When you vote, bring your card. Anna Schmidt said your card is enough.',
+  'If you vote, bring a card.\n\nAnna Schmidt said your card is enough.',
+  // an imperative with `please` addresses the reader
+  'Anna Schmidt wrote the article. Please enter your comment below.',
+  // a text that addresses someone throughout: a speech, a letter, an interview
+  'I thank you all. We met in March.\n\nThe talks began.\n\nThe talks ended.\n\nAnna Schmidt praised your work.',
+  // a quantifier outside quotes is still a possible referent
+  'Olaf Scholz said everyone should vote, and she should too.',
+  // an unknown name with no article may be a person of the other gender
+  'João Doria praised Okonkwo, and she thanked the staff.'
 ]
+
+/**
+ * `his`/`her` for a thing, generated: each kind of thing (a capital, a country, an acronym, a capitalized
+ * institution, `the` + an institution noun, a place the text puts something in) as the subject, in
+ * each frame; the same frames with a person in reach are left alone.
+ */
+const THINGS: Array<[subject: string, label: string, evidence: string]> = [
+  ['Moscow', 'Moscow', 'a capital city'],
+  ['Germany', 'Germany', 'a country'],
+  ['The SPD', 'SPD', 'an acronym'],
+  ['The Commission', 'Commission', 'an institution'],
+  ['The party', 'the party', 'an institution or a work'],
+  ['The carmaker', 'the carmaker', 'an institution or a work']
+]
+const FRAMES: Array<(thing: string, possessive: string) => string> = [
+  (t, p) => `${t} announced new measures on Monday. It is hard to see how ${p} plan will work.`,
+  (t, p) => `${t} defended ${p} record before the vote.`,
+  (t, p) => `Despite the protests, ${t.replace(/^The/, 'the')} kept ${p} course.`
+]
+/** The same frames with a person in reach: before, in the sentence before, or after the possessive. */
+const WITH_PERSON: Array<(frame: string) => string> = [
+  (f) => `Olaf Scholz spoke first. ${f}`,
+  (f) => f.replace(/\.$/, ', the minister said.'),
+  (f) => `The spokesman was blunt. ${f}`,
+  (f) => `She was blunt. ${f}`
+]
+const thingConfig = only('pronoun', {gender: false, possessive: false})
+const recommended = {...thingConfig, preset: 'recommended' as const}
+
+describe('pronoun: a thing’s possessive', () => {
+  for (const [subject, label, evidence] of THINGS) {
+    for (const frame of FRAMES) {
+      const input = frame(subject, 'his')
+      it(`reports: ${input}`, async () => {
+        const messages = lint(input, thingConfig)
+        assertWellFormed(input, messages)
+        expect(messages.map((m) => [m.actual, m.expected, m.fix, m.reason])).toEqual([
+          ['his', ['its'], 'suggestion', `Unexpected \`his\` for ${label} (${evidence}; no person in reach), expected \`its\``]
+        ])
+        expect(await fixed(input, thingConfig)).toBe(input)
+      })
+      for (const withPerson of WITH_PERSON) {
+        const trap = withPerson(input)
+        it(`leaves alone: ${trap}`, () => {
+          expect(lint(trap, thingConfig).map((m) => m.actual)).toEqual([])
+        })
+      }
+      // `her` for a country or a capital is English (“America and her allies”) in the recommended preset; for anything else it is not.
+      const her = frame(subject, 'her')
+      const country = evidence === 'a country' || evidence === 'a capital city'
+      it(`${country ? 'strict only' : 'reports'}: ${her}`, () => {
+        expect(lint(her, thingConfig).map((m) => m.actual)).toEqual(['her'])
+        expect(lint(her, recommended).map((m) => m.actual)).toEqual(country ? [] : ['her'])
+      })
+    }
+  }
+  it('reads the capital of `His` from the possessive and names the earliest thing in reach', () => {
+    const [m] = lint('Moscow still has informants in Europe. His networks are intact.', thingConfig)
+    expect([m.actual, m.expected, m.reason]).toEqual(['His', ['Its'], 'Unexpected `His` for Moscow (a capital city; no person in reach), expected `Its`'])
+  })
+  it('takes the text’s own `its` and `in X` as evidence of a thing', () => {
+    expect(lint('The office raised its fees. Later his budget grew.', recommended).map((m) => m.reason)).toEqual([
+      'Unexpected `his` for a thing (the text says `its` 3 words before; no person in reach), expected `its`'
+    ])
+    expect(lint('The fair opened in Vierzon. Vierzon doubled his budget.', recommended).map((m) => m.reason)).toEqual([
+      'Unexpected `his` for Vierzon (the text says “in Vierzon”; no person in reach), expected `its`'
+    ])
+  })
+  it('reaches two sentences back, into a paragraph that ends a sentence, past an inverted reporting clause', () => {
+    const text = 'Still, Moscow keeps informants in the former republics. It also has support there.\n\nIt would be daring to imagine his networks gone, warns Anna Roux.'
+    expect(lint(text, recommended).map((m) => m.reason)).toEqual(['Unexpected `his` for Moscow (a capital city; no person in reach), expected `its`'])
+    // three sentences back is too far; a person in the normal order of a reporting clause may be meant
+    expect(lint(text.replace('It also', 'The talks began. It also'), recommended)).toEqual([])
+    expect(lint(text.replace('warns Anna Roux', 'Anna Roux warns'), recommended)).toEqual([])
+  })
+  it('reads `Name Name (ACRONYM)` as an organization', () => {
+    expect(lint('Esquerra Republicana (ERC) keeps its pact. Despite his radical tone, it stays.', recommended).map((m) => m.reason)).toEqual([
+      'Unexpected `his` for ERC (an acronym; no person in reach), expected `its`'
+    ])
+  })
+  for (const trap of [
+    // an object, not a possessive; a quotation; a name no dictionary knows; a generic person
+    'The party met. They told her that the plan was ready.',
+    'The party met. “His plan will fail,” a voter said.',
+    'The party met Okonkwo. His plan was ready.',
+    'The Government must see that every graduate can develop his talents.',
+    // an agent noun the dictionary shows by its verb; a person noun in the possessed phrase is no referent
+    'The party met its campaigners. His plan was ready.',
+    'Charles Lindbergh flew to Paris. His aim was to develop the techniques.',
+    // a dateline: a thing in another paragraph
+    'Paris (AFP)\n\nThe case derailed his campaign in 2017.'
+  ]) {
+    it(`leaves alone: ${trap}`, () => {
+      expect(lint(trap, thingConfig).map((m) => m.actual)).toEqual([])
+    })
+  }
+})
 
 describe('pronoun', () => {
   for (const [input, actual, expected] of invalid) {

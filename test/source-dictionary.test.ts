@@ -88,3 +88,16 @@ describe('source dictionaries: stem tables', () => {
     expect(checked).toBe(SOURCE_LANGS.length)
   })
 })
+
+describe('compounds', () => {
+  // Our own tiny German and French dictionaries: no affixes, three stems.
+  const dic = new TextEncoder().encode('3\nFührung\nDuo\nPartei\n')
+  const de = {...dictionaryFrom('de', 'SET UTF-8\n', dic), loadMs: 0}
+  const fr = {...dictionaryFrom('fr', 'SET UTF-8\n', dic), loadMs: 0}
+  it('reads a German compound of two known words, with or without a linking letter', async () => {
+    const {isWordOrCompound} = await import('../src/lexicon/hunspell.js')
+    expect(['Führungsduo', 'Führungduo', 'Parteiduo', 'Führung'].map((w) => isWordOrCompound(de, w))).toEqual([true, true, true, true])
+    // an unknown linking letter, a part too short or unknown, and a language that does not compound this way
+    expect(['Führungxduo', 'Parteid', 'Führungsdue', 'Führungsduo'].map((w, i) => isWordOrCompound(i < 3 ? de : fr, w))).toEqual([false, false, false, false])
+  })
+})

@@ -102,3 +102,48 @@ describe('untranslated words and titles', () => {
     expect(loadedSourceDictionaries().length).toBe(before)
   })
 })
+
+/**
+ * A source word glued to an acronym or a number, generated: German compounds (parts the dictionary
+ * knows, with a linking letter) and Dutch and Italian words after a party's acronym or a number; the
+ * same acronyms and numbers with English words after them are left alone.
+ */
+describe('untranslated: a word glued to an acronym or a number', () => {
+  const de = only('untranslated', {}, {sourceLang: 'de'})
+  const GLUED: Array<[settings: string, glued: string, word: string, lang: string]> = [
+    ['de', 'SPD-Führungsduo', 'Führungsduo', 'German'],
+    ['de', 'CDU-Parteitag', 'Parteitag', 'German'],
+    ['de', 'AfD-Fraktionschef', 'Fraktionschef', 'German'],
+    ['de', 'CSU-Landesgruppe', 'Landesgruppe', 'German'],
+    ['nl', 'VVD-fractievoorzitter', 'fractievoorzitter', 'Dutch'],
+    ['it', 'the 5Stelle', 'Stelle', 'Italian']
+  ]
+  for (const [lang, glued, word, name] of GLUED) {
+    const input = `On Monday ${glued} rejected the plan, sources said.`
+    it(`reports: ${input}`, async () => {
+      const config = only('untranslated', {}, {sourceLang: lang as 'de'})
+      const messages = lint(input, config)
+      assertWellFormed(input, messages)
+      expect(messages.map((m) => [m.actual, m.reason])).toEqual([[word, `Unexpected untranslated \`${word}\` (a ${name} word, not an English one), expected English`]])
+      expect(await fixed(input, config)).toBe(input)
+    })
+  }
+  it('names every language whose dictionary has the word when the text’s language is not known', () => {
+    expect(lint('The VVD-leider spoke on Monday.', config).map((m) => m.reason)).toEqual([
+      'Unexpected untranslated `leider` (a German or Dutch word, not an English one), expected English'
+    ])
+  })
+  for (const input of [
+    // English after the acronym or the number; a name; all capitals; a model number; a number and a lower-case word
+    'The SPD-led coalition, the CDU-Greens talks and the US-France deal passed.',
+    'Olaf Scholz led the SPD-Scholz era, and the EU-Mercosur deal ended.',
+    'The VER-SUR-MER beach and the A320neo were shown in 3D on 5G.',
+    'In 2021 the 5-year plan and the 12-point list were adopted.',
+    // glued to an acronym without a hyphen, or quoted on purpose
+    'The SPDFührung left. He spoke of the “SPD-Parteitag” in Berlin.'
+  ]) {
+    it(`leaves alone: ${input}`, () => {
+      expect(lint(input, de).map((m) => m.actual)).toEqual([])
+    })
+  }
+})

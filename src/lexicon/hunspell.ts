@@ -43,6 +43,30 @@ export function sourceDictionary(lang: SourceLang): SourceDictionary | null {
   return hit
 }
 
+/** Linking letters between the parts of a German or Dutch compound (`Führung·s·duo`, `Kinder·garten`). */
+const LINKS = ['', 's', 'es', 'n', 'en', 'e', 'er']
+
+/**
+ * `word` is a form of `dict`'s language, or (German, Dutch) a compound of two of its words with
+ * a linking letter between: `Führungsduos` is `Führung` + `s` + `duos`. The dictionaries list the
+ * parts, not the compounds (see the note above: compounds are not modelled in `isWord`).
+ */
+export function isWordOrCompound(dict: SourceDictionary, word: string): boolean {
+  if (dict.isWord(word)) return true
+  if (dict.lang !== 'de' && dict.lang !== 'nl') return false
+  const known = (part: string) => dict.isWord(part) || dict.isWord(part[0].toUpperCase() + part.slice(1))
+  for (let i = 3; i <= word.length - 3; i++) {
+    const head = word.slice(0, i)
+    let headKnown: boolean | undefined
+    for (const link of LINKS) {
+      if (!word.startsWith(link, i) || word.length - i - link.length < 3) continue
+      if (!(headKnown ??= known(head))) break
+      if (known(word.slice(i + link.length))) return true
+    }
+  }
+  return false
+}
+
 /** Languages whose dictionary this process has loaded (for tests of laziness). */
 export function loadedSourceDictionaries(): SourceLang[] {
   return [...cache.keys()]

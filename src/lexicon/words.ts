@@ -53,3 +53,6 @@ export const NATIONALITIES = [
   'corsican', 'flemish', 'walloon', 'bavarian', 'sicilian', 'parisian', 'londoner', 'berliner', 'kurdish',
   'yazidi', 'sahrawi', 'kosovar', 'montenegrin', 'moldovan', 'cypriot', 'maltese', 'luxembourgish'
 ]
+
+/** Words after which `her` is an object, not a possessive (`told her that`, `let her in`). */
+export const NOT_BEFORE_POSSESSIVE_HER = new Set(['to', 'that', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'by', 'with', 'for', 'from', 'as', 'is', 'was', 'be', 'if', 'about', 'into', 'out', 'up', 'down', 'off', 'over', 'back', 'away', 'when', 'so', 'not', 'it', 'this', 'what', 'how', 'why', 'where', 'who', 'again', 'too', 'very', 'there', 'then', 'but'])

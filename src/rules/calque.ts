@@ -49,9 +49,7 @@ export function compile(entry: CalqueEntry): CalquePhrase {
     next: wordFilter(entry.next),
     nextNot: wordFilter(entry['next-not']),
     near: wordFilter(entry.near),
-    nearNot: wordFilter(entry['near-not']),
-    antecedents: entry.antecedents?.map((a) => a.split(/\s+/)),
-    antecedentEnds: entry.antecedents ? new Set(entry.antecedents.map((a) => a.split(/\s+/).pop()!)) : undefined
+    nearNot: wordFilter(entry['near-not'])
   }
 }
 

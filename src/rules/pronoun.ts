@@ -3,6 +3,9 @@ import {firstNameGender, type Gender} from '../lexicon/first-names.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {GLUE_FUNCTION_WORDS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
+import {thingPossessives} from './pronoun/inanimate.js'
+import {firstWordOfSentence, isCapitalized, matchCase, spanIndex} from './pronoun/reach.js'
+import {GENDERED_NOUNS, QUANTIFIERS, ROLE_NOUNS, TITLES} from './pronoun/referents.js'
 import {quotedSpans} from './shared/quoted-spans.js'
 
 export interface PronounOptions {
@@ -10,44 +13,11 @@ export interface PronounOptions {
   gender: boolean
   /** Report `your` in third-person narration (German Ihr, Portuguese seu, Spanish su, Italian suo). */
   possessive: boolean
+  /** Report `his`/`her` for a thing (a country, a party, a company) when no person is in reach. */
+  inanimate: boolean
+  /** The preset in force (a setting): `her` for a country, which English may say, only in `strict`. */
+  preset?: 'recommended' | 'strict'
 }
-
-/** Titles that give a person's gender, in English and the source languages. */
-const TITLES = new Map<string, Gender>([
-  ['Mr', 'm'], ['Mister', 'm'], ['Herr', 'm'], ['Monsieur', 'm'], ['Señor', 'm'], ['Sr', 'm'], ['Signor', 'm'],
-  ['Signore', 'm'], ['Sig', 'm'], ['Senhor', 'm'], ['Dom', 'm'], ['Don', 'm'], ['Meneer', 'm'], ['Pan', 'm'], ['Sir', 'm'],
-  ['Mrs', 'f'], ['Ms', 'f'], ['Miss', 'f'], ['Madame', 'f'], ['Mme', 'f'], ['Frau', 'f'], ['Señora', 'f'], ['Sra', 'f'],
-  ['Signora', 'f'], ['Sig.ra', 'f'], ['Senhora', 'f'], ['Dona', 'f'], ['Doña', 'f'], ['Mevrouw', 'f'], ['Pani', 'f'],
-  ['Dame', 'f'], ['Lady', 'f']
-])
-
-/** Common nouns for a person of one gender: a second possible referent. */
-const GENDERED_NOUNS = new Map<string, Gender>([
-  ...['man', 'boy', 'husband', 'son', 'father', 'brother', 'uncle', 'nephew', 'grandfather', 'grandson', 'king', 'prince',
-    'emperor', 'duke', 'businessman', 'spokesman', 'chairman', 'congressman', 'actor', 'widower', 'boyfriend', 'monk',
-    'priest', 'pope', 'sultan', 'lord', 'gentleman', 'sir', 'dad', 'groom', 'fiancé', 'stepfather', 'policeman'].map((w) => [w, 'm'] as [string, Gender]),
-  ...['woman', 'girl', 'wife', 'daughter', 'mother', 'sister', 'aunt', 'niece', 'grandmother', 'granddaughter', 'queen',
-    'princess', 'empress', 'duchess', 'businesswoman', 'spokeswoman', 'chairwoman', 'congresswoman', 'actress', 'widow',
-    'girlfriend', 'nun', 'lady', 'madam', 'mum', 'mom', 'bride', 'fiancée', 'stepmother', 'policewoman'].map((w) => [w, 'f'] as [string, Gender])
-])
-
-/**
- * Nouns for a person of either gender (`the minister`): a referent whose gender the text does not say,
- * so a pronoun after one is never judged.
- */
-const ROLE_NOUNS = new Set([
-  'president', 'minister', 'leader', 'chancellor', 'premier', 'secretary', 'deputy', 'senator', 'mayor', 'governor',
-  'judge', 'lawyer', 'prosecutor', 'attorney', 'coach', 'player', 'manager', 'director', 'chief', 'head', 'official',
-  'spokesperson', 'candidate', 'author', 'writer', 'journalist', 'reporter', 'editor', 'founder', 'owner', 'boss',
-  'colleague', 'friend', 'partner', 'rival', 'opponent', 'predecessor', 'successor', 'counterpart', 'ally', 'adviser',
-  'advisor', 'aide', 'envoy', 'ambassador', 'diplomat', 'commissioner', 'chair', 'mp', 'mep', 'member', 'activist',
-  'doctor', 'nurse', 'teacher', 'student', 'witness', 'victim', 'suspect', 'defendant', 'accused', 'police',
-  'officer', 'soldier', 'general', 'captain', 'driver', 'artist', 'singer', 'director', 'producer', 'star',
-  'child', 'baby', 'person', 'someone', 'anyone', 'everyone', 'nobody', 'who', 'whom', 'parent', 'cousin', 'neighbour',
-  'neighbor', 'resident', 'citizen', 'voter', 'worker', 'employee', 'expert', 'analyst', 'researcher', 'scientist',
-  'economist', 'historian', 'professor', 'source', 'interlocutor', 'interviewer', 'host', 'guest', 'athlete', 'champion',
-  'winner', 'loser', 'striker', 'goalkeeper', 'defender', 'midfielder', 'referee', 'rider', 'chef', 'patient'
-])
 
 const PRONOUN_GENDER = new Map<string, Gender>([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
@@ -59,8 +29,8 @@ const SWAP: Record<string, string[]> = {
   she: ['he'], her: ['his', 'him'], hers: ['his'], herself: ['himself']
 }
 
-/** Words after which a person is addressed or named in the second person: `your` is then normal. */
-const SECOND_PERSON = new Set(['you', 'yourself', 'yourselves', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', "you'd", 'you’d', 'i', 'we', 'me', 'us', 'my', 'our'])
+/** Words by which a person is addressed or speaks (`Please enter your name`): `your` is then normal. */
+const SECOND_PERSON = new Set(['please', 'you', 'yourself', 'yourselves', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', "you'd", 'you’d', 'i', 'we', 'me', 'us', 'my', 'our'])
 
 interface Referent {
   /** Word index where the mention ends. */
@@ -80,13 +50,13 @@ export default defineRule<PronounOptions>({
   description: 'A pronoun of the wrong gender or person for the one person it can refer to.',
   note:
     'Source languages mark gender and person differently: French `son`/`sa` and Spanish `su` do not say whose gender, German `Ihr` is both “her”, “their” and polite “your”, Portuguese `seu` is both “his” and “your”; machine translation guesses, often wrongly.',
-  defaults: {gender: true, possessive: true},
+  defaults: {gender: true, possessive: true, inanimate: true},
   check(ctx) {
     const {text, options} = ctx
     const view = viewOf(ctx.tree)
     const words = view.words
     if (words.length === 0) return
-    const sentenceOf = sentenceIndex(words, view.sentences)
+    const sentenceOf = spanIndex(words, view.sentences)
     const quotes = quotedSpans(text)
     const quoted = (w: WordSpan) => inSpans(quotes, w.start)
     let lex: Lexicon | undefined
@@ -103,7 +73,8 @@ export default defineRule<PronounOptions>({
         const lower = value
         const g = GENDERED_NOUNS.get(lower)
         if (g) referents.push({at: i, gender: g, named: false, label: lower, evidence: ''})
-        else if (ROLE_NOUNS.has(lower)) referents.push({at: i, gender: undefined, named: false, label: lower, evidence: ''})
+        // `“We vaccinate everyone”, wrote Doria on her profile`: a quantifier inside a quotation binds no pronoun outside it.
+        else if (ROLE_NOUNS.has(lower) && !(QUANTIFIERS.has(lower) && quoted(words[i]))) referents.push({at: i, gender: undefined, named: false, label: lower, evidence: ''})
         continue
       }
       if (!isCapitalized(value)) continue
@@ -126,10 +97,16 @@ export default defineRule<PronounOptions>({
         referents.push({...known, at: i})
         continue
       }
-      // An unknown proper noun mid-sentence (not an acronym, not in the dictionary) may be a person.
-      // (A word before a full stop the parser did not split at keeps the stop: `Monday.`.)
+      // An unknown proper noun (not an acronym, not in the dictionary) may be a person; at a sentence's
+      // start only when not even its lower-case form is a word. After an article it names a thing: `the
+      // Butantan vaccine`, `a Bundestag vote`. (A word before a full stop the parser did not split at keeps
+      // the stop: `Monday.`.)
       const bare = value.endsWith('.') ? value.slice(0, -1) : value
-      if (known === null || (!sentenceStart(i) && bare.length > 2 && bare !== bare.toUpperCase() && !lexicon().isWord(bare))) {
+      if (
+        known === null ||
+        (bare.length > 2 && bare !== bare.toUpperCase() && !lexicon().isWord(bare) && !(i > 0 && ARTICLES.has(words[i - 1].value.toLowerCase())) &&
+          (!sentenceStart(i) || !lexicon().isWord(bare.toLowerCase())))
+      ) {
         referents.push({at: i, gender: undefined, named: true, label: value, evidence: ''})
       }
     }
@@ -172,15 +149,25 @@ export default defineRule<PronounOptions>({
 
     // 3. `your` in third-person narration: German Ihr, Portuguese seu, Spanish su.
     if (options.possessive) {
+      // Someone addressed (or speaking) outside quotes: in a speech, letter or interview throughout, so
+      // `your` is normal in the whole text once that happens a few times; one generic `when you look` is
+      // evidence only for its own paragraph and the next.
+      const paragraphOf = spanIndex(words, view.paragraphs)
+      const addressed = new Uint32Array(view.paragraphs.length + 1)
       let secondPerson = 0
-      for (const w of words) if (SECOND_PERSON.has(w.value.toLowerCase()) && !quoted(w)) secondPerson++
+      for (let k = 0; k < words.length; k++) {
+        if (!SECOND_PERSON.has(words[k].value.toLowerCase()) || quoted(words[k])) continue
+        secondPerson++
+        addressed[paragraphOf[k]]++
+      }
+      const addressedNear = (j: number) => addressed[paragraphOf[j]] > 0 || (paragraphOf[j] > 0 && addressed[paragraphOf[j] - 1] > 0)
       for (let j = 1; j < words.length; j++) {
         const w = words[j]
         if (w.value !== 'your' && w.value !== 'Your' && w.value !== 'Their') continue
         if (quoted(w) || sentenceStart(j)) continue
         const capital = w.value !== 'your'
         if (!capital) {
-          if (secondPerson > 0) continue
+          if (secondPerson >= ADDRESSED_TEXT || addressedNear(j)) continue
           // Someone in the third person in reach: a named person, or he/she/they as a subject.
           const from = firstWordOfSentence(sentenceOf, j, 1)
           let third = false
@@ -198,10 +185,18 @@ export default defineRule<PronounOptions>({
           fix: 'suggestion',
           reason: capital
             ? `Unexpected capitalized \`${w.value}\` mid-sentence (German polite Ihr), expected \`${expected[0]}\``
-            : `Unexpected \`your\` in third-person narration (no one is addressed outside quotes), expected \`his\`, \`her\` or \`their\``,
+            : `Unexpected \`your\` in third-person narration (no one is addressed outside quotes nearby), expected \`his\`, \`her\` or \`their\``,
           note: 'German Ihr, Portuguese seu, Spanish su and Italian suo are both “your” and “his/her/their”: machine translation picks the wrong one. Check whose it is.'
         })
       }
+    }
+
+    // 4. `his`/`her` for a thing (src/rules/pronoun/inanimate.ts).
+    if (options.inanimate) {
+      const persons = new Uint8Array(words.length)
+      for (const x of referents) persons[x.at] = x.named && x.gender === undefined && x.evidence === '' ? 2 : 1
+      const scope = {words, text, sentenceOf, paragraphOf: spanIndex(words, view.paragraphs), persons, quoted, lexicon, strict: options.preset === 'strict'}
+      for (const finding of thingPossessives(scope)) ctx.report({...finding, fix: 'suggestion'})
     }
   }
 })
@@ -234,8 +229,12 @@ function personAt(
     // `Mr. Smith`: a full stop only after a title; `France. General` is two sentences.
     if (!(gap === ' ' || gap === '\u00A0' || gap === '-' || (k === i + 1 && evidence.startsWith('the title') && /^\.[ \u00A0]$/.test(gap)))) break
     const v = words[k].value
-    if (isCapitalized(v)) last = k
-    else if (!PARTICLES.has(v)) break
+    // `General Secretary Linda Teuteberg`: a first name that is also a word, then a first name that is
+    // not, is a title before the name; the person starts at the second.
+    if (isCapitalized(v)) {
+      if (!evidence.startsWith('the title') && lexicon().isLowerWord(first) && firstNameGender(v) && !lexicon().isLowerWord(v)) return undefined
+      last = k
+    } else if (!PARTICLES.has(v)) break
     k++
   }
   if (last < 0) return undefined
@@ -250,34 +249,11 @@ function personAt(
 
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'ten', 'ter', 'zu', 'y'])
 
-function isCapitalized(value: string): boolean {
-  const c = value.charCodeAt(0)
-  if (c < 128) return c >= 65 && c <= 90
-  return /^\p{Lu}/u.test(value)
-}
+/** First- and second-person words outside quotes from which on a whole text addresses someone. */
+const ADDRESSED_TEXT = 3
 
-/** For each word, the index of its sentence. */
-function sentenceIndex(words: WordSpan[], sentences: Array<{start: number; end: number}>): Int32Array {
-  const out = new Int32Array(words.length)
-  let s = 0
-  for (let i = 0; i < words.length; i++) {
-    while (s < sentences.length - 1 && sentences[s].end <= words[i].start) s++
-    out[i] = s
-  }
-  return out
-}
-
-/** The first word of the sentence `back` sentences before word `j`'s. */
-function firstWordOfSentence(sentenceOf: Int32Array, j: number, back: number): number {
-  const target = sentenceOf[j] - back
-  let k = j
-  // A reach of at most REACH words, however long the sentences: linear on unbroken text.
-  while (k > 0 && j - k < REACH && sentenceOf[k - 1] >= target) k--
-  return k
-}
-
-/** Longest reach back from a pronoun, in words. */
-const REACH = 80
+/** Before an unknown capitalized word, these make it a thing's name, not a person's. */
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'])
 
 function inSpans(spans: Array<[number, number]>, at: number): boolean {
   let lo = 0
@@ -289,8 +265,4 @@ function inSpans(spans: Array<[number, number]>, at: number): boolean {
     else return true
   }
   return false
-}
-
-function matchCase(word: string, like: string): string {
-  return /^\p{Lu}/u.test(like) ? word[0].toUpperCase() + word.slice(1) : word
 }

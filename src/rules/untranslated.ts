@@ -2,10 +2,10 @@ import {franc} from 'franc-min'
 import type {Root} from 'nlcst'
 import type {Span} from '../document.js'
 import {guessSourceLang, sourceLangOf} from '../lang.js'
-import {sourceDictionary} from '../lexicon/hunspell.js'
+import {isWordOrCompound, sourceDictionary} from '../lexicon/hunspell.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
-import type {SourceLang} from '../types.js'
+import {SOURCE_LANGS, type SourceLang} from '../types.js'
 import {quotedSpans} from './shared/quoted-spans.js'
 
 export interface UntranslatedOptions {
@@ -75,6 +75,8 @@ const LOAN_PHRASES = [
   'ancien régime', 'grande école', 'grandes écoles', 'gilets jaunes', 'en masse', 'en route', 'en passant',
   'de trop', 'au fait', 'au pair', 'au revoir', 'bon appétit', 'bon voyage', 'cordon sanitaire', 'dolce vita'
 ]
+/** An acronym (`SPD`, `AfD`) or a number with a word glued to it, each a whole token (bounded parts: linear). */
+const GLUED = /(?<![\p{L}\p{N}_-])(\p{Lu}\p{L}{0,4}\p{Lu}|\p{N}{1,4})(-?)(\p{L}{3,40})(?![\p{L}\p{N}_]|-\p{L})/gu
 const LANGS = ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'pol']
 const ELISION = /^(l|d|qu|j|n|s|c|m|t|dell|all|nell|sull|dall|un)['’](.+)$/i
 const LOWER = /\p{Ll}/gu
@@ -230,11 +232,48 @@ export default defineRule<UntranslatedOptions>({
       }
     }
 
-    // 4. Single words the English dictionary lacks and the source language's dictionary has.
-    // Single words are checked against the likeliest source language even on thin evidence: the
-    // dictionary look-up is the evidence, and a text with no source-language trace loads nothing.
     let wordLangMemo: {lang: SourceLang | undefined} | undefined
     const wordLangOf = () => (wordLangMemo ??= {lang: langOf() ?? likeliestLang(text)}).lang
+
+    // 4. A source word glued to an acronym or a number (`SPD-Führungsduos`, `the 5Stelle`): English writes
+    // `SPD leadership duo` and `Five Star`, so the word was carried over whole with its compound.
+    if (options.sourceWords) {
+      let glueCounts: Map<string, number> | undefined
+      GLUED.lastIndex = 0
+      for (let m = GLUED.exec(text); m; m = GLUED.exec(text)) {
+        const [, head, hyphen, part] = m
+        // `SPD-Chef`, `5Stelle`, `5-Sterne`: after an acronym a hyphen; after a number a capital.
+        if (/^\p{Lu}/u.test(head) ? hyphen === '' : !/^\p{Lu}/u.test(part)) continue
+        if (lex.isWord(part) || lex.isWord(part.toLowerCase()) || part === part.toUpperCase()) continue
+        const start = m.index + head.length + hyphen.length
+        const end = start + part.length
+        if (overlaps(start, end) || insideQuotes(start, end) || italic(text, m.index, end)) continue
+        if (allowed(part, allow)) continue
+        // A word the text also uses on its own is its vocabulary or a name (`SPD-Scholz` after `Olaf Scholz`).
+        glueCounts ??= countWords(text)
+        if ((glueCounts.get(part.toLowerCase()) ?? 0) >= 2) continue
+        // The text's language, or (a rare candidate) every source language whose dictionary has it.
+        const known = (l: SourceLang) => {
+          const d = sourceDictionary(l)
+          return d !== null && isWordOrCompound(d, part)
+        }
+        const textLang = wordLangOf()
+        const langs = textLang ? (known(textLang) ? [textLang] : []) : SOURCE_LANGS.filter(known)
+        if (langs.length === 0) continue
+        const names = langs.map((l) => LANG_NAMES[l]).join(', ').replace(/, (?=[^,]*$)/, ' or ')
+        reported.push([start, end])
+        ctx.report({
+          start,
+          end,
+          reason: `Unexpected untranslated \`${part}\` (a ${names} word, not an English one), expected English`,
+          note: `\`${part}\` is glued to \`${head}\` as ${names} writes it; English writes an acronym or a number apart from an English word.`
+        })
+      }
+    }
+
+    // 5. Single words the English dictionary lacks and the source language's dictionary has.
+    // Single words are checked against the likeliest source language even on thin evidence: the
+    // dictionary look-up is the evidence, and a text with no source-language trace loads nothing.
     if (options.sourceWords) {
       let dict: ReturnType<typeof sourceDictionary> | undefined
       let wordCounts: Map<string, number> | undefined

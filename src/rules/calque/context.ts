@@ -1,7 +1,7 @@
 /**
  * The contexts a calque must stand in (docs/rules/calque.md): after a closing
  * quote, before an inverted person subject, before `that`, `for his part`,
- * `explains to AFP a source`, a possessive whose antecedent is a place.
+ * `explains to AFP a source`.
  */
 import {CLOSING_QUOTES, WordText} from '../../match/word-text.js'
 import type {CalqueContext, CalquePhrase} from './entry.js'
@@ -39,8 +39,6 @@ const AFTER_HEAD = new Set(['who', 'whose', 'from', 'at', 'with', 'close', 'fami
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al', 'el', 'y', 'e'])
 const MEDIA_NOUNS = new Set(['press', 'newspaper', 'daily', 'agency', 'channel', 'radio', 'station', 'broadcaster', 'magazine', 'weekly', 'site', 'website', 'paper', 'network'])
 const MEDIA_WORDS = new Set(['reporters', 'journalists', 'us', 'me', 'television', 'tv', 'radio'])
-const POSSESSIVE_FOLLOW_NOT = new Set(['to', 'that', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'by', 'with', 'for', 'from', 'as', 'is', 'was', 'be', 'if', 'about', 'into', 'out', 'up', 'down', 'off', 'over', 'back', 'away', 'when', 'so', 'not', 'it', 'this', 'what', 'how', 'why', 'where', 'who', 'again', 'too', 'very', 'there', 'then', 'but'])
-const PERSON_PRONOUNS = new Set(['he', 'him', 'himself', 'his', 'she', 'her', 'hers', 'herself', 'who', 'whom', 'mr', 'mrs', 'ms', 'sir', 'madam', 'lady', 'lord'])
 const FUNCTION_CAPS = new Set(
   ('the a an and but or nor so yet still however also thus therefore then there here this that these those it its they their we our ' +
     'in on at for with by from as of to after before since although though while when whereas if because meanwhile moreover ' +
@@ -89,8 +87,6 @@ export class CalqueText extends WordText {
         if (kind === 'inverted-to') return false
         return this.personPhrase(last + 1) >= 0
       }
-      case 'place-possessive':
-        return this.placePossessive(c, i)
     }
     return false
   }
@@ -196,38 +192,6 @@ export class CalqueText extends WordText {
     if (!next || !this.adjacent(k)) return false
     if (AFTER_HEAD.has(next.lower)) return true
     return /^\p{Ll}+ing$/u.test(next.value) && next.lower !== 'nothing' && next.lower !== 'something'
-  }
-
-  placePossessive(c: CalquePhrase, i: number): boolean {
-    const words = this.words
-    const possessive = words[i]
-    const next = words[i + 1]
-    if (!next || !this.adjacent(i) || !/^\p{Ll}/u.test(next.value)) return false
-    if (possessive.lower === 'her' && POSSESSIVE_FOLLOW_NOT.has(next.lower)) return false
-    const antecedents = c.antecedents ?? []
-    let found = -1
-    for (let k = i - 1; k >= 0 && i - k <= 60; k--) {
-      const word = words[k]
-      if (PERSON_PRONOUNS.has(word.lower) || PERSON.has(word.lower)) return false
-      if (c.antecedentEnds?.has(word.value) && antecedents.some((a) => this.endsWith(a, k))) {
-        found = k
-        break
-      }
-      // Any other capitalised word may be a person's name.
-      if (/^\p{Lu}/u.test(word.value) && !FUNCTION_CAPS.has(word.lower) && !this.adjectival(word.value)) return false
-    }
-    if (found < 0) return false
-    // No person named or referred to in the antecedent's sentence either.
-    for (let k = found - 1; k >= 0 && found - k <= 40; k--) {
-      if (this.sentenceStart(k + 1) && k + 1 < found) break
-      const word = words[k]
-      if (PERSON_PRONOUNS.has(word.lower) || PERSON.has(word.lower)) return false
-    }
-    return true
-  }
-
-  adjectival(value: string): boolean {
-    return /(?:an|ian|ean|ese|ish|ic|ch|et|i)$/u.test(value) && !/^\p{Lu}{2}/u.test(value)
   }
 }
 

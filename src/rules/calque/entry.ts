@@ -12,7 +12,6 @@ import type {SourceLang} from '../../types.js'
  * - `before-that`: `underlines that`.
  * - `reporting`: `after-quote` or `before-person` or `for-part`.
  * - `inverted-to`: `explains to AFP a Western source` (suggests `a Western source told AFP`).
- * - `place-possessive`: `his`/`her` whose nearest antecedent is a place or body in `antecedents`.
  */
 export type CalqueContext =
   | 'anywhere'
@@ -22,7 +21,6 @@ export type CalqueContext =
   | 'before-that'
   | 'reporting'
   | 'inverted-to'
-  | 'place-possessive'
 
 export interface CalqueEntry extends DataEntry {
   /** A phrase pattern read as words (docs/rule-data.md): words, `(a|b)`, `[x]`, `{n}`, `{Cap}`, `{word}`. */
@@ -43,7 +41,6 @@ export interface CalqueEntry extends DataEntry {
   strict?: boolean
   /** Only when `sourceLang` is the entry's language. */
   noisy?: boolean
-  antecedents?: string[]
 }
 
 export interface CalqueOptions {
@@ -60,7 +57,4 @@ export interface CalqueOptions {
 export interface CalquePhrase extends WordPhrase {
   entry: CalqueEntry
   kinds: Set<CalqueContext>
-  antecedents?: string[][]
-  /** Last words of the antecedents, for a quick test. */
-  antecedentEnds?: Set<string>
 }
