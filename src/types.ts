@@ -30,6 +30,10 @@ export type Severity = 'off' | 'info' | 'warn' | 'error'
 /** Source languages mtclean knows residue and calques for. */
 export type SourceLang = 'fr' | 'de' | 'es' | 'it' | 'pt' | 'nl' | 'ca' | 'pl'
 export const SOURCE_LANGS: readonly SourceLang[] = ['fr', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'pl']
+/** Each source language's English name, for messages. */
+export const SOURCE_LANG_NAMES: Readonly<Record<SourceLang, string>> = {
+  fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ca: 'Catalan', pl: 'Polish'
+}
 
 /** Options every rule accepts. */
 export interface BaseRuleOptions {

@@ -2,7 +2,7 @@ import {defineRule} from '../rule.js'
 import {filterIndex, matchWords, tokenValues, wordFilter, wordIndex, wordTokens, type WordIndex, type WordToken} from '../match/words.js'
 import type {Word} from '../match/word-text.js'
 import {loadRuleData} from '../data/load.js'
-import type {Finding} from '../types.js'
+import {SOURCE_LANG_NAMES, type Finding, type SourceLang} from '../types.js'
 import {CalqueText} from './calque/context.js'
 import type {CalqueContext, CalqueEntry, CalqueOptions, CalquePhrase} from './calque/entry.js'
 
@@ -103,7 +103,7 @@ export default defineRule<CalqueOptions>({
       for (const hit of hits) for (const s of hit.expected) if (!ordered.includes(s)) ordered.push(s)
       const actual = text.slice(span.start, span.end)
       const primary = hits[0].c.entry
-      const from = primary.source ? ` (${langName(primary.lang)} “${primary.source}”)` : ''
+      const from = primary.source ? ` (${SOURCE_LANG_NAMES[primary.lang as SourceLang] ?? 'source-language'} “${primary.source}”)` : ''
       const finding: Finding = {
         start: span.start,
         end: span.end,
@@ -116,11 +116,6 @@ export default defineRule<CalqueOptions>({
     }
   }
 })
-
-function langName(lang: string): string {
-  const names: Record<string, string> = {fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ca: 'Catalan', pl: 'Polish'}
-  return names[lang] ?? 'source-language'
-}
 
 /** Expand `$n` references and keep the case of the matched text's first letter. */
 function expand(template: string, matched: Word[], tokens: WordToken[], actual: string): string {

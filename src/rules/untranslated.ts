@@ -5,7 +5,7 @@ import {guessSourceLang, sourceLangOf} from '../lang.js'
 import {isWordOrCompound, sourceDictionary} from '../lexicon/hunspell.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {defineRule} from '../rule.js'
-import {SOURCE_LANGS, type SourceLang} from '../types.js'
+import {SOURCE_LANG_NAMES, SOURCE_LANGS, type SourceLang} from '../types.js'
 import {quotedSpans} from './shared/quoted-spans.js'
 
 export interface UntranslatedOptions {
@@ -21,10 +21,6 @@ export interface UntranslatedOptions {
   sourceLang?: SourceLang
   /** The preset in force (a setting): runs of source words inside English sentences only in `strict`. */
   preset?: 'recommended' | 'strict'
-}
-
-const LANG_NAMES: Record<SourceLang, string> = {
-  fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', ca: 'Catalan', pl: 'Polish'
 }
 
 /** Source-language titles before a name, with the English ones; some only when the source language is known. */
@@ -260,7 +256,7 @@ export default defineRule<UntranslatedOptions>({
         const textLang = wordLangOf()
         const langs = textLang ? (known(textLang) ? [textLang] : []) : SOURCE_LANGS.filter(known)
         if (langs.length === 0) continue
-        const names = langs.map((l) => LANG_NAMES[l]).join(', ').replace(/, (?=[^,]*$)/, ' or ')
+        const names = langs.map((l) => SOURCE_LANG_NAMES[l]).join(', ').replace(/, (?=[^,]*$)/, ' or ')
         reported.push([start, end])
         ctx.report({
           start,
@@ -304,8 +300,8 @@ export default defineRule<UntranslatedOptions>({
           ctx.report({
             start: t.start,
             end: t.end,
-            reason: `Unexpected untranslated \`${t.value}\` (a ${LANG_NAMES[wordLang]} word, not an English one), expected English`,
-            note: `The English dictionary does not know \`${t.value}\`; the ${LANG_NAMES[wordLang]} one does. Check whether the translation left a word of the source in the text.`
+            reason: `Unexpected untranslated \`${t.value}\` (a ${SOURCE_LANG_NAMES[wordLang]} word, not an English one), expected English`,
+            note: `The English dictionary does not know \`${t.value}\`; the ${SOURCE_LANG_NAMES[wordLang]} one does. Check whether the translation left a word of the source in the text.`
           })
         }
       }

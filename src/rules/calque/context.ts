@@ -5,49 +5,7 @@
  */
 import {CLOSING_QUOTES, WordText} from '../../match/word-text.js'
 import type {CalqueContext, CalquePhrase} from './entry.js'
-
-const PERSON_BASE = [
-  'official', 'source', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'expert', 'analyst',
-  'diplomat', 'researcher', 'specialist', 'professor', 'economist', 'lawyer', 'attorney', 'prosecutor', 'ambassador',
-  'chancellor', 'leader', 'director', 'head', 'chief', 'mayor', 'deputy', 'senator', 'MP', 'MEP', 'lawmaker',
-  'legislator', 'adviser', 'advisor', 'member', 'officer', 'commander', 'general', 'colonel', 'investigator', 'judge',
-  'witness', 'resident', 'activist', 'historian', 'scientist', 'doctor', 'author', 'executive', 'manager', 'CEO',
-  'founder', 'secretary', 'governor', 'chairman', 'chairwoman', 'premier', 'candidate', 'coach', 'player', 'captain',
-  'sociologist', 'engineer', 'consultant', 'entrepreneur', 'businessman', 'businesswoman', 'employee', 'worker',
-  'farmer', 'teacher', 'student', 'mother', 'father', 'woman', 'man', 'owner', 'boss', 'trader', 'strategist',
-  'negotiator', 'envoy', 'representative', 'delegate', 'commissioner', 'inspector', 'sergeant', 'lieutenant', 'admiral',
-  'unionist', 'campaigner', 'observer', 'journalist', 'reporter', 'editor', 'columnist', 'writer', 'filmmaker', 'actor',
-  'actress', 'singer', 'artist', 'architect', 'academic', 'lecturer', 'physician', 'epidemiologist', 'virologist',
-  'psychiatrist', 'psychologist', 'nurse', 'surgeon', 'policeman', 'policewoman', 'agent', 'insider', 'relative',
-  'friend', 'neighbour', 'neighbor', 'colleague', 'aide', 'counsel', 'magistrate', 'councillor', 'councilor', 'king',
-  'queen', 'prince', 'princess', 'pope', 'bishop', 'priest', 'cardinal', 'imam', 'rabbi', 'pastor', 'survivor', 'victim',
-  'eyewitness', 'voter', 'supporter', 'opponent', 'critic', 'rapporteur', 'ombudsman', 'boss', 'deputy', 'militant',
-  'pollster', 'jurist', 'political', 'politician', 'demographer', 'geographer', 'philosopher', 'mediator', 'partner'
-]
-const PERSON = new Set<string>()
-for (const w of PERSON_BASE) {
-  const l = w.toLowerCase()
-  PERSON.add(l)
-  PERSON.add(l.endsWith('man') ? l.slice(0, -3) + 'men' : l.endsWith('y') && !/[aeiou]y$/.test(l) ? l.slice(0, -1) + 'ies' : l.endsWith('s') || l.endsWith('sh') || l.endsWith('ch') ? l + 'es' : l + 's')
-}
-PERSON.add('police')
-PERSON.add('people')
-
-const NP_DET = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'several', 'two', 'three', 'many', 'some'])
-const NP_STOP = new Set(['that', 'which', 'who', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'had', 'not', 'it', 'he', 'she', 'they', 'we', 'i', 'you'])
-const AFTER_HEAD = new Set(['who', 'whose', 'from', 'at', 'with', 'close', 'familiar', 'within', 'quoted', 'cited', 'speaking', 'now', 'based', 'himself', 'herself', 'also', 'again', 'recently', 'today', 'yesterday'])
-const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al', 'el', 'y', 'e'])
-const MEDIA_NOUNS = new Set(['press', 'newspaper', 'daily', 'agency', 'channel', 'radio', 'station', 'broadcaster', 'magazine', 'weekly', 'site', 'website', 'paper', 'network'])
-const MEDIA_WORDS = new Set(['reporters', 'journalists', 'us', 'me', 'television', 'tv', 'radio'])
-const FUNCTION_CAPS = new Set(
-  ('the a an and but or nor so yet still however also thus therefore then there here this that these those it its they their we our ' +
-    'in on at for with by from as of to after before since although though while when whereas if because meanwhile moreover ' +
-    'furthermore indeed instead otherwise besides nevertheless nonetheless even only already now today yesterday tomorrow ' +
-    'according despite during under over between among such many most some all both each every no not nothing one two three ' +
-    'what which where why how whether unlike like until unless once perhaps maybe finally first second last next above below ' +
-    'i you monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december').split(' ')
-)
+import {AFTER_PERSON_HEAD, CAPITALIZED_FUNCTION_WORDS, MEDIA_NOUNS, MEDIA_WORDS, NAME_PARTICLES, NOUN_PHRASE_DETERMINERS, NOUN_PHRASE_STOPS, PERSON_NOUNS} from '../../lexicon/words.js'
 
 /** A text's words, with the contexts of the calque entries. */
 export class CalqueText extends WordText {
@@ -148,13 +106,13 @@ export class CalqueText extends WordText {
     const name = this.name(w)
     if (name >= 0) return this.boundaryOk(name) ? name : -1
     let k = w
-    if (NP_DET.has(words[k].lower)) {
+    if (NOUN_PHRASE_DETERMINERS.has(words[k].lower)) {
       if (!this.adjacent(k)) return -1
       k++
     }
     for (let m = 0; m <= 4 && words[k]; m++) {
       const word = words[k]
-      if (PERSON.has(word.lower) && !(word.lower === 'head' && words[k + 1]?.lower === 'of')) {
+      if (PERSON_NOUNS.has(word.lower) && !(word.lower === 'head' && words[k + 1]?.lower === 'of')) {
         // `spokesman Dmitry Peskov`: a name in apposition.
         if (this.adjacent(k)) {
           const apposition = this.name(k + 1)
@@ -162,7 +120,7 @@ export class CalqueText extends WordText {
         }
         return this.boundaryOk(k) ? k : -1
       }
-      if (NP_STOP.has(word.lower) || !this.adjacent(k)) return -1
+      if (NOUN_PHRASE_STOPS.has(word.lower) || !this.adjacent(k)) return -1
       k++
     }
     return -1
@@ -176,7 +134,7 @@ export class CalqueText extends WordText {
     while (words[k] && k - w < 5) {
       if (k > w && !this.adjacent(k - 1)) break
       const word = words[k]
-      if (/^\p{Lu}\p{Ll}/u.test(word.value) && !FUNCTION_CAPS.has(word.lower)) {
+      if (/^\p{Lu}\p{Ll}/u.test(word.value) && !CAPITALIZED_FUNCTION_WORDS.has(word.lower)) {
         caps++
         lastCap = k
       } else if (!(k > w && NAME_PARTICLES.has(word.value))) break
@@ -190,7 +148,7 @@ export class CalqueText extends WordText {
     if (after === '' || /[,.;:!?)(–—\n]/u.test(after)) return true
     const next = this.words[k + 1]
     if (!next || !this.adjacent(k)) return false
-    if (AFTER_HEAD.has(next.lower)) return true
+    if (AFTER_PERSON_HEAD.has(next.lower)) return true
     return /^\p{Ll}+ing$/u.test(next.value) && next.lower !== 'nothing' && next.lower !== 'something'
   }
 }
