@@ -187,7 +187,7 @@ describe('markers through the CLI', () => {
 describe('docs and code agree', () => {
   it('docs/cli.md states when the worker threads start, as the code has it', () => {
     const docs = readFileSync(join(REPO, 'docs/cli.md'), 'utf8').replace(/\s+/g, ' ')
-    expect(docs).toContain(`The workers start only once the main thread has worked ${WORKER_START_MS / 1000} seconds and the files left would take it ${WORKER_START_MS / 1000} seconds more`)
+    expect(docs).toContain(`The workers start only once the main thread has worked ${WORKER_START_MS / 1000} seconds and the files left would take it ${(2 * WORKER_START_MS) / 1000} seconds more`)
   })
 
   it('every documented `parallel --pipe` recipe keeps the records in order (-k)', () => {

@@ -47,7 +47,7 @@ describe('lanes: the main thread works from the first task, workers join when th
     expect(l.dealt).toEqual({main: 10, pool: 0})
   })
 
-  it('a long run starts the workers once the main thread has worked startMs and as much is left; once ready they take tasks too', async () => {
+  it('a long run starts the workers once the main thread has worked startMs and twice that is left; once ready they take tasks too', async () => {
     // 1,000 tasks of ~10 ms each, startMs 30: after three or four tasks, far more than 30 ms of work is left.
     const {l, log, release} = lanes({total: 1000, startMs: 30})
     await Promise.all([l.run(0), l.run(1)])
@@ -85,8 +85,8 @@ describe('lanes: the main thread works from the first task, workers join when th
     expect(log.pool).toEqual([])
   })
 
-  it('no workers when the work left at the latest pace is less than startMs, however long the main thread has worked', async () => {
-    // startMs 50: five tasks of 10 ms have worked it, and then at most 4 tasks (~40 ms) are left.
+  it('no workers when the work left at the latest pace is less than twice startMs, however long the main thread has worked', async () => {
+    // startMs 50: five tasks of 10 ms have worked it, and then at most 4 tasks (40 ms, under 100) are left.
     const {l, log} = lanes({total: 9, startMs: 50})
     await Promise.all(Array.from({length: 9}, (_, i) => l.run(i)))
     expect(log.started).toBe(0)

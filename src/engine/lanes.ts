@@ -21,9 +21,9 @@ export interface LaneOptions<W, R> {
   poolSlots: number
   /** The summed weight of all the tasks the run will give; undefined: start the pool at once. */
   total?: number
-  /** Start the workers once this thread has worked this long (ms) and the work left would take it as long again. */
+  /** Start the workers once this thread has worked this long (ms) and the work left would take it twice as long. */
   startMs: number
-  /** The clock (ms): performance.now, or a test's. */
+  /** The clock (ms) the pace is measured with: performance.now, process CPU time, or a test's. */
   now?: () => number
 }
 
@@ -80,17 +80,19 @@ export class Lanes<W, R> {
   }
 
   /**
-   * After a task on this thread: start the workers once it has worked `startMs`
-   * and the work left, at its latest pace, would take it `startMs` more. Its
-   * first tasks run several times slower than later ones (JIT warm-up, data
-   * loaded on first use), so an early pace would overestimate what is left.
+   * After a task on this thread: start the workers once it has worked
+   * `startMs` and the work left, at its latest pace, would take it twice as
+   * long. A worker burns about `startMs` of CPU before it runs at full pace,
+   * and at best halves what is left. This thread's first tasks run several
+   * times slower than later ones (JIT warm-up, data loaded on first use), so
+   * an early pace would overestimate what is left.
    */
   private measure(weight: number, ms: number): void {
     if (this.started || this.options.total === undefined || weight <= 0) return
     this.worked += ms
     if (this.worked < this.options.startMs) return
     const left = this.options.total - this.dealtWeight
-    if ((left * ms) / weight >= this.options.startMs) this.start()
+    if ((left * ms) / weight >= 2 * this.options.startMs) this.start()
   }
 
   private take(): Pending<W, R> | undefined {

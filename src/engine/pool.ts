@@ -35,11 +35,12 @@ export interface RunnerOptions {
 
 /**
  * What a worker costs before it runs at full pace (modules, rule data,
- * dictionaries, JIT warm-up: about a second of CPU was measured), in ms of
- * the main thread's work: the pool starts once the main thread has worked
- * this long and the files left would take it as long again (see Lanes).
+ * dictionaries, JIT warm-up), in ms of CPU: about two seconds were measured
+ * on the 2-core development machine. The pool starts once the main thread has
+ * worked this long and the files left would take it twice as long (see Lanes):
+ * 400 small files (0.8 MB, about 3 s of CPU) never start one.
  */
-export const WORKER_START_MS = 1500
+export const WORKER_START_MS = 2000
 /** MTCLEAN_WORKER_START_MS overrides it; 0 starts the workers at once (tests of the workers' output). */
 const startMs = (): number => {
   const given = Number(process.env.MTCLEAN_WORKER_START_MS)
@@ -316,7 +317,13 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
     }
     const wait = startMs()
     const total = options.plan && wait > 0 ? options.plan.files * FILE_WEIGHT + options.plan.bytes : undefined
-    lanes = new Lanes({main: onMain, startPool, poolSlots: 2 * threads, total, startMs: wait})
+    // The pace in CPU time, not wall time: on a busy machine it is the work's, not the load's (a loaded machine made a
+    // batch of 400 small files look long enough for a worker, and the worker's start then made it slower).
+    const cpuMs = () => {
+      const {user, system} = process.cpuUsage()
+      return (user + system) / 1000
+    }
+    lanes = new Lanes({main: onMain, startPool, poolSlots: 2 * threads, total, startMs: wait, now: cpuMs})
   } else {
     await loadTinypool()
     workers()
