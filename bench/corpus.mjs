@@ -64,6 +64,25 @@ export function documentText(rand, target) {
 }
 
 /**
+ * Markdown of about `target` characters: a heading, then short paragraphs of
+ * news text, each followed by a list of two or three sentences. Many small
+ * lists between paragraphs are what micromark, given a whole document, is
+ * superlinear on.
+ */
+export function markdownText(rand, target) {
+  const pick = (list) => list[Math.floor(rand() * list.length)]
+  const parts = [`# ${pick(W.who)} ${pick(['warns', 'confirms', 'announces'])} new measures in ${pick(W.place)}`]
+  let size = parts[0].length
+  while (size < target) {
+    const p = Array.from({length: 1 + Math.floor(rand() * 2)}, () => sentence(rand, pick)).join(' ')
+    const list = Array.from({length: 2 + Math.floor(rand() * 2)}, () => `- ${sentence(rand, pick)}`).join('\n')
+    parts.push(p, list)
+    size += p.length + list.length + 4
+  }
+  return parts.join('\n\n') + '\n'
+}
+
+/**
  * The first `count` documents of bench/corpus/docs, as bench/run.mjs writes
  * them: `{dir, name, text}` in file order. `rand` goes on where they stop.
  */

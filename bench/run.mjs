@@ -23,7 +23,7 @@
 //
 // Environment: BENCH_RUNS (default 3), BENCH_QUICK=1 (fewer runs, smaller
 // JSONL), BENCH_SKIP=name,name (skip steps: io,parse,mtclean,jobs,strict,
-// textlint,permb,memory,cold,lexicon,jsonl,small).
+// textlint,permb,markdown,memory,cold,lexicon,jsonl,small).
 import {spawnSync} from 'node:child_process'
 import {cpus, totalmem, platform, release} from 'node:os'
 import {copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
@@ -42,6 +42,8 @@ const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
 const GENERATOR_VERSION = 5
 const DOCS = 2000
 const SINGLE_MB = [1, 4, 16]
+// Markdown sizes for time per MB: up to about half the markup limit (1.9 MB).
+const MARKDOWN_MB = [0.25, 1]
 const JSONL_MB = QUICK ? 10 : 100
 const started = Date.now()
 const BUDGET_S = Number(process.env.BENCH_BUDGET_S ?? 540)
@@ -421,6 +423,25 @@ console.log((performance.now() - t) / ${mb})`,
   record('parse per MB, single 16 MB file (bare retext-english)', {error: 'not measured: parse-english is super-linear on one 16 MB input (minutes)'})
 }
 
+// Markdown time per MB, in process, check with the recommended preset: paragraphs and small lists
+// (bench/corpus.mjs markdownText, generated in the script, not timed), which micromark parses in
+// superlinear time in one piece; src/formats/markdown-pieces.ts parses them in pieces.
+if (!SKIP.has('markdown')) {
+  for (const mb of MARKDOWN_MB) {
+    record(
+      `check per MB, Markdown ${mb} MB`,
+      timeScript(
+        `import {createLinter} from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)}
+import {markdownText, mulberry32} from ${JSON.stringify(new URL('./corpus.mjs', import.meta.url).href)}
+const linter = createLinter({preset: 'recommended'}); await linter.checkAs('Warm up.', 'markdown')
+const text = markdownText(mulberry32(11), ${mb} * 1048576)
+const t = performance.now(); await linter.checkAs(text, 'markdown')
+console.log((performance.now() - t) / ${mb})`
+      )
+    )
+  }
+}
+
 // Peak memory (issue 17: < 1 GB for any input the default limits accept), one run each: see the header.
 if (!SKIP.has('memory')) {
   if (!existsSync(CLI)) record('memory', {error: 'no dist/cli/main.js'})
@@ -478,6 +499,7 @@ const derived = {
   'check recommended 2 jobs / textlint no-op': [ratio(s('mtclean check, recommended, 2 jobs'), s('textlint, one no-op rule')), '< 1 (stretch)'],
   'time per MB, 16 MB / 1 MB': [ratio(s('check per MB, single 16 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
   'time per MB, 4 MB / 1 MB': [ratio(s('check per MB, single 4 MB file'), s('check per MB, single 1 MB file')), '≤ 1.2'],
+  'Markdown time per MB, 1 MB / 0.25 MB': [ratio(s('check per MB, Markdown 1 MB'), s('check per MB, Markdown 0.25 MB')), '≤ 1.2'],
   'cold start (ms)': [1000 * s('cold start: mtclean check small.txt'), '≤ 250'],
   'peak RSS, check of the 20 MB file (MB)': [results['memory: check, file at the 20 MB limit']?.rssMB, '< 1024'],
   'peak RSS, fix of the 20 MB file (MB)': [results['memory: fix, file at the 20 MB limit']?.rssMB, '< 1024'],

@@ -72,8 +72,10 @@ const BIG_HEAP_MB = Number(process.env.MTCLEAN_BIG_HEAP_MB) || 512
  * The heap one input needs, in MB: the rules' live set plus 16 MB per MB of
  * plain text (the fix of a 20 MB file peaked at about 12: the first lint's
  * messages, the text and its fixed copy, one window's tree), 200 per MB of
- * Markdown or HTML (their syntax tree is built whole, and is not windowed:
- * 130 live after collections at 2 and 4 MB, and 2.4 MB did not fit 512).
+ * Markdown or HTML (not windowed: HTML's syntax tree is built whole, 130 live
+ * after collections at 2 and 4 MB, and 2.4 MB did not fit 512; Markdown is
+ * parsed in pieces, so building the prose view of 2 MB fits a 64 MB heap, but
+ * the view is linted whole: a 2 MB check ran out of 384 MB and fits 512).
  * An input whose estimate exceeds BIG_HEAP_MB is refused before any work
  * starts; one whose estimate is as big as a plain text of BIG_INPUT's is a
  * big input (Markdown or HTML from 160 KB).

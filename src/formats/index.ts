@@ -67,15 +67,17 @@ type Placed = VFileMessage & {startOffset?: number; endOffset?: number; fix?: st
  * and every message comes back with source offsets and positions. Messages
  * that touch markup or a placeholder are dropped; one that spans inline
  * markup (across `*emphasis*`) stays a report without its fix, so a fix never
- * writes over markup.
+ * writes over markup. `read` builds the prose view (a test reads Markdown in
+ * one piece with it).
  */
 export async function lintMarkup<M extends VFileMessage>(
   text: string,
   format: Exclude<InputFormat, 'text'>,
   lint: (prose: string) => M[],
-  filter: (markerText: string, messages: M[]) => M[]
+  filter: (markerText: string, messages: M[]) => M[],
+  read: (text: string) => ProseView | Promise<ProseView> = (t) => proseView(t, format)
 ): Promise<M[]> {
-  const view = await proseView(text, format)
+  const view = await read(text)
   const place = location(text)
   const kept: M[] = []
   for (const message of lint(view.text)) {

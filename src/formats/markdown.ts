@@ -1,13 +1,6 @@
 import type {Nodes, Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {markdownPieces, PIECE_SIZE} from './markdown-pieces.js'
 import {PLACEHOLDER, ViewBuilder, type ProseView} from './view.js'
-
-// `$` stays a dollar sign: news text is full of "$5 and $10", so only `$$…$$` is math.
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkMath, {singleDollarTextMath: false}).freeze()
 
 /** Markdown drops container prefixes (`>`) and indents from the text of a paragraph's later lines. */
 const droppable = (c: string) => c === ' ' || c === '\t' || c === '>'
@@ -19,28 +12,35 @@ const INLINE = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']
 /** Inline code-like nodes: a word in the sentence, never linted. */
 const STANDS_IN = new Set(['inlineCode', 'inlineMath', 'image', 'imageReference'])
 
-function offsets(node: Nodes): [number, number] | undefined {
+/** A node's source offsets, its piece's offsets moved by `base`. */
+function offsets(node: Nodes, base: number): [number, number] | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
-  return start === undefined || end === undefined ? undefined : [start, end]
+  return start === undefined || end === undefined ? undefined : [base + start, base + end]
 }
 
 /** An autolink (`<https://…>`, or a bare URL GFM links): its text is the address, not prose. */
-function isAutolink(node: Nodes, source: string): boolean {
+function isAutolink(node: Nodes, source: string, at: [number, number] | undefined): boolean {
   if (node.type !== 'link') return false
-  const at = offsets(node)
   if (at && source[at[0]] === '<') return true
   if (node.children.length !== 1 || node.children[0].type !== 'text') return false
   const text = node.children[0].value
   return node.url === text || node.url === 'http://' + text || node.url === 'https://' + text || node.url === 'mailto:' + text
 }
 
-/** The prose of a Markdown document (CommonMark, GFM, front matter, `$$` math). */
-export function markdownView(source: string): ProseView {
-  const tree = parser.parse(source) as Root
+/**
+ * The prose of a Markdown document (CommonMark, GFM, front matter, `$$` math),
+ * parsed in pieces of at least `pieceSize` characters (src/formats/markdown-pieces.ts;
+ * Infinity: in one piece), which give the view one parse of the whole would.
+ */
+export function markdownView(source: string, {pieceSize = PIECE_SIZE}: {pieceSize?: number} = {}): ProseView {
   const view = new ViewBuilder(source)
+  let base = 0
+  let end = 0
   const walk = (node: Nodes): void => {
-    const at = offsets(node)
+    const at = offsets(node, base)
+    // The rest of the piece's tree is the next piece's (a list the next piece's first item joined).
+    if (at && at[0] >= end) return
     if (node.type === 'text') {
       if (at) view.text(at[0], at[1], node.value, {entities: true, escapes: true, droppable})
       else view.emit(node.value)
@@ -57,8 +57,8 @@ export function markdownView(source: string): ProseView {
       return
     }
     if (node.type === 'break') return view.emit('\n')
-    if (STANDS_IN.has(node.type) || isAutolink(node, source)) return view.emit(PLACEHOLDER)
-    if (INLINE.has(node.type) || node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition' || node.type === 'table' || node.type === 'tableRow') {
+    if (STANDS_IN.has(node.type) || isAutolink(node, source, at)) return view.emit(PLACEHOLDER)
+    if (INLINE.has(node.type) || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition' || node.type === 'table' || node.type === 'tableRow') {
       for (const child of (node as {children: Nodes[]}).children) walk(child)
       return
     }
@@ -69,6 +69,10 @@ export function markdownView(source: string): ProseView {
     }
     // Everything else is not prose: code, math, front matter, definitions, footnote references, rules.
   }
-  walk(tree)
+  for (const piece of markdownPieces(source, pieceSize)) {
+    base = piece.base
+    end = piece.end
+    for (const child of (piece.tree as Root).children) walk(child)
+  }
   return view.finish()
 }
