@@ -220,7 +220,8 @@ async function runTasks(tasks: FileTask[], totalBytes: number, opts: Options): P
   try {
     // Files go to the workers in small groups: one message per group, not per file,
     // while groups stay small enough to keep both workers busy to the end.
-    const group = Math.max(1, Math.min(16, Math.floor(todo.length / (runner.threads * 32))))
+    // (Sized as for one thread: the workers may never start, and 16 files a group still leave 60 and more to deal out from 1,000.)
+    const group = Math.max(1, Math.min(16, Math.floor(todo.length / 32)))
     const groups: FileTask[][] = []
     for (let i = 0; i < todo.length; i += group) groups.push(todo.slice(i, i + group))
     await runOrdered(groups, (batch) => runner.files(batch), Math.max(4, runner.threads * 4), (batch) => {

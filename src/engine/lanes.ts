@@ -27,6 +27,9 @@ export interface LaneOptions<W, R> {
   now?: () => number
 }
 
+/** Tasks the pace is measured over. */
+const RECENT = 8
+
 interface Pending<W, R> {
   work: W
   weight: number
@@ -45,6 +48,8 @@ export class Lanes<W, R> {
   private dealtWeight = 0
   /** Milliseconds this thread has worked. */
   private worked = 0
+  /** [weight, ms] of its last RECENT tasks. */
+  private readonly recent: Array<[number, number]> = []
 
   /** Tasks given to each lane so far (for tests and the benchmark). */
   readonly dealt = {main: 0, pool: 0}
@@ -81,8 +86,8 @@ export class Lanes<W, R> {
 
   /**
    * After a task on this thread: start the workers once it has worked
-   * `startMs` and the work left, at its latest pace, would take it twice as
-   * long. A worker burns about `startMs` of CPU before it runs at full pace,
+   * `startMs` and the work left, at its pace over its last few tasks, would
+   * take it twice as long. A worker burns about `startMs` of CPU before it runs at full pace,
    * and at best halves what is left. This thread's first tasks run several
    * times slower than later ones (JIT warm-up, data loaded on first use), so
    * an early pace would overestimate what is left.
@@ -90,9 +95,13 @@ export class Lanes<W, R> {
   private measure(weight: number, ms: number): void {
     if (this.started || this.options.total === undefined || weight <= 0) return
     this.worked += ms
+    // The pace of the last few tasks: one task slowed by a collection or a dictionary's load is diluted.
+    this.recent.push([weight, ms])
+    if (this.recent.length > RECENT) this.recent.shift()
     if (this.worked < this.options.startMs) return
+    const [w, t] = this.recent.reduce(([sw, st], [a, b]) => [sw + a, st + b], [0, 0])
     const left = this.options.total - this.dealtWeight
-    if ((left * ms) / weight >= 2 * this.options.startMs) this.start()
+    if ((left * t) / w >= 2 * this.options.startMs) this.start()
   }
 
   private take(): Pending<W, R> | undefined {
