@@ -35,12 +35,15 @@ export interface RunnerOptions {
 
 /**
  * What a worker costs before it runs at full pace (modules, rule data,
- * dictionaries, JIT warm-up), in ms of CPU: about two seconds were measured
- * on the 2-core development machine. The pool starts once the main thread has
- * worked this long and the files left would take it twice as long (see Lanes):
- * 400 small files (0.8 MB, about 3 s of CPU) never start one.
+ * dictionaries, and mostly JIT warm-up: a fresh isolate lints its first few
+ * hundred files 2–4 times slower), in ms of CPU: checking 2,000 news-sized
+ * files with a worker took 3.5–4.5 s more CPU than without, on the 2-core
+ * development machine. The pool starts once the main thread has worked this
+ * long and the files left would take it twice as long (see Lanes): 400 small
+ * files (about 3 s of CPU) never start one, a run of a minute starts one
+ * after 3 s.
  */
-export const WORKER_START_MS = 2000
+export const WORKER_START_MS = 3000
 /** MTCLEAN_WORKER_START_MS overrides it; 0 starts the workers at once (tests of the workers' output). */
 const startMs = (): number => {
   const given = Number(process.env.MTCLEAN_WORKER_START_MS)
