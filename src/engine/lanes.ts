@@ -2,7 +2,7 @@
  * Work dealt to the main thread and to worker threads, whichever is free.
  *
  * A worker pays its own start (modules, rule data, source dictionaries, JIT
- * warm-up: about a second of CPU) on runs of a few seconds, and on two cores
+ * warm-up: 3–4 s of CPU) on runs of a few seconds, and on two cores
  * that start cost more than it gave: `--jobs 2` on 400 small files was slower
  * than `--jobs 1`. So the main thread is a lane too and works from the first
  * task; the workers are started only on a run long enough to pay their start
