@@ -48,8 +48,8 @@ export class Lanes<W, R> {
   private dealtWeight = 0
   /** Milliseconds this thread has worked. */
   private worked = 0
-  /** [weight, ms] of its last RECENT tasks. */
-  private readonly recent: Array<[number, number]> = []
+  /** The pace (ms per unit) of its last RECENT tasks. */
+  private readonly recent: number[] = []
 
   /** Tasks given to each lane so far (for tests and the benchmark). */
   readonly dealt = {main: 0, pool: 0}
@@ -86,8 +86,8 @@ export class Lanes<W, R> {
 
   /**
    * After a task on this thread: start the workers once it has worked
-   * `startMs` and the work left, at its pace over its last few tasks, would
-   * take it twice as long. A worker burns about `startMs` of CPU before it runs at full pace,
+   * `startMs` and the work left, at the fastest pace of its last few tasks,
+   * would take it twice as long. A worker burns about `startMs` of CPU before it runs at full pace,
    * and at best halves what is left. This thread's first tasks run several
    * times slower than later ones (JIT warm-up, data loaded on first use), so
    * an early pace would overestimate what is left.
@@ -95,13 +95,12 @@ export class Lanes<W, R> {
   private measure(weight: number, ms: number): void {
     if (this.started || this.options.total === undefined || weight <= 0) return
     this.worked += ms
-    // The pace of the last few tasks: one task slowed by a collection or a dictionary's load is diluted.
-    this.recent.push([weight, ms])
+    // The fastest of the last few tasks: one slowed by a collection, a dictionary's load or the JIT is not the pace.
+    this.recent.push(ms / weight)
     if (this.recent.length > RECENT) this.recent.shift()
     if (this.worked < this.options.startMs) return
-    const [w, t] = this.recent.reduce(([sw, st], [a, b]) => [sw + a, st + b], [0, 0])
     const left = this.options.total - this.dealtWeight
-    if ((left * t) / w >= 2 * this.options.startMs) this.start()
+    if (left * Math.min(...this.recent) >= 2 * this.options.startMs) this.start()
   }
 
   private take(): Pending<W, R> | undefined {

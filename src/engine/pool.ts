@@ -39,11 +39,12 @@ export interface RunnerOptions {
  * hundred files 2–4 times slower), in ms of CPU: checking 2,000 news-sized
  * files with a worker took 3.5–4.5 s more CPU than without, on the 2-core
  * development machine. The pool starts once the main thread has worked this
- * long and the files left would take it twice as long (see Lanes): 400 small
- * files (about 3 s of CPU) never start one, a run of a minute starts one
- * after 3 s.
+ * long and the files left would take it twice as long (see Lanes): a batch
+ * of 400 files (0.8 or 3 MB: 3–6 s) never starts one, the benchmark's 2,000
+ * files (10 MB, about 20 s) start one after 5 s (with it started after 3 s,
+ * they ran 1.4 times faster).
  */
-export const WORKER_START_MS = 3000
+export const WORKER_START_MS = 5000
 /** MTCLEAN_WORKER_START_MS overrides it; 0 starts the workers at once (tests of the workers' output). */
 const startMs = (): number => {
   const given = Number(process.env.MTCLEAN_WORKER_START_MS)
@@ -322,13 +323,9 @@ export async function createRunner(jobs: number, options: RunnerOptions = {}): P
     }
     const wait = startMs()
     const total = options.plan && wait > 0 ? options.plan.files * FILE_WEIGHT + options.plan.bytes : undefined
-    // The pace in CPU time, not wall time: on a busy machine it is the work's, not the load's (a loaded machine made a
-    // batch of 400 small files look long enough for a worker, and the worker's start then made it slower).
-    const cpuMs = () => {
-      const {user, system} = process.cpuUsage()
-      return (user + system) / 1000
-    }
-    lanes = new Lanes({main: onMain, startPool, poolSlots: 2 * threads, total, startMs: wait, now: cpuMs})
+    // The pace in wall time (process CPU time counts the JIT's and the collector's own threads, which run hot while this
+    // thread warms up: it made a 6-second batch look twice as long).
+    lanes = new Lanes({main: onMain, startPool, poolSlots: 2 * threads, total, startMs: wait})
   } else {
     await loadTinypool()
     workers()
