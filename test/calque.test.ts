@@ -54,6 +54,16 @@ describe('calque rule', () => {
     ])
   })
 
+  it('an inverted subject is a person by the shared person-noun mechanism, not a list: suffixes and agent nouns it has never listed', () => {
+    // geologist (-ist), investor (invest → investing), organiser (organise → organising): none is written in any list.
+    for (const noun of ['geologist', 'investor', 'organiser']) {
+      const text = `“It will not last,” explains to AFP a local ${noun}.`
+      expect(calques(text).map((m) => [m.actual, m.expected])).toEqual([[`explains to AFP a local ${noun}`, [`a local ${noun} told AFP`]]])
+    }
+    // A thing after the verb is no inverted subject: an -er noun whose stem is an adjective (`number`) is no person.
+    expect(calques('“It will not last,” explains to AFP a number.').map((m) => m.actual)).toEqual([])
+  })
+
   it('flags reporting verbs only in reporting frames', () => {
     const text = '“It is over,” assures Paul Martin, former minister. The warranty assures coverage. He assures investors of his support.'
     expect(calques(text).map((m) => [m.actual, m.expected])).toEqual([['assures', ['says', 'insists']]])

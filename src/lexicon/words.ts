@@ -57,35 +57,6 @@ export const NATIONALITIES = [
 /** Words after which `her` is an object, not a possessive (`told her that`, `let her in`). */
 export const NOT_BEFORE_POSSESSIVE_HER = new Set(['to', 'that', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'by', 'with', 'for', 'from', 'as', 'is', 'was', 'be', 'if', 'about', 'into', 'out', 'up', 'down', 'off', 'over', 'back', 'away', 'when', 'so', 'not', 'it', 'this', 'what', 'how', 'why', 'where', 'who', 'again', 'too', 'very', 'there', 'then', 'but'])
 
-/** Nouns that name a person by role (singular; PERSON_NOUNS adds plurals). */
-const PERSON_BASE = [
-  'official', 'source', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'expert', 'analyst',
-  'diplomat', 'researcher', 'specialist', 'professor', 'economist', 'lawyer', 'attorney', 'prosecutor', 'ambassador',
-  'chancellor', 'leader', 'director', 'head', 'chief', 'mayor', 'deputy', 'senator', 'MP', 'MEP', 'lawmaker',
-  'legislator', 'adviser', 'advisor', 'member', 'officer', 'commander', 'general', 'colonel', 'investigator', 'judge',
-  'witness', 'resident', 'activist', 'historian', 'scientist', 'doctor', 'author', 'executive', 'manager', 'CEO',
-  'founder', 'secretary', 'governor', 'chairman', 'chairwoman', 'premier', 'candidate', 'coach', 'player', 'captain',
-  'sociologist', 'engineer', 'consultant', 'entrepreneur', 'businessman', 'businesswoman', 'employee', 'worker',
-  'farmer', 'teacher', 'student', 'mother', 'father', 'woman', 'man', 'owner', 'boss', 'trader', 'strategist',
-  'negotiator', 'envoy', 'representative', 'delegate', 'commissioner', 'inspector', 'sergeant', 'lieutenant', 'admiral',
-  'unionist', 'campaigner', 'observer', 'journalist', 'reporter', 'editor', 'columnist', 'writer', 'filmmaker', 'actor',
-  'actress', 'singer', 'artist', 'architect', 'academic', 'lecturer', 'physician', 'epidemiologist', 'virologist',
-  'psychiatrist', 'psychologist', 'nurse', 'surgeon', 'policeman', 'policewoman', 'agent', 'insider', 'relative',
-  'friend', 'neighbour', 'neighbor', 'colleague', 'aide', 'counsel', 'magistrate', 'councillor', 'councilor', 'king',
-  'queen', 'prince', 'princess', 'pope', 'bishop', 'priest', 'cardinal', 'imam', 'rabbi', 'pastor', 'survivor', 'victim',
-  'eyewitness', 'voter', 'supporter', 'opponent', 'critic', 'rapporteur', 'ombudsman', 'boss', 'deputy', 'militant',
-  'pollster', 'jurist', 'political', 'politician', 'demographer', 'geographer', 'philosopher', 'mediator', 'partner'
-]
-/** Person nouns, lower-cased, singular and plural (`spokesman`, `spokesmen`, `police`, `people`). */
-export const PERSON_NOUNS = new Set<string>()
-for (const w of PERSON_BASE) {
-  const l = w.toLowerCase()
-  PERSON_NOUNS.add(l)
-  PERSON_NOUNS.add(l.endsWith('man') ? l.slice(0, -3) + 'men' : l.endsWith('y') && !/[aeiou]y$/.test(l) ? l.slice(0, -1) + 'ies' : l.endsWith('s') || l.endsWith('sh') || l.endsWith('ch') ? l + 'es' : l + 's')
-}
-PERSON_NOUNS.add('police')
-PERSON_NOUNS.add('people')
-
 /** Words that open a noun phrase (`a senior official`). */
 export const NOUN_PHRASE_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'several', 'two', 'three', 'many', 'some'])
 /** Words a noun phrase does not run through. */

@@ -5,7 +5,8 @@ import {GLUE_FUNCTION_WORDS} from '../lexicon/words.js'
 import {defineRule} from '../rule.js'
 import {thingPossessives} from './pronoun/inanimate.js'
 import {firstWordOfSentence, isCapitalized, matchCase, spanIndex} from './pronoun/reach.js'
-import {GENDERED_NOUNS, QUANTIFIERS, ROLE_NOUNS, TITLES} from './pronoun/referents.js'
+import {GENDERED_NOUNS, ROLE_NOUNS} from '../lexicon/persons.js'
+import {QUANTIFIERS, TITLES} from './pronoun/referents.js'
 import {quotedSpans} from './shared/quoted-spans.js'
 
 export interface PronounOptions {

@@ -5,7 +5,9 @@
  */
 import {CLOSING_QUOTES, WordText} from '../../match/word-text.js'
 import type {CalqueContext, CalquePhrase} from './entry.js'
-import {AFTER_PERSON_HEAD, CAPITALIZED_FUNCTION_WORDS, MEDIA_NOUNS, MEDIA_WORDS, NAME_PARTICLES, NOUN_PHRASE_DETERMINERS, NOUN_PHRASE_STOPS, PERSON_NOUNS} from '../../lexicon/words.js'
+import {AFTER_PERSON_HEAD, CAPITALIZED_FUNCTION_WORDS, MEDIA_NOUNS, MEDIA_WORDS, NAME_PARTICLES, NOUN_PHRASE_DETERMINERS, NOUN_PHRASE_STOPS} from '../../lexicon/words.js'
+import {getLexicon} from '../../lexicon/index.js'
+import {isPersonNoun} from '../../lexicon/persons.js'
 
 /** A text's words, with the contexts of the calque entries. */
 export class CalqueText extends WordText {
@@ -112,7 +114,7 @@ export class CalqueText extends WordText {
     }
     for (let m = 0; m <= 4 && words[k]; m++) {
       const word = words[k]
-      if (PERSON_NOUNS.has(word.lower) && !(word.lower === 'head' && words[k + 1]?.lower === 'of')) {
+      if (isPersonNoun(word.lower, getLexicon()) && !(word.lower === 'head' && words[k + 1]?.lower === 'of')) {
         // `spokesman Dmitry Peskov`: a name in apposition.
         if (this.adjacent(k)) {
           const apposition = this.name(k + 1)

@@ -11,7 +11,8 @@ import type {Lexicon} from '../../lexicon/index.js'
 import {isCountry, listedPlaceEndingAt} from '../../lexicon/places.js'
 import {DAYS, MONTHS, NATIONALITIES, NOT_BEFORE_POSSESSIVE_HER, REPORTING_VERBS} from '../../lexicon/words.js'
 import {firstWordOfSentence, isCapitalized, matchCase, REACH} from './reach.js'
-import {DETERMINERS, INSTITUTIONS, isPersonNoun, PERSON_WORDS, placesOf, TITLES} from './referents.js'
+import {isPersonNoun} from '../../lexicon/persons.js'
+import {DETERMINERS, INSTITUTIONS, PERSON_WORDS, placesOf, TITLES} from './referents.js'
 
 export interface Scope {
   words: WordSpan[]
