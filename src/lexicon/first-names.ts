@@ -1,42 +1,44 @@
 /**
  * First names with the gender every national list of gender-detection-from-name
- * agrees on, loaded once per process on first use from dist/lexicon/first-names.txt
- * (written by scripts/build-first-names.mjs). Accents are folded on lookup, so
- * `Luís` and `María` find `luis` and `maria`.
+ * agrees on, read once per process on first use from dist/lexicon/first-names.txt
+ * (written sorted by scripts/build-first-names.mjs) and searched in place.
+ * Accents are folded on lookup, so `Luís` and `María` find `luis` and `maria`.
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {lineLookup} from './sorted-lines.js'
 
 export type Gender = 'f' | 'm'
 
-let names: Map<string, Gender> | undefined
+/** The sorted `name<TAB>f|m` lines, searched in place (sorted-lines.ts). */
+let names: {data: string; find: (key: string) => number} | undefined
 
 const here = dirname(fileURLToPath(import.meta.url))
 const FILE = 'first-names.txt'
+const TAB = 9
 
-function load(): Map<string, Gender> {
-  const map = new Map<string, Gender>()
+function load(): {data: string; find: (key: string) => number} {
+  let data = ''
   for (const path of [join(here, FILE), join(here, '..', '..', 'dist', 'lexicon', FILE)]) {
-    if (!existsSync(path)) continue
-    const data = readFileSync(path, 'utf8')
-    for (let i = 0; i < data.length; ) {
-      const nl = data.indexOf('\n', i)
-      const end = nl < 0 ? data.length : nl
-      const tab = data.indexOf('\t', i)
-      if (tab > i && tab < end) map.set(data.slice(i, tab), data[tab + 1] as Gender)
-      i = end + 1
+    if (existsSync(path)) {
+      data = readFileSync(path, 'utf8')
+      break
     }
-    break
   }
-  return map
+  return {data, find: lineLookup(data, TAB)}
+}
+
+function genderOf(name: string): Gender | undefined {
+  const at = names!.find(name)
+  return at < 0 ? undefined : (names!.data[at + name.length + 1] as Gender)
 }
 
 /** The gender of a first name (any case), or undefined when unknown or used for both. */
 export function firstNameGender(name: string): Gender | undefined {
   names ??= load()
   const lower = name.toLowerCase()
-  return names.get(lower) ?? names.get(lower.normalize('NFD').replace(/\p{M}/gu, ''))
+  return genderOf(lower) ?? genderOf(lower.normalize('NFD').replace(/\p{M}/gu, ''))
 }
 
 /** Whether the list has been loaded in this process (for tests of laziness). */

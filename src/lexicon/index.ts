@@ -11,6 +11,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {countLines, lineLookup} from './sorted-lines.js'
 
 export interface Lexicon {
   /** Hunspell casing: exact form, or a capitalized / upper-case form of a known word. */
@@ -70,55 +71,13 @@ function expandWithNspell(): string[] {
   return [...words]
 }
 
-/** Lookups answered by binary search before the list is hashed into a Set. */
-const HASH_AFTER = 20000
-
 /**
  * The sorted word list as one string: answered by binary search over the text
- * itself at first (no index and no per-word allocation, so a one-file run
- * starts fast: building an array of 120,000 line offsets took 25 ms), hashed
- * into a Set once enough lookups show a long run.
+ * itself at first, hashed once enough lookups show a long run (sorted-lines.ts).
  */
 export function fromSorted(data: string): Lexicon {
-  let n = 0
-  for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) n++
-  if (data.length > 0 && !data.endsWith('\n')) n++
-  let set: Set<string> | undefined
-  let lookups = 0
-  /** `w` against the line [s, e): negative when `w` sorts before it (UTF-16 code units, as the build sorted). */
-  const compare = (w: string, s: number, e: number): number => {
-    const len = e - s
-    const m = Math.min(len, w.length)
-    for (let i = 0; i < m; i++) {
-      const d = w.charCodeAt(i) - data.charCodeAt(s + i)
-      if (d !== 0) return d
-    }
-    return w.length - len
-  }
-  const has = (w: string): boolean => {
-    if (set) return set.has(w)
-    if (++lookups > HASH_AFTER) {
-      set = new Set(data.split('\n'))
-      set.delete('')
-      return set.has(w)
-    }
-    // Invariant: the word, if listed, is a line that starts in [lo, hi); lo is a line start.
-    let lo = 0
-    let hi = data.length
-    while (lo < hi) {
-      // The line around the middle: it starts at or after lo, and before hi.
-      const mid = (lo + hi) >> 1
-      const s = data.lastIndexOf('\n', mid - 1) + 1
-      let e = data.indexOf('\n', s)
-      if (e < 0) e = data.length
-      const c = compare(w, s, e)
-      if (c === 0 && e > s) return true
-      if (c < 0) hi = s
-      else lo = e + 1
-    }
-    return false
-  }
-  return withCasing(has, n, 'file')
+  const find = lineLookup(data)
+  return withCasing((w) => w !== '' && find(w) >= 0, countLines(data), 'file')
 }
 
 function fromWords(list: string[], source: 'file' | 'nspell'): Lexicon {

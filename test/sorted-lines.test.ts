@@ -1,0 +1,61 @@
+/**
+ * Sorted lines searched in place (src/lexicon/sorted-lines.ts) against a Map
+ * of the same lines: whole lines and keyed lines (`name<TAB>gender`), for
+ * every key, its prefixes and extensions, by search and by the Map a long run
+ * builds; and the first-name list read that way.
+ */
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {countLines, findLine, lineLookup} from '../src/lexicon/sorted-lines.js'
+import {firstNameGender} from '../src/lexicon/first-names.js'
+
+const TAB = 9
+const FIRST_NAMES = readFileSync(new URL('../dist/lexicon/first-names.txt', import.meta.url), 'utf8')
+
+/** Keys, the keys' prefixes and extensions, and strings around them. */
+const probes = (keys: string[]) => keys.flatMap((k) => [k, k.slice(0, -1), k + 'a', k + '\t', k + '~', ' ' + k, ''])
+
+describe('sorted lines searched in place', () => {
+  it('whole lines: the start of the line, as a Map of the lines says', () => {
+    for (const words of [['a'], ['a', 'ab', 'abc', 'b'], ['Zürich', 'apple', 'applesauce', 'apply', 'zebra', 'é']]) {
+      const sorted = [...new Set(words)].sort()
+      for (const data of [sorted.join('\n'), sorted.join('\n') + '\n']) {
+        const starts = new Map<string, number>()
+        let at = 0
+        for (const w of sorted) {
+          starts.set(w, at)
+          at += w.length + 1
+        }
+        expect(countLines(data)).toBe(sorted.length)
+        for (const w of probes(sorted)) expect(findLine(data, w), w).toBe(starts.get(w) ?? -1)
+      }
+    }
+  })
+
+  it('keyed lines: a key that is a prefix of another key still finds its own line', () => {
+    const data = ['ann\tf', 'anna\tf', 'annabel\tf', 'anne\tf', 'bob\tm'].join('\n')
+    expect(findLine(data, 'ann', TAB)).toBe(0)
+    expect(findLine(data, 'anna', TAB)).toBe(6)
+    expect(findLine(data, 'annab', TAB)).toBe(-1)
+    expect(findLine(data, 'bob', TAB)).toBe(data.lastIndexOf('bob'))
+    expect(findLine(data, 'ann\tf', TAB)).toBe(-1)
+  })
+
+  it('the first-name list: every name and its gender as a Map of the list gives them', () => {
+    const genders = new Map<string, string>()
+    for (const line of FIRST_NAMES.split('\n')) if (line) genders.set(line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1))
+    expect(genders.size).toBeGreaterThan(40000)
+    // Over 20,000 lookups: the first are answered by the search, the rest by the Map it then builds.
+    const lookup = lineLookup(FIRST_NAMES, TAB)
+    const keys = [...genders.keys()].filter((_, i) => i % 3 === 0)
+    for (const k of probes(keys)) {
+      const expected = k === '' ? undefined : genders.get(k)
+      for (const at of [findLine(FIRST_NAMES, k, TAB), lookup(k)]) expect(at < 0 ? undefined : FIRST_NAMES.slice(at + k.length + 1, at + k.length + 2), k).toBe(expected)
+    }
+    expect(firstNameGender('María')).toBe(genders.get('maria'))
+    expect(firstNameGender('Luís')).toBe(genders.get('luis'))
+    expect(firstNameGender('GIORGIA')).toBe('f')
+    expect(firstNameGender('Stefan')).toBe('m')
+    expect(firstNameGender('Xqzw')).toBeUndefined()
+  })
+})
