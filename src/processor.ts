@@ -77,7 +77,12 @@ export function lintText(processor: Processor<Root, Root, Root, undefined, undef
   return sortMessages(file.messages)
 }
 
+/** Rule ids in code-unit order (localeCompare would load ICU's collator: 6 ms on a process's first call). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 export function sortMessages(messages: VFileMessage[]): VFileMessage[] {
   const offset = (m: VFileMessage) => (m as unknown as {startOffset?: number}).startOffset ?? 0
-  return [...messages].sort((a, b) => offset(a) - offset(b) || String(a.ruleId).localeCompare(String(b.ruleId)))
+  return [...messages].sort((a, b) => offset(a) - offset(b) || byCodeUnits(String(a.ruleId), String(b.ruleId)))
 }

@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {HSPACE, phraseSource, readPattern} from '../src/match/syntax.js'
+import {HSPACE, phraseSource, readPattern, readSource} from '../src/match/syntax.js'
 import {runIndex, runMatches} from '../src/match/runs.js'
 import {lineParagraphs, lineSentences, splitLines} from '../src/match/lines.js'
 import {matchWords, wordFilter, wordIndex, wordTokens, type WordPhrase} from '../src/match/words.js'
@@ -64,6 +64,24 @@ function render(pattern: string): string {
     .map((chunk) => placeholder(chunk.replace(/^\((.*?)\|.*\)$/, '$1')))
     .join(' ')
 }
+
+describe('the source of a phrase of literal words', () => {
+  it('is the source the parts reader gives (names with signs, apostrophes, French spacing, odd white space)', () => {
+    const word = fc.stringMatching(/^[A-Za-zÀ-ÿ0-9'’.&\-%:;!?»«/$^*+|]{1,8}$/)
+    const space = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\n', ' \u2009 ')
+    const pattern = fc.tuple(fc.array(fc.tuple(space, word), {minLength: 1, maxLength: 5}), space).map(([pairs, end]) => pairs.map(([sp, w]) => sp + w).join('') + end)
+    fc.assert(
+      fc.property(pattern, (p) => {
+        expect(phraseSource(p)).toBe(readSource(p))
+      }),
+      {numRuns: 20 * MATCH_RUNS, seed: SEED}
+    )
+    expect(phraseSource('Le Monde')).toBe(`Le${HSPACE}+Monde`)
+    expect(phraseSource("L'Équipe")).toBe("L['’‘`]Équipe")
+    expect(phraseSource('50 %')).toBe(`50${HSPACE}*%`)
+    expect(phraseSource('(Le|La) Monde')).toBe(readSource('(Le|La) Monde'))
+  })
+})
 
 describe('runMatches equals the exec loop of its regex', () => {
   it('generated phrase lists and texts', () => {

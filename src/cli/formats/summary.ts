@@ -19,6 +19,6 @@ export function summaryLine(files: ReportFile[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')]
   if (infos) parts.push(plural(infos, 'info'))
-  const cats = [...byCategory].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => `${c} ${n}`)
+  const cats = [...byCategory].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([c, n]) => `${c} ${n}`)
   return `${parts.join(', ')} in ${plural(files.filter((f) => f.messages.length > 0).length, 'file')} (${cats.join(', ')})`
 }
