@@ -11,7 +11,7 @@ import {join} from 'node:path'
 import {SOURCE_LANGS, type SourceLang} from './types.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from './data/load.js'
 import {normalizePhrase, phraseSource} from './match/syntax.js'
-import {addGroup, addLetters, countMatches, escape, finishLetters, newEvidence, scan, type Evidence, type Term} from './match/groups.js'
+import {addGroup, addLetters, countMatches, escape, finishLetters, newPhraseSet, scan, type PhraseSet, type Term} from './match/phrases.js'
 import {FUNCTION_WORDS, PLACES} from './lexicon/source-lang.js'
 
 export interface LangGuess {
@@ -38,6 +38,12 @@ export const STRONG_LANG_EVIDENCE = 6
 export const PLACE_CAP = 3
 
 export {countMatches}
+
+/** The evidence: one group of phrases per kind and language, and each language's weight for it. */
+interface Evidence {
+  set: PhraseSet
+  weights: Array<{lang: SourceLang; weight: number}>
+}
 
 let evidence: Evidence | undefined
 
@@ -71,7 +77,7 @@ function build(): Evidence {
   for (const [lang, phrase] of residue) {
     // Phrases that start with a placeholder would be tried at every word of the text: left out.
     if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || /\{(?:words|rest)\}/.test(phrase)) continue
-    // Its regex is written only if a text ever has its first run (see groups.ts, Lazy).
+    // Its regex is written only if a text ever has its first run (see phrases.ts, Lazy).
     add(phraseSources, lang, {
       text: phrase,
       get source() {
@@ -92,24 +98,29 @@ function build(): Evidence {
     if (langs.size !== 1 || !(SOURCE_LANGS as readonly string[]).includes(lang)) continue
     calques.set(lang as SourceLang, [...(calques.get(lang as SourceLang) ?? []), {text: phrase, source: escape(phrase).replace(/ /g, '\\s+')}])
   }
-  const evidence = newEvidence()
+  const set = newPhraseSet()
+  const weights: Evidence['weights'] = []
+  const group = (lang: SourceLang, weight: number, cap: number | undefined, terms: Term[], caseless: boolean, syntax: boolean) => {
+    addGroup(set, cap ? {cap} : {}, terms, caseless, syntax)
+    weights.push({lang, weight})
+  }
   const literal = (text: string): Term => ({text, source: escape(text)})
   // The groups of each language, in the order the scores were summed.
   for (const lang of SOURCE_LANGS) {
     // Names must keep their capitals; phrases are case-insensitive.
     const phrases = phraseSources.get(lang)
-    if (phrases) addGroup(evidence, {lang, weight: WEIGHT.residue}, phrases, true, true)
+    if (phrases) group(lang, WEIGHT.residue, undefined, phrases, true, true)
     const names = nameSources.get(lang)
-    if (names) addGroup(evidence, {lang, weight: WEIGHT.masthead, cap: PLACE_CAP}, names, false, false)
-    addGroup(evidence, {lang, weight: WEIGHT.word, cap: PLACE_CAP}, FUNCTION_WORDS[lang].map(literal), false, false)
-    addGroup(evidence, {lang, weight: WEIGHT.place, cap: PLACE_CAP}, PLACES[lang].map(literal), false, false)
+    if (names) group(lang, WEIGHT.masthead, PLACE_CAP, names, false, false)
+    group(lang, WEIGHT.word, PLACE_CAP, FUNCTION_WORDS[lang].map(literal), false, false)
+    group(lang, WEIGHT.place, PLACE_CAP, PLACES[lang].map(literal), false, false)
     const list = calques.get(lang)
-    if (list) addGroup(evidence, {lang, weight: WEIGHT.calque, cap: 2}, list, false, false)
+    if (list) group(lang, WEIGHT.calque, 2, list, false, false)
     const letters = LETTERS[lang]
     if (!letters) continue
-    addLetters(evidence, lang, letters)
+    addLetters(set, lang, letters)
   }
-  return finishLetters(evidence)
+  return {set: finishLetters(set), weights}
 }
 
 
@@ -130,9 +141,9 @@ export function guessSourceLang(text: string): LangGuess {
   // Evidence sits at the top and the bottom (residue, bylines): a long text is sampled there.
   const sample = text.length > SAMPLE * 2 ? text.slice(0, SAMPLE) + '\n' + text.slice(-SAMPLE) : text
   const scores = Object.fromEntries(SOURCE_LANGS.map((l) => [l, 0])) as Record<SourceLang, number>
-  const {counts, letters} = scan(evidence, sample)
+  const {counts, letters} = scan(evidence.set, sample)
   // Summed in the old order: each language's groups, then its letters.
-  evidence.groups.forEach((group, g) => (scores[group.lang] += group.weight * counts[g]))
+  evidence.weights.forEach(({lang, weight}, g) => (scores[lang] += weight * counts[g]))
   for (const lang of SOURCE_LANGS) {
     const n = letters.get(lang)
     if (n !== undefined) scores[lang] += Math.min(3, WEIGHT.letter * n)

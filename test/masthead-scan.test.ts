@@ -1,6 +1,6 @@
 /**
- * The masthead scan (a sticky regex per first run, of the phrases that start with it, tried where the text has
- * that run) finds exactly the matches of the whole alternation run with exec.
+ * The masthead scan (src/match/phrases.ts: a sticky regex per first run, of the phrases that start with it, tried
+ * where the text has that run) finds exactly the matches of the whole alternation run with exec.
  */
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -9,14 +9,19 @@ import {describe, expect, it} from 'vitest'
 import {benchDocuments} from '../bench/corpus.mjs'
 import {seededRandom as random} from './helpers.js'
 import {compileMasthead, type MastheadDataOptions} from '../src/rules/masthead/find.js'
-import {runMatches} from '../src/match/runs.js'
+import {findNames, namesRegex} from '../src/match/phrases.js'
 import {loadRuleData} from '../src/data/load.js'
 
 type Row = [number, string, string | undefined, string]
 
+const regexes = new Map<string, RegExp>()
+
 /** The old loop: exec over the whole text, going on from the end of each match. */
 function reference(text: string, options: MastheadDataOptions = {}): Row[] {
-  const regex = new RegExp(compileMasthead(options).index.regex.source, 'gu')
+  const k = JSON.stringify(options)
+  if (!regexes.has(k)) regexes.set(k, namesRegex(compileMasthead(options).cores))
+  const regex = regexes.get(k)!
+  regex.lastIndex = 0
   const rows: Row[] = []
   let match: RegExpExecArray | null
   while ((match = regex.exec(text))) rows.push([match.index, match[0], match[1], match[2]])
@@ -24,7 +29,8 @@ function reference(text: string, options: MastheadDataOptions = {}): Row[] {
 }
 
 function scanned(text: string, options: MastheadDataOptions = {}): Row[] {
-  return runMatches(text, compileMasthead(options).index).map((m) => [m.index, m[0], m[1], m[2]])
+  const {names, group} = compileMasthead(options)
+  return findNames(names, group, text).map((m) => [m.index, m.text, m.article || undefined, m.name])
 }
 
 function expectSame(text: string, options: MastheadDataOptions = {}): void {
@@ -49,7 +55,7 @@ function mix(rand: () => number, length: number): string {
   return text
 }
 
-describe('runMatches equals the exec loop over the whole alternation', () => {
+describe('the names scan equals the exec loop over the whole alternation', () => {
   it('each rendering alone, with an article, glued to its neighbours', () => {
     for (const literal of literals) {
       for (const text of [literal, `The ${literal}`, `the  ${literal}`, `THE\t${literal}`, `x${literal}`, `${literal}x`, `-${literal}`, `${literal}-x`, `The${literal}`, `The ${literal} ${literal}, The The ${literal}`, `.${literal}.`]) {
@@ -77,8 +83,12 @@ describe('runMatches equals the exec loop over the whole alternation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mtclean-'))
     const file = join(dir, 'odd.yml')
     writeFileSync(file, 'lang: fr\nentries:\n  - {id: odd, name: Odd, literal: ["{n} Minutes Daily", "(Big|Small) Paper"], match: [{text: "told The Small Paper", output: "told Odd"}]}\n')
-    expect(compileMasthead({files: [file]}).index.byRun).toBeUndefined()
-    expect(compileMasthead().index.byRun).toBeDefined()
+    const fallback = (options: MastheadDataOptions) => {
+      const {names, group} = compileMasthead(options)
+      return names.groups[group].fallback
+    }
+    expect(fallback({files: [file]})).toBeDefined()
+    expect(fallback({})).toBeUndefined()
     expectSame('The 20 Minutes Daily said so. The Small Paper, the Big Paper. The World.', {files: [file]})
   })
 

@@ -2,8 +2,8 @@
  * The phrase matcher (src/match/) against a plain RegExp exec loop, on
  * generated phrase lists and texts (fixed-seed fast-check): the one-pass scans
  * find exactly what the regex of the same phrases finds.
- * - runMatches (masthead): the phrases' alternation, global, exec from the end
- *   of each match;
+ * - the phrase scan (masthead, the language guess): each list's alternation,
+ *   global, exec from the end of each match (names maybe after an article);
  * - matchWords (calque): the same patterns read as words, against the sticky
  *   regex of each phrase tried at every word start;
  * - PhraseIndex (paywall, boilerplate: phrases that are a whole unit): every
@@ -13,7 +13,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {HSPACE, phraseSource, readPattern, readSource} from '../src/match/syntax.js'
-import {runIndex, runMatches} from '../src/match/runs.js'
+import {addGroup, addNames, findNames, findPhrases, namesRegex, newPhraseSet} from '../src/match/phrases.js'
 import {lineParagraphs, lineSentences, splitLines} from '../src/match/lines.js'
 import {matchWords, wordFilter, wordIndex, wordTokens, type WordPhrase} from '../src/match/words.js'
 import {scanWords, WordText} from '../src/match/word-text.js'
@@ -83,20 +83,38 @@ describe('the source of a phrase of literal words', () => {
   })
 })
 
-describe('runMatches equals the exec loop of its regex', () => {
-  it('generated phrase lists and texts', () => {
+describe('the phrase scan equals the exec loop of its regex', () => {
+  it('names, maybe after an article: generated name lists and texts', () => {
     const lists = fc.uniqueArray(phrase(VOCAB), {minLength: 1, maxLength: 6}).chain((phrases) => fc.tuple(fc.constant(phrases), text(VOCAB, phrases)))
     fc.assert(
       fc.property(lists, ([phrases, sample]) => {
-        const sorted = [...phrases].sort((a, b) => b.length - a.length)
-        const pattern = {prefix: `(?<![\\p{L}\\p{M}\\p{N}])((?:[Tt]he|THE)${HSPACE}+)?`, alternatives: sorted.map(phraseSource), suffix: '(?![\\p{L}\\p{M}\\p{N}])'}
-        const source = `${pattern.prefix}(${pattern.alternatives.join('|')})${pattern.suffix}`
-        const index = runIndex(pattern, sorted)
-        const regex = new RegExp(source, 'gu')
-        const expected: Array<[number, string]> = []
+        const set = newPhraseSet()
+        const group = addNames(set, phrases)
+        const regex = namesRegex(phrases)
+        const expected: Array<[number, string, string, string]> = []
         let match: RegExpExecArray | null
-        while ((match = regex.exec(sample))) expected.push([match.index, match[0]])
-        expect(runMatches(sample, index).map((m): [number, string] => [m.index, m[0]])).toEqual(expected)
+        while ((match = regex.exec(sample))) expected.push([match.index, match[0], match[1] ?? '', match[2]])
+        expect(findNames(set, group, sample).map((m) => [m.index, m.text, m.article, m.name])).toEqual(expected)
+      }),
+      {numRuns: MATCH_RUNS, seed: SEED}
+    )
+  })
+
+  it('several lists in one scan, exact and caseless, each as its own regex with exec (the term that matched too)', () => {
+    const lists = fc
+      .array(fc.tuple(fc.uniqueArray(phrase(VOCAB), {minLength: 1, maxLength: 5}), fc.boolean()), {minLength: 1, maxLength: 4})
+      .chain((groups) => fc.tuple(fc.constant(groups), text(VOCAB, groups.flatMap(([phrases]) => phrases))))
+    fc.assert(
+      fc.property(lists, ([groups, sample]) => {
+        const set = newPhraseSet()
+        const indexes = groups.map(([phrases, caseless]) => addGroup(set, {collect: true}, phrases.map((p) => ({text: p, source: phraseSource(p)})), caseless, true))
+        groups.forEach(([phrases, caseless], g) => {
+          const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => `(${phraseSource(p)})`).join('|')})(?![\\p{L}\\p{N}])`, caseless ? 'giu' : 'gu')
+          const expected: Array<[number, string, string]> = []
+          let match: RegExpExecArray | null
+          while ((match = regex.exec(sample))) expected.push([match.index, match[0], phrases[match.slice(1).findIndex((m) => m !== undefined)]])
+          expect(findPhrases(set, indexes[g], sample).map((m) => [m.index, m.text, m.term.text])).toEqual(expected)
+        })
       }),
       {numRuns: MATCH_RUNS, seed: SEED}
     )

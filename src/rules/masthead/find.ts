@@ -4,7 +4,7 @@
  */
 import {loadRuleData, type DataEntry} from '../../data/load.js'
 import {normalizePhrase} from '../../match/syntax.js'
-import {articleRunIndex, runMatches, type RunIndex} from '../../match/runs.js'
+import {addNames, findNames, newPhraseSet, type PhraseSet} from '../../match/phrases.js'
 import {guessSourceLang, sourceLangOf, STRONG_LANG_EVIDENCE} from '../../lang.js'
 import {ENGLISH_PRESS_TITLES, NATIONALITY_LANGS, PRESS_VERBS} from '../../lexicon/source-lang.js'
 import type {SourceLang} from '../../types.js'
@@ -26,8 +26,11 @@ export interface MastheadDataOptions {
 /** The masthead data, compiled once per options. */
 interface MastheadTable {
   entries: MastheadEntry[]
-  /** Every rendering, an article optional before it. */
-  index: RunIndex
+  /** Every rendering, an article optional before it: group `group` of `names`. */
+  names: PhraseSet
+  group: number
+  /** The renderings, as given to the matcher. */
+  cores: string[]
   byKey: Map<string, MastheadEntry[]>
   /** Renderings with two or more content words: flagged even outside a frame (as a warning). */
   distinctive: Set<string>
@@ -71,7 +74,9 @@ export function compileMasthead(options: MastheadDataOptions = {}): MastheadTabl
       if (content.length >= 2 && !entry.frameOnly) distinctive.add(k)
     }
   }
-  hit = {entries, index: articleRunIndex([...cores.values()]), byKey, distinctive, bare}
+  const names = newPhraseSet()
+  const renderings = [...cores.values()]
+  hit = {entries, names, group: addNames(names, renderings), cores: renderings, byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
@@ -181,11 +186,11 @@ export function findMastheads(text: string, options: MastheadDataOptions & {sour
   const hits: MastheadHit[] = []
   let lang: SourceLang | undefined | null = null
   const language = () => (lang === null ? (lang = sourceLangOf(text, options.sourceLang)) : lang)
-  for (const match of runMatches(text, compiled.index)) {
+  for (const match of findNames(compiled.names, compiled.group, text)) {
     const start = match.index
-    const end = start + match[0].length
-    const article = match[1] ?? ''
-    const core = match[2]
+    const end = start + match.text.length
+    const article = match.article
+    const core = match.name
     const coreStart = start + article.length
     const k = key(core)
     const entries = compiled.byKey.get(k)

@@ -1,17 +1,18 @@
 /**
- * Groups of terms counted in one scan of a text (the language guess's
- * evidence, src/lang.ts), and letters counted per code unit.
+ * The phrase matcher: lists of phrases (patterns of src/match/syntax.ts, or
+ * literal terms) found in one scan of a text, each list counted (the language
+ * guess, src/lang.ts) or its matches collected (publication names,
+ * src/rules/masthead); letters counted per code unit in the same scan.
  */
-import type {SourceLang} from '../types.js'
-import {HSPACE} from './syntax.js'
 import {ASCII_WORD, hash, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
+import {HSPACE, phraseSource} from './syntax.js'
 
 /*
- * The evidence is counted in one scan of the text. Each kind of evidence of a
- * language (residue phrases, publication names, function words, places,
- * calques) is a group: its terms were once one regex, `(?<![\p{L}\p{N}])(?:t1|t2|…)(?![\p{L}\p{N}])`,
- * run with exec over the text, and the counts stay exactly those of that
- * regex. A term can only match where the text has a run of letters and digits
+ * Every list is read in one scan of the text. A list (a group) is, as far as
+ * what it finds goes, one regex, `before(?:t1|t2|…)after` (by default
+ * `(?<![\p{L}\p{N}])` and `(?![\p{L}\p{N}])`), run with exec over the text
+ * from the end of each match: the counts and matches stay exactly those of that
+ * regex (test/match.test.ts, test/lang.test.ts, test/masthead-scan.test.ts). A term can only match where the text has a run of letters and digits
  * equal to the term's first run (folded for the case-insensitive groups), or
  * at the term's first character when it starts with a sign (¿, ©): the scan
  * looks that run up in a Map and tries, at that position only, a sticky regex
@@ -21,13 +22,26 @@ import {ASCII_WORD, hash, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEn
  */
 
 export interface Group {
-  lang: SourceLang
-  weight: number
   /** Matches counted per distinct matched text, at most this many times. */
   cap?: number
-  /** A group whose terms cannot all be keyed by their first run: its old regex over the whole text. */
+  /** Keep the matches (which term, where), not only their count. */
+  collect?: boolean
+  /** The lookbehind before a term (default: no letter or digit) and the lookahead after it (likewise). */
+  before?: string
+  after?: string
+  /** A group whose terms cannot all be keyed by their first run: its regex over the whole text. */
   fallback?: RegExp
 }
+
+/** A match of a collecting group: where, the text matched and the term (as given to addGroup). */
+export interface PhraseMatch {
+  index: number
+  text: string
+  term: Term
+}
+
+const BEFORE = '(?<![\\p{L}\\p{N}])'
+const AFTER = '(?![\\p{L}\\p{N}])'
 
 /**
  * A sticky regex of some terms, written and compiled on first use: a Unicode
@@ -36,7 +50,11 @@ export interface Group {
  */
 interface Lazy {
   terms: Term[]
-  behind: boolean
+  /** The lookbehind, or '' where the scan already knows it holds (at the start of a run, by default). */
+  before: string
+  after: string
+  /** One capture group per term (a collecting group must tell which term matched). */
+  capture: boolean
   flags: string
   regex: RegExp | undefined
 }
@@ -55,8 +73,11 @@ interface Attempt {
   open: Lazy | undefined
 }
 
-export interface Evidence {
+/** Lists of phrases, each a group, read in one scan. */
+export interface PhraseSet {
   groups: Group[]
+  /** Each group's terms, as given. */
+  terms: Term[][]
   /** Case-sensitive groups, by the first run of their terms. */
   exact: Map<string, Attempt[]>
   /** Case-insensitive groups, by the folded first run of their terms. */
@@ -76,13 +97,15 @@ export interface Evidence {
   /** Hashes of (first run, second run) pairs that may start a term (see `pair`). */
   exactPairs: Uint8Array
   foldedPairs: Uint8Array
-  /** The lowest code unit that may be a letter of LETTERS. */
+  /** The lowest code unit that may be a counted letter. */
   letterFrom: number
-  /** Letters counted per code unit: LETTERS made of one character class. */
-  letterLangs: SourceLang[]
+  /** Letters counted per code unit: letter classes made of one character class, by key. */
+  letterKeys: string[]
   letterTests: RegExp[]
-  /** LETTERS that are not one character class (l·l): their regex over the text. */
-  letterRegexes: Map<SourceLang, RegExp>
+  /** Per BMP code unit: which of `letterTests` it matches (bit 8: known). */
+  letterTable: Uint16Array
+  /** Letter classes that are not one character class (l·l): their regex over the text. */
+  letterRegexes: Map<string, RegExp>
 }
 
 
@@ -97,12 +120,6 @@ export function escape(text: string): string {
 const ODD_FOLD: Record<string, string> = {ſ: 's', ẛ: 'ṡ', µ: 'μ', ς: 'σ', ϐ: 'β', ϑ: 'θ', ϕ: 'φ', ϖ: 'π', ϰ: 'κ', ϱ: 'ρ', ϵ: 'ε', '\u1fbe': 'ι', '\u0345': 'ι'}
 const ODD = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/
 const ODD_ALL = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/g
-
-/**
- * The phrases' horizontal space `[^\S\r\n]`, listed: the same characters, but
- * a negated class costs a case-insensitive regex much more to compile.
- */
-const HSPACE_LIST = '[\\t\\v\\f \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'
 
 function fold(text: string): string {
   const lower = text.toLowerCase()
@@ -152,15 +169,25 @@ function secondRuns(text: string, first: string, syntax: boolean): string[] | un
   return special(after) && after !== '[' ? undefined : [run]
 }
 
-/** The regex source of `list` (the lookbehind always holds at the start of a run: left out there, as each \\p{…} class adds to the compile time). */
-function sourceOf(list: Term[], behind: boolean): string {
-  return `${behind ? '(?<![\\p{L}\\p{N}])' : ''}(?:${list.map((t) => `(?:${t.source.replaceAll(HSPACE, HSPACE_LIST)})`).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`
+/** The regex source of some terms between boundaries, each term in a capture group when `capture`. */
+function sourceOf(terms: Term[], before: string, after: string, capture: boolean): string {
+  return `${before}(?:${terms.map((t) => (capture ? `(${t.source})` : `(?:${t.source})`)).join('|') || '(?!)'})${after}`
 }
 
-export function addGroup(evidence: Evidence, group: Group, terms: Term[], caseless: boolean, syntax: boolean): void {
-  const index = evidence.groups.length
-  evidence.groups.push(group)
+/**
+ * Add a list of terms (phrase patterns when `syntax`, else literal text) as a
+ * group; returns its index. Case-insensitive when `caseless`.
+ */
+export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: boolean, syntax: boolean): number {
+  const index = set.groups.length
+  set.groups.push(group)
+  set.terms.push(terms)
   const flags = caseless ? 'iuy' : 'uy'
+  const capture = group.collect === true
+  const before = group.before ?? BEFORE
+  const after = group.after ?? AFTER
+  // The default lookbehind holds at the start of a run: left out there (each \p{…} class adds to the compile time).
+  const beforeAtRun = group.before === undefined ? '' : before
   const runs = new Map<string, Term[]>()
   const signs = new Map<string, Term[]>()
   for (const term of terms) {
@@ -172,35 +199,50 @@ export function addGroup(evidence: Evidence, group: Group, terms: Term[], casele
     const first = String.fromCodePoint(text.codePointAt(0) ?? 0)
     const unkeyed = text === '' || (syntax && /^[{([\\]/.test(run ? next : first)) || (!run && first.length > 1)
     if (unkeyed) {
-      group.fallback = new RegExp(sourceOf(terms, true), caseless ? 'giu' : 'gu')
-      return
+      group.fallback = new RegExp(sourceOf(terms, before, after, capture), caseless ? 'giu' : 'gu')
+      return index
     }
     const [map, k] = run ? [runs, caseless ? fold(run) : run] : [signs, caseless ? fold(first) : first]
-    map.set(k, [...(map.get(k) ?? []), term])
+    const list = map.get(k)
+    if (list) list.push(term)
+    else map.set(k, [term])
   }
+  const lazy = (list: Term[], at: string): Lazy => ({terms: list, before: at, after, capture, flags, regex: undefined})
   for (const [k, list] of runs) {
-    // A term that is one run, matched case-sensitively: the run is the match.
-    const plain = !caseless && list.every((t) => t.text === k)
-    const target = caseless ? evidence.folded : evidence.exact
+    // A term that is one run, matched case-sensitively between the default boundaries: the run is the match.
+    const plain = !caseless && !capture && group.before === undefined && group.after === undefined && list.every((t) => t.text === k)
+    const target = caseless ? set.folded : set.exact
     // One shape for every attempt (the scan stays monomorphic).
     let attempt: Attempt = {group: index, plain: true, caseless, bySecond: undefined, open: undefined}
     if (!plain) {
-      const seconds = list.map((t) => {
-        const text = syntax ? t.text.trim() : t.text
-        return secondRuns(text, leadingWord(text), syntax)?.map((r) => (caseless ? fold(r) : r))
-      })
-      const lazy = (terms: Term[]): Lazy => ({terms, behind: false, flags, regex: undefined})
       // Each second run: its terms and those with no known second run, in their order.
-      const bySecond = new Map<string, Lazy>()
-      for (const second of new Set(seconds.flatMap((r) => r ?? []))) bySecond.set(second, lazy(list.filter((_, i) => !seconds[i] || seconds[i]!.includes(second))))
-      const open = list.filter((_, i) => !seconds[i])
-      attempt = {group: index, plain: false, caseless, bySecond, open: open.length ? lazy(open) : undefined}
+      const bySecond = new Map<string, Term[]>()
+      const open: Term[] = []
+      for (const t of list) {
+        const text = syntax ? t.text.trim() : t.text
+        const seconds = secondRuns(text, leadingWord(text), syntax)
+        if (!seconds) {
+          open.push(t)
+          for (const terms of bySecond.values()) terms.push(t)
+          continue
+        }
+        for (const raw of new Set(seconds.map((r) => (caseless ? fold(r) : r)))) {
+          let terms = bySecond.get(raw)
+          if (!terms) bySecond.set(raw, (terms = [...open]))
+          terms.push(t)
+        }
+      }
+      const lazies = new Map<string, Lazy>()
+      for (const [second, terms] of bySecond) lazies.set(second, lazy(terms, beforeAtRun))
+      attempt = {group: index, plain: false, caseless, bySecond: lazies, open: open.length ? lazy(open, beforeAtRun) : undefined}
     }
-    target.set(k, [...(target.get(k) ?? []), attempt])
+    const attempts = target.get(k)
+    if (attempts) attempts.push(attempt)
+    else target.set(k, [attempt])
     // A run's slot: 1 when it must always be looked up, 2 when only if its pair with the next run is marked.
     const ascii = (text: string) => /^[\x00-\x7f]*$/.test(text)
     if (caseless && !ascii(k)) continue // found by the runs that are not ASCII, always looked up
-    const [hashes, pairs] = caseless ? [evidence.foldedHashes, evidence.foldedPairs] : [evidence.exactHashes, evidence.exactPairs]
+    const [hashes, pairs] = caseless ? [set.foldedHashes, set.foldedPairs] : [set.exactHashes, set.exactPairs]
     // Hashed as the scan hashes runs: ASCII letters lowercased, for the exact keys too.
     const h = hash(k, true)
     const always = attempt.plain || attempt.open !== undefined
@@ -209,13 +251,16 @@ export function addGroup(evidence: Evidence, group: Group, terms: Term[], casele
     for (const second of attempt.bySecond?.keys() ?? []) if (!caseless || ascii(second)) pairs[slot(pair(h, hash(second, true)))] = 1
   }
   for (const [k, list] of signs) {
-    const target = caseless ? evidence.foldedSigns : evidence.exactSigns
-    target.set(k, [...(target.get(k) ?? []), {group: index, plain: false, caseless, bySecond: new Map(), open: {terms: list, behind: true, flags, regex: undefined}}])
+    const target = caseless ? set.foldedSigns : set.exactSigns
+    const attempt: Attempt = {group: index, plain: false, caseless, bySecond: new Map(), open: lazy(list, before)}
+    const attempts = target.get(k)
+    if (attempts) attempts.push(attempt)
+    else target.set(k, [attempt])
     // Every code unit that may fold to the sign (signs rarely have case).
-    for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) evidence.signCodes[variant.charCodeAt(0)] = 1
+    for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) set.signCodes[variant.charCodeAt(0)] = 1
   }
+  return index
 }
-
 
 /** Non-overlapping matches of a global `regex` in `text`, at most `capPerTerm` per distinct match. */
 export function countMatches(regex: RegExp, text: string, capPerTerm?: number): number {
@@ -238,34 +283,62 @@ export function countMatches(regex: RegExp, text: string, capPerTerm?: number): 
   return total
 }
 
-/** Per BMP code unit: which of `letterTests` it matches (bit 8: known). */
-const letterTable = new Uint16Array(65536)
+/** Matches of a global `regex` (one capture group per term of `terms`) in `text`, as exec finds them. */
+function collectMatches(regex: RegExp, terms: Term[], text: string): PhraseMatch[] {
+  regex.lastIndex = 0
+  const out: PhraseMatch[] = []
+  let match: RegExpExecArray | null
+  while ((match = regex.exec(text))) {
+    if (match[0] === '') {
+      regex.lastIndex++
+      continue
+    }
+    out.push({index: match.index, text: match[0], term: terms[termOf(match)]})
+  }
+  return out
+}
 
-function letterMask(evidence: Evidence, code: number): number {
-  const mask = letterTable[code]
-  return mask === 0 ? newLetter(evidence, code) : mask & 255
+/** The term a match of a capturing regex is of: its first capture group that took part. */
+function termOf(match: RegExpExecArray): number {
+  for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return i - 1
+  return -1
+}
+
+function letterMask(set: PhraseSet, code: number): number {
+  const mask = set.letterTable[code]
+  return mask === 0 ? newLetter(set, code) : mask & 255
 }
 
 /** A code unit seen for the first time (kept out of letterMask, which is inlined in the scan). */
-function newLetter(evidence: Evidence, code: number): number {
+function newLetter(set: PhraseSet, code: number): number {
   const char = String.fromCharCode(code)
   let mask = 256
-  evidence.letterTests.forEach((test, i) => {
+  set.letterTests.forEach((test, i) => {
     if (test.test(char)) mask |= 1 << i
   })
-  letterTable[code] = mask
+  set.letterTable[code] = mask
   return mask & 255
 }
 
-/** The counts of each group of `evidence` in `text` (as the old per-group regexes counted them), and the letters of each language. */
-export function scan(evidence: Evidence, text: string): {counts: number[]; letters: Map<SourceLang, number>} {
-  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, foldedHashes, exactPairs, foldedPairs} = evidence
+export interface ScanResult {
+  /** Per group, its matches (as the group's regex run with exec finds them), capped per distinct matched text. */
+  counts: number[]
+  /** Per collecting group, its matches (uncapped); undefined for the others. */
+  found: Array<PhraseMatch[] | undefined>
+  /** Per letter key, the letters counted. */
+  letters: Map<string, number>
+}
+
+/** Read `text` once: every group's count (and matches, for the collecting groups) and the letters of each key. */
+export function scan(set: PhraseSet, text: string): ScanResult {
+  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, foldedHashes, exactPairs, foldedPairs} = set
   const counts = groups.map(() => 0)
+  const found: Array<PhraseMatch[] | undefined> = groups.map((g) => (g.collect ? [] : undefined))
   /** Where each group's last match ended: its next match starts there or later (exec semantics). */
   const ends = groups.map(() => 0)
   /** Matches per distinct matched text, for the capped groups (made on a group's first match). */
   const seen: Array<Map<string, number> | undefined> = groups.map(() => undefined)
-  const letterCounts = evidence.letterTests.map(() => 0)
+  const letterCounts = set.letterTests.map(() => 0)
   const attempt = (list: Attempt[], start: number, run: string | undefined, end: number) => {
     /** The text's next run after this one, as written and folded. */
     let next: string | undefined
@@ -274,6 +347,7 @@ export function scan(evidence: Evidence, text: string): {counts: number[]; lette
       const group = entry.group
       if (start < ends[group]) continue
       let matched: string
+      let term: Term | undefined
       if (!entry.plain) {
         let terms = entry.open
         if (entry.bySecond!.size) {
@@ -284,13 +358,15 @@ export function scan(evidence: Evidence, text: string): {counts: number[]; lette
           terms = entry.bySecond!.get(entry.caseless ? (nextFolded ??= fold(next)) : next) ?? terms
         }
         if (!terms) continue
-        const regex = (terms.regex ??= new RegExp(sourceOf(terms.terms, terms.behind), terms.flags))
+        const regex = (terms.regex ??= new RegExp(sourceOf(terms.terms, terms.before, terms.after, terms.capture), terms.flags))
         regex.lastIndex = start
         const match = regex.exec(text)
         if (!match) continue
         matched = match[0]
+        if (terms.capture) term = terms.terms[termOf(match)]
       } else matched = run!
       ends[group] = start + matched.length
+      if (term) found[group]!.push({index: start, text: matched, term})
       const cap = groups[group].cap
       if (cap) {
         const terms = (seen[group] ??= new Map())
@@ -302,10 +378,10 @@ export function scan(evidence: Evidence, text: string): {counts: number[]; lette
     }
   }
   const count = (code: number) => {
-    const mask = letterMask(evidence, code)
+    const mask = letterMask(set, code)
     if (mask) for (let l = 0; l < letterCounts.length; l++) if (mask & (1 << l)) letterCounts[l]++
   }
-  const {letterFrom} = evidence
+  const {letterFrom} = set
   const n = text.length
   let i = 0
   while (i < n) {
@@ -386,18 +462,25 @@ export function scan(evidence: Evidence, text: string): {counts: number[]; lette
     }
   }
   groups.forEach((group, g) => {
-    if (group.fallback) counts[g] = countMatches(group.fallback, text, group.cap)
+    if (!group.fallback) return
+    counts[g] = countMatches(group.fallback, text, group.cap)
+    if (group.collect) found[g] = collectMatches(group.fallback, set.terms[g], text)
   })
-  const letters = new Map<SourceLang, number>()
-  evidence.letterLangs.forEach((lang, i) => letters.set(lang, letterCounts[i]))
-  for (const [lang, regex] of evidence.letterRegexes) letters.set(lang, countMatches(regex, text))
-  return {counts, letters}
+  const letters = new Map<string, number>()
+  set.letterKeys.forEach((key, i) => letters.set(key, letterCounts[i]))
+  for (const [key, regex] of set.letterRegexes) letters.set(key, countMatches(regex, text))
+  return {counts, found, letters}
 }
 
+/** The matches of one collecting group of `set` in `text`. */
+export function findPhrases(set: PhraseSet, group: number, text: string): PhraseMatch[] {
+  return scan(set, text).found[group] ?? []
+}
 
-/** Evidence with no group yet. */
-export function newEvidence(): Evidence {
+/** A set with no group yet. */
+export function newPhraseSet(): PhraseSet {
   return {
+    terms: [],
     groups: [],
     exact: new Map(),
     folded: new Map(),
@@ -408,23 +491,94 @@ export function newEvidence(): Evidence {
     foldedHashes: new Uint8Array(SLOTS),
     exactPairs: new Uint8Array(SLOTS),
     foldedPairs: new Uint8Array(SLOTS),
-    letterFrom: 128,
-    letterLangs: [],
+    // No letters to count until some are added (see finishLetters).
+    letterFrom: 0x10000,
+    letterKeys: [],
     letterTests: [],
+    letterTable: new Uint16Array(0),
     letterRegexes: new Map()
   }
 }
 
-/** Count the letters of `regex` for `lang`: per code unit when it is one character class, else with the regex. */
-export function addLetters(evidence: Evidence, lang: SourceLang, regex: RegExp): void {
+/** Count the letters of `regex` under `key`: per code unit when it is one character class, else with the regex. */
+export function addLetters(set: PhraseSet, key: string, regex: RegExp): void {
   if (/^\[[^\]\\]+\]$/.test(regex.source)) {
-    evidence.letterLangs.push(lang)
-    evidence.letterTests.push(new RegExp(regex.source, 'iu'))
-  } else evidence.letterRegexes.set(lang, regex)
+    set.letterKeys.push(key)
+    set.letterTests.push(new RegExp(regex.source, 'iu'))
+  } else set.letterRegexes.set(key, regex)
 }
 
-/** Done adding letters: the lowest ASCII code unit that may be one. */
-export function finishLetters(evidence: Evidence): Evidence {
-  for (let c = 0; c < 128; c++) if (letterMask(evidence, c)) evidence.letterFrom = Math.min(evidence.letterFrom, c)
-  return evidence
+/** Done adding letters: the lowest code unit that may be one (non-ASCII code units are always tested). */
+export function finishLetters(set: PhraseSet): PhraseSet {
+  if (set.letterTests.length === 0) return set
+  set.letterTable = new Uint16Array(0x10000)
+  set.letterFrom = 128
+  for (let c = 0; c < 128; c++) if (letterMask(set, c)) set.letterFrom = Math.min(set.letterFrom, c)
+  return set
 }
+
+/*
+ * Names: phrases matched case-sensitively, each maybe after an article ("The",
+ * "the", "THE"), bounded as names are: not after a letter, a digit or
+ * `' ’ . -`; not before a letter or a digit, or `- ' ’` and one. As one regex:
+ * `(?<![…])((?:[Tt]he|THE)\s+)?(name1|name2|…)(?![…])`, names longest first.
+ */
+const NAME_BEFORE = `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])`
+const NAME_AFTER = `(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
+const ARTICLES = ['The', 'the', 'THE']
+
+/** A term of a names group: the name's pattern, after an article or not. */
+interface NameTerm extends Term {
+  name: string
+  article: boolean
+}
+
+/** A name found: where, the article before it ('' when none) and the name as the text has it. */
+export interface NameMatch {
+  index: number
+  text: string
+  article: string
+  name: string
+}
+
+/**
+ * Add `names` (patterns of src/match/syntax.ts) as a collecting group of `set`
+ * (see above); returns the group. The article is tried first, as the regex's
+ * optional group is: every name after each article, then every name alone.
+ */
+export function addNames(set: PhraseSet, names: readonly string[]): number {
+  const sorted = [...names].sort((a, b) => b.length - a.length)
+  const terms: NameTerm[] = []
+  const term = (name: string, article: string): NameTerm => ({
+    name,
+    article: article !== '',
+    text: article ? `${article} ${name}` : name,
+    get source() {
+      return article ? `${article}${HSPACE}+${phraseSource(name)}` : phraseSource(name)
+    }
+  })
+  for (const article of ARTICLES) for (const name of sorted) terms.push(term(name, article))
+  for (const name of sorted) terms.push(term(name, ''))
+  return addGroup(set, {collect: true, before: NAME_BEFORE, after: NAME_AFTER}, terms, false, true)
+}
+
+/** The regex the names group of `names` finds what it finds of (for tests). */
+export function namesRegex(names: readonly string[]): RegExp {
+  const sorted = [...names].sort((a, b) => b.length - a.length)
+  return new RegExp(`${NAME_BEFORE}((?:[Tt]he|THE)${HSPACE}+)?(${sorted.map(phraseSource).join('|') || '(?!)'})${NAME_AFTER}`, 'gu')
+}
+
+/** The names of group `group` (added by addNames) in `text`. */
+export function findNames(set: PhraseSet, group: number, text: string): NameMatch[] {
+  return findPhrases(set, group, text).map(({index, text: matched, term}) => {
+    let article = ''
+    if ((term as NameTerm).article) {
+      let k = 3
+      while (k < matched.length && HSPACE_CHARS.test(matched[k])) k++
+      article = matched.slice(0, k)
+    }
+    return {index, text: matched, article, name: matched.slice(article.length)}
+  })
+}
+
+const HSPACE_CHARS = new RegExp(HSPACE)
