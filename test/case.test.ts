@@ -23,7 +23,17 @@ const suggestions: Array<[string, string]> = [
   ['They flew to lisbon in the spring.', 'lisbon'],
   ['The minister spoke.\n\non the other hand, the decline continued.', 'on'],
   ['Matteo Salvini spoke first. Then Matteo salvini left, and Salvini laughed.', 'salvini'],
-  ['Mr Chancellor, What is missing is a plan.', 'What']
+  ['Mr Chancellor, What is missing is a plan.', 'What'],
+  ['The city can Open the new bridge.', 'Open'],
+  ['Delegates of the party Council voted on Sunday.', 'Council'],
+  ['She was the club Chairman of the League.', 'Chairman'],
+  ['The talks went well, but president Kowalczyk left early.', 'president'],
+  ['The talks with Minister of culture Anna Nowak went well.', 'culture'],
+  ['The mayor said the Senator Pedro Alvarado He has already signed the decree.', 'He'],
+  ['The statement was issued by ANSA. the mayor left.', 'the'],
+  ['Soldiers from “Operation Vigilance” And “twelve units” came.', 'And'],
+  ['Giulia Rossi met Marco bianchi, and Bianchi spoke.', 'bianchi'],
+  ['The Greens and the Left met. Later the left said no.', 'left']
 ]
 
 const valid = [
@@ -42,7 +52,13 @@ const valid = [
   '“It is over,” said Tusk at a press conference. The Times reported it and the Journal said so.',
   'We owe it to Him. Members of the 80th Congress met in the House of Commons and the Fight against Poverty Fund.',
   'He cited the Legion d’honneur and an approx. ten-minute delay; the U.S. economy grew.',
-  'The Budget was sent. The Budget grew. The Budget is large, and the budget office agreed.'
+  'The Budget was sent. The Budget grew. The Budget is large, and the budget office agreed.',
+  'The former president Obama spoke; the party congress met. As president, Lula met the state Senate.',
+  'They turned to the left, and the Left party met on the left bank.',
+  'He said “no” and left. “Yes.” And then they met.',
+  'Head of state Xi Jinping arrived.',
+  'The union of each of us and the Union is strong.',
+  'Trade grew in the XIV. the era of trade was long.'
 ]
 
 /** The recommended preset: one stray capital in a text is no evidence; two in a short text are. */
@@ -93,6 +109,35 @@ describe('case in the recommended preset', () => {
     const input = 'The old Railway station was closed last year.'
     expect(lint(input, recommended)).toEqual([])
     expect(lint(input, config).map((m) => m.actual)).toEqual(['Railway'])
+  })
+  it('reports a verb after a modal or an institution after a body noun alone', () => {
+    const input = 'Over three hundred words of plain text, and then the city can Open the bridge.'
+    expect(lint(input, recommended).map((m) => [m.actual, m.expected, m.reason])).toEqual([
+      ['Open', ['open'], 'Unexpected capitalized `Open` mid-sentence, expected `open`']
+    ])
+    const body = 'Delegates of the party Council met. The party Council met again. The party Council ended.'
+    expect(lint(body, recommended).map((m) => m.actual)).toEqual(['Council', 'Council', 'Council'])
+  })
+  it('counts a capitalized pronoun mid-sentence as evidence for a stray capital', () => {
+    const input = 'According to the study, the dinosaur It was a herbivore with a Flat mouth.'
+    expect(lint(input, recommended).map((m) => m.actual)).toEqual(['It', 'Flat'])
+    expect(lint('The dinosaur was a herbivore with a Flat mouth.', recommended)).toEqual([])
+  })
+  it('says why a title, a title word, a party and a conjunction are reported', () => {
+    const reasons = (input: string) => lint(input, recommended).map((m) => [m.actual, m.expected, m.reason])
+    expect(reasons('The talks went well, but president Kowalczyk left early.')).toEqual([
+      ['president', ['President'], 'Unexpected lower-case `president` before a name, expected `President`']
+    ])
+    expect(reasons('The talks with Minister of culture Anna Nowak went well.')).toEqual([
+      ['culture', ['Culture'], 'Unexpected lower-case `culture` in the title `Minister of culture`, expected `Culture`']
+    ])
+    expect(reasons('The Greens and the Left met. Later the left said no, and a deal with the left.')).toEqual([
+      ['left', ['Left'], 'Unexpected lower-case `left`, expected `Left` as elsewhere in the text'],
+      ['left', ['Left'], 'Unexpected lower-case `left`, expected `Left` as elsewhere in the text']
+    ])
+    expect(reasons('Soldiers from “Operation Vigilance” And “twelve units” came.')).toEqual([
+      ['And', ['and'], 'Unexpected capitalized `And` after a closing quotation mark, expected `and`']
+    ])
   })
   it('leaves a capital after a comma to the strict preset', () => {
     const input = 'Mr Chancellor, What is missing is a plan.'

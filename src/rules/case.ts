@@ -1,6 +1,7 @@
 import {viewOf, type WordSpan} from '../document.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {DAYS, MONTHS, NATIONALITIES, REPORTING_VERBS} from '../lexicon/words.js'
+import {firstNameGender} from '../lexicon/first-names.js'
 import {defineRule} from '../rule.js'
 
 export interface CaseOptions {
@@ -75,6 +76,41 @@ const NAMED_THINGS = new Set([
   'spyware', 'software', 'virus', 'variant', 'vaccine', 'storm', 'hurricane', 'brand', 'label', 'party'
 ])
 
+/** Modal verbs: the word after one is a verb, which no house style capitalizes (`can Open the`). */
+const MODALS = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'must', 'might'])
+/**
+ * Nouns for a body that modify the institution noun after them (`the party Council`, `the club
+ * Chairman`): a house style that capitalizes the institution capitalizes the whole compound.
+ */
+const BODY_NOUNS = new Set([
+  'party', 'group', 'faction', 'committee', 'board', 'club', 'league', 'coalition', 'alliance', 'movement',
+  'company', 'federation', 'association', 'parliamentary', 'team', 'caucus'
+])
+/** Formal titles that English capitalizes right before a name (`President Kowalczyk`). */
+const NAME_TITLES = new Set([
+  'president', 'minister', 'chancellor', 'premier', 'senator', 'governor', 'mayor', 'king', 'queen', 'pope',
+  'prince', 'princess', 'cardinal', 'archbishop', 'bishop', 'commissioner', 'ambassador', 'congressman', 'congresswoman'
+])
+/** Titles of an office that name its field (`Minister of Culture`, `Secretary of State`). */
+const OFFICE_TITLES = new Set([...NAME_TITLES, 'secretary', 'director', 'head', 'chief', 'deputy'])
+/** Words a bare title follows when it opens a name (`but president X`, `with chancellor Y`), not a noun phrase (`the former president`). */
+const TITLE_LEADS = new Set([
+  'and', 'but', 'or', 'with', 'by', 'of', 'to', 'from', 'for', 'that', 'when', 'while', 'as', 'under', 'between',
+  'against', 'said', 'says', 'told', 'met', 'called', 'urged', 'asked', 'thanked', 'because', 'if', 'since', 'after', 'before'
+])
+/** Pronouns that cannot follow a name mid-sentence (`Pedro Alvarado He signed`): a subject repeated from the source. */
+const NAME_PRONOUNS = new Set(['He', 'She', 'It', 'They', 'We'])
+
+/** Parties named by one word after `the` (`the Left`, `the Greens`, `the Union`). */
+const PARTY_WORDS = new Set(['left', 'right', 'greens', 'liberals', 'conservatives', 'socialists', 'communists', 'centre', 'union'])
+/** Words before `the left` that make it a direction: `to the left`, `on the right`. */
+const DIRECTION_WORDS = new Set(['to', 'on', 'from', 'at', 'towards', 'toward', 'into', 'onto', 'far', 'of', 'in', 'by'])
+/** Words after a party that is a subject or an object: auxiliaries, conjunctions, verbs of politics. */
+const PARTY_FOLLOWERS = new Set([
+  'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'should', 'could', 'can', 'must', 'may', 'might',
+  'and', 'or', 'but', 'wants', 'want', 'says', 'said', 'warns', 'warned', 'demands', 'calls', 'won', 'wins', 'lost', 'loses'
+])
+
 /** Short words inside a title run: `House of Commons`, `Fight against Poverty`. */
 const TITLE_LINKS = new Set(['of', 'for', 'and', 'the', 'de', 'on', 'in', 'against', 'to', 'at', 'with', 'by', '&'])
 
@@ -111,7 +147,12 @@ export default defineRule<CaseOptions>({
     /** Words for the lower-cased-name check below: lower case, after a capitalized word and one space. */
     const lowerNames: number[] = []
     /** Candidates for a German-style capital, judged once the whole text is counted. */
-    const capitals: Array<{w: WordSpan; lower: string}> = []
+    const capitals: Array<{w: WordSpan; lower: string; modal: boolean; body: boolean}> = []
+    /** Other mid-sentence capitals found (`the dinosaur It was`): evidence of source casing for the nouns. */
+    let functionCapitals = 0
+    /** Report `span` with one suggested spelling (a change of case: never applied by `fix` alone). */
+    const suggest = (span: {start: number; end: number}, expected: string, reason: string, note?: string) =>
+      ctx.report({start: span.start, end: span.end, expected: [expected], fix: 'suggestion', reason, note})
     /** A lower-case word that the dictionary knows only capitalized: `lisbon`, `buddhism`, `rolex`. */
     const properLower = (i: number) => {
       const w = words[i]
@@ -120,14 +161,7 @@ export default defineRule<CaseOptions>({
       if (lex.isLowerWord(w.value)) return
       const upper = w.value[0].toUpperCase() + w.value.slice(1)
       if (!lex.hasExact(upper)) return
-      ctx.report({
-        start: w.start,
-        end: w.end,
-        expected: [upper],
-        fix: 'suggestion',
-        reason: `Unexpected lower-case \`${w.value}\`, expected \`${upper}\``,
-        note: `The dictionary knows \`${upper}\` only capitalized (a name, a place, a religion or a brand).`
-      })
+      suggest(w, upper, `Unexpected lower-case \`${w.value}\`, expected \`${upper}\``, `The dictionary knows \`${upper}\` only capitalized (a name, a place, a religion or a brand).`)
     }
     for (let i = 0; i < words.length; i++) {
       const w = words[i]
@@ -191,19 +225,23 @@ export default defineRule<CaseOptions>({
       if (!number) {
         lex ??= getLexicon()
         const lower = value.toLowerCase()
+        // `can Open the`, `will Mark`: a verb after a modal (even one the dictionary also knows as a name).
+        const modal = MODALS.has(prev.value)
+        // `the party Council`, `the club Chairman`: an institution after a lower-case body noun.
+        const body = BODY_NOUNS.has(prev.value) && INSTITUTIONS.has(value)
         // A word the dictionary knows only in lower case: not a name, a brand or a demonym.
-        if (!lex.hasExact(lower) || lex.hasExact(value)) continue
+        if (!lex.hasExact(lower) || (lex.hasExact(value) && !modal && !body)) continue
         // `serve Him`: the reverent capital of a pronoun is another matter.
         if (PRONOUNS.has(lower)) continue
         const after = next ? text.slice(w.end, next.start) : ''
         const nextWord = next && /^[ \u00A0]$/.test(after) ? next.value : undefined
         // `the Grand Canyon`, `the Fight against Poverty-linked Diseases`: part of a name or a title run.
         if (nextWord && /^\p{Lu}/u.test(nextWord)) continue
-        if (titleRun(words, i, text)) continue
+        if (!body && titleRun(words, i, text)) continue
         // `the Times reported`, `the Journal said`: a publication named by its one word.
         if (nextWord && REPORTING_VERBS.has(nextWord)) continue
         // `the Government said`, `between Police and`: institutions, capitalized on purpose in house styles.
-        if (INSTITUTIONS.has(value)) continue
+        if (INSTITUTIONS.has(value) && !body) continue
         // `said Tusk`: a surname that is also a word.
         if (REPORTING_VERBS.has(prev.value)) continue
         // `the Legion d’honneur`: a foreign name.
@@ -214,7 +252,7 @@ export default defineRule<CaseOptions>({
       }
       const lower = value.toLowerCase()
       if (!number) {
-        capitals.push({w, lower})
+        capitals.push({w, lower, modal: MODALS.has(prev.value), body: BODY_NOUNS.has(prev.value) && INSTITUTIONS.has(value)})
         continue
       }
       ctx.report({
@@ -229,14 +267,14 @@ export default defineRule<CaseOptions>({
 
     if (options.names) {
       // A name written in lower case once (`Matteo salvini`) when the document capitalizes it elsewhere.
-      const found: Array<{w: WordSpan; upper: string}> = []
+      const found: Array<{w: WordSpan; upper: string; given: boolean}> = []
       for (const i of lowerNames) {
         const w = words[i]
         const prev = words[i - 1]
         if (!/^\p{Ll}{4,}$/u.test(w.value) || !/^\p{Lu}\p{Ll}+$/u.test(prev.value)) continue
         lex ??= getLexicon()
         if (lex.isWord(w.value)) continue
-        found.push({w, upper: w.value[0].toUpperCase() + w.value.slice(1)})
+        found.push({w, upper: w.value[0].toUpperCase() + w.value.slice(1), given: firstNameGender(prev.value) !== undefined})
       }
       if (found.length > 0) {
         // How often each form of the candidates occurs: one pass, counting only those forms.
@@ -251,15 +289,39 @@ export default defineRule<CaseOptions>({
           const n = counts.get(x.value)
           if (n !== undefined) counts.set(x.value, n + 1)
         }
-        for (const {w, upper} of found) {
-          if (counts.get(upper)! < 2 || counts.get(w.value)! > 1) continue
-          ctx.report({
-            start: w.start,
-            end: w.end,
-            expected: [upper],
-            fix: 'suggestion',
-            reason: `Unexpected lower-case \`${w.value}\`, expected \`${upper}\` as elsewhere in the text`
-          })
+        for (const {w, upper, given} of found) {
+          // After a first name (`Matteo salvini`) one capitalized use elsewhere is enough.
+          if (counts.get(upper)! < (given ? 1 : 2) || counts.get(w.value)! > 1) continue
+          suggest(w, upper, `Unexpected lower-case \`${w.value}\`, expected \`${upper}\` as elsewhere in the text`)
+        }
+      }
+    }
+
+    if (options.names) {
+      for (let i = 0; i + 1 < words.length; i++) {
+        const w = words[i]
+        const next = words[i + 1]
+        if (NAME_TITLES.has(w.value)) {
+          // A bare title right before a name: `but president Kowalczyk`, `with chancellor Scholz`.
+          const prev = words[i - 1]
+          if (!prev || !TITLE_LEADS.has(prev.value.toLowerCase()) || text.slice(prev.end, w.start) !== ' ' || text.slice(w.end, next.start) !== ' ') continue
+          if (!/^\p{Lu}\p{Ll}+$/u.test(next.value) || !prose(text, w)) continue
+          lex ??= getLexicon()
+          if (lex.isLowerWord(next.value)) continue
+          const upper = w.value[0].toUpperCase() + w.value.slice(1)
+          suggest(w, upper, `Unexpected lower-case \`${w.value}\` before a name, expected \`${upper}\``, 'English capitalizes a formal title written right before a name (`President Macron`), and lower-cases it only as a description (`the president, Emmanuel Macron`).')
+        } else if ((w.value === 'of' || w.value === 'for') && i > 0 && i + 2 < words.length) {
+          // A title in capitals but one word, before a name: `Minister of health Anna Nowak`.
+          const title = words[i - 1]
+          const name = words[i + 2]
+          // The title mid-sentence (at a sentence start its capital says nothing: `Head of state Xi`).
+          if (i < 2 || !/^\p{Lu}\p{Ll}+$/u.test(title.value) || !OFFICE_TITLES.has(title.value.toLowerCase()) || text.slice(words[i - 2].end, title.start) !== ' ') continue
+          if (!/^\p{Ll}{4,}$/u.test(next.value) || !/^\p{Lu}\p{Ll}+$/u.test(name.value) || firstNameGender(name.value) === undefined) continue
+          if (text.slice(title.end, name.start) !== ` ${w.value} ${next.value} `) continue
+          lex ??= getLexicon()
+          if (!lex.isLowerWord(next.value)) continue
+          const upper = next.value[0].toUpperCase() + next.value.slice(1)
+          suggest(next, upper, `Unexpected lower-case \`${next.value}\` in the title \`${title.value} ${w.value} ${next.value}\`, expected \`${upper}\``)
         }
       }
     }
@@ -283,28 +345,18 @@ export default defineRule<CaseOptions>({
       }
     }
 
-    // In the recommended preset, one stray capital in a long text is not evidence of German word casing.
-    const enough = options.preset === 'strict' || (capitals.length >= 2 && capitals.length * 1000 >= 1.5 * words.length)
-    if (capitals.length > 0 && enough) {
-      // A word capitalized twice or more and never written in lower case is a name (`Free`, `Tusk`).
-      const counts = new Map<string, number>()
-      for (const {w, lower} of capitals) counts.set(w.value, 0).set(lower, 0)
-      for (const x of words) {
-        const n = counts.get(x.value)
-        if (n !== undefined) counts.set(x.value, n + 1)
-      }
-      for (const {w, lower} of capitals) {
-        // Capitalized three times or more: a house style (`the Budget`, `this Message`), not a slip.
-        if ((counts.get(w.value)! >= 2 && counts.get(lower) === 0) || counts.get(w.value)! >= 3) continue
-        ctx.report({
-          start: w.start,
-          end: w.end,
-          expected: [lower],
-          fix: 'suggestion',
-          reason: `Unexpected capitalized \`${w.value}\` mid-sentence, expected \`${lower}\``,
-          note: `The dictionary knows \`${lower}\` only in lower case, and it is not part of a name or a title here. German capitalizes every noun; machine translation often keeps the capital.`
-        })
-      }
+    /**
+     * The pronoun at `i` follows a full name mid-sentence (`Pedro Alvarado He signed`): two capitalized
+     * words, the second one no common word, the first not opening the sentence.
+     */
+    const afterName = (i: number): boolean => {
+      if (i < 3 || !NAME_PRONOUNS.has(words[i].value)) return false
+      const name = words[i - 1]
+      const first = words[i - 2]
+      if (!/^\p{Lu}\p{Ll}+$/u.test(name.value) || !/^\p{Lu}\p{Ll}+$/u.test(first.value)) return false
+      if (text.slice(first.end, name.start) !== ' ' || !/^[ \u00A0\p{L},]+$/u.test(text.slice(words[i - 3].end, first.start))) return false
+      lex ??= getLexicon()
+      return !lex.isLowerWord(name.value)
     }
 
     if (options.sentences) {
@@ -317,18 +369,15 @@ export default defineRule<CaseOptions>({
         const gap = text.slice(prev.end, w.start)
         if (!(gap === '. ' || (gap === ' ' && prev.value.endsWith('.')))) continue
         const bare = prev.value.endsWith('.') ? prev.value.slice(0, -1) : prev.value
-        if (!/^\p{L}{3,}$/u.test(bare) || ABBREVIATIONS.has(bare.toLowerCase())) continue
+        // `told reporters. the`, `by ANSA. the`: a word or an acronym (not a Roman numeral) ends the sentence.
+        // A Roman numeral with a stop is an ordinal (`the XIV. century`), not a sentence end.
+        if (/^[IVXLCDM]+$/.test(bare)) continue
+        const acronym = /^\p{Lu}{2,5}$/u.test(bare)
+        if (!(acronym || /^\p{L}{3,}$/u.test(bare)) || ABBREVIATIONS.has(bare.toLowerCase())) continue
         lex ??= getLexicon()
-        if (!lex.hasExact(w.value) || !lex.isWord(bare)) continue
+        if (!lex.hasExact(w.value) || !(acronym || lex.isWord(bare))) continue
         const upper = w.value[0].toUpperCase() + w.value.slice(1)
-        ctx.report({
-          start: w.start,
-          end: w.end,
-          expected: [upper],
-          fix: 'suggestion',
-          reason: `Unexpected lower-case \`${w.value}\` after a full stop, expected \`${upper}\` (or a comma before it)`,
-          note: 'A sentence starts in lower case after a full stop: either the stop should be a comma, or the capital was lost.'
-        })
+        suggest(w, upper, `Unexpected lower-case \`${w.value}\` after a full stop, expected \`${upper}\` (or a comma before it)`, 'A sentence starts in lower case after a full stop: either the stop should be a comma, or the capital was lost.')
       }
       // A capitalized pronoun or article right after a lower-case word (or an acronym), mid-sentence.
       for (let i = 1; i + 1 < words.length; i++) {
@@ -339,17 +388,33 @@ export default defineRule<CaseOptions>({
         if (text.slice(prev.end, w.start) !== ' ' || text.slice(w.end, next.start) !== ' ') continue
         // After a lower-case word, or an acronym that is not a Roman numeral or part of a heading in capitals.
         const acronym = /^\p{Lu}{2,4}$/u.test(prev.value) && !/^[IVXLC]+$/.test(prev.value) && !(i >= 2 && /^\p{Lu}{2,}$/u.test(words[i - 2].value))
-        if (!(acronym || (/^\p{Ll}{2,}$/u.test(prev.value) && w.value !== 'He' && w.value !== 'She')) || !/^\p{Ll}+$/u.test(next.value)) continue
+        if (!/^\p{Ll}+$/u.test(next.value)) continue
+        if (!(acronym || (/^\p{Ll}{2,}$/u.test(prev.value) && w.value !== 'He' && w.value !== 'She') || afterName(i))) continue
         if (titleCaseLine(text, w.start)) continue
+        functionCapitals++
         const lower = w.value.toLowerCase()
-        ctx.report({
-          start: w.start,
-          end: w.end,
-          expected: [lower],
-          fix: 'suggestion',
-          reason: `Unexpected capitalized \`${w.value}\` mid-sentence, expected \`${lower}\` (or a sentence break before it)`,
-          note: 'A capitalized pronoun or article follows a word with no punctuation between: a sentence joined to the one before, or a subject repeated from the source.'
-        })
+        suggest(w, lower, `Unexpected capitalized \`${w.value}\` mid-sentence, expected \`${lower}\` (or a sentence break before it)`, 'A capitalized pronoun or article follows a word with no punctuation between: a sentence joined to the one before, or a subject repeated from the source.')
+      }
+    }
+
+    // In the recommended preset, one stray capital in a long text is not evidence of German word casing;
+    // a capitalized pronoun mid-sentence, a verb after a modal or an institution after a body noun is.
+    const evidence = capitals.length + functionCapitals
+    const enough = options.preset === 'strict' || (evidence >= 2 && evidence * 1000 >= 1.5 * words.length)
+    if (capitals.length > 0) {
+      // A word capitalized twice or more and never written in lower case is a name (`Free`, `Tusk`).
+      const counts = new Map<string, number>()
+      for (const {w, lower} of capitals) counts.set(w.value, 0).set(lower, 0)
+      for (const x of words) {
+        const n = counts.get(x.value)
+        if (n !== undefined) counts.set(x.value, n + 1)
+      }
+      for (const {w, lower, modal, body} of capitals) {
+        if (!enough && !modal && !body) continue
+        // Capitalized three times or more: a house style (`the Budget`, `this Message`), not a slip.
+        // After a body noun the compound is not capitalized whole (`the party Council`): no house style.
+        if (!body && ((counts.get(w.value)! >= 2 && counts.get(lower) === 0) || counts.get(w.value)! >= 3)) continue
+        suggest(w, lower, `Unexpected capitalized \`${w.value}\` mid-sentence, expected \`${lower}\``, `The dictionary knows \`${lower}\` only in lower case, and it is not part of a name or a title here. German capitalizes every noun; machine translation often keeps the capital.`)
       }
     }
 
@@ -364,13 +429,49 @@ export default defineRule<CaseOptions>({
       for (const w of odd) {
         const fixedCase = w.value[0] + w.value.slice(1).toLowerCase()
         if (!normal.has(fixedCase)) continue
-        ctx.report({
-          start: w.start,
-          end: w.end,
-          expected: [fixedCase],
-          fix: 'suggestion',
-          reason: `Unexpected \`${w.value}\`, expected \`${fixedCase}\` as elsewhere in the text`
-        })
+        suggest(w, fixedCase, `Unexpected \`${w.value}\`, expected \`${fixedCase}\` as elsewhere in the text`)
+      }
+    }
+
+    if (options.sentences) {
+      // A capitalized conjunction after a quotation closed mid-sentence: `of “Vigilance” And “twelve units”`.
+      // The quotation ends on a letter (no full stop inside or after it), so the sentence goes on.
+      for (let i = 1; i + 1 < words.length; i++) {
+        const w = words[i]
+        if (w.value !== 'And' && w.value !== 'But' && w.value !== 'Or') continue
+        const gap = text.slice(words[i - 1].end, w.start)
+        if (gap !== '” ' && gap !== '" ') continue
+        const after = text.slice(w.end, words[i + 1].start)
+        if (!(after === ' ' && /^\p{Ll}/u.test(words[i + 1].value)) && after !== ' “' && after !== ' "') continue
+        if (!/\p{Ll}$/u.test(words[i - 1].value) || titleCaseLine(text, w.start)) continue
+        const lower = w.value.toLowerCase()
+        suggest(w, lower, `Unexpected capitalized \`${w.value}\` after a closing quotation mark, expected \`${lower}\``, 'The quotation ends mid-sentence (no full stop in or after it), so the conjunction after it goes on the same sentence.')
+      }
+    }
+
+    if (options.names) {
+      // A party the text names with a capital (`the Greens and the Left`) written once in lower case as
+      // a subject or an object (`the left should`, `with the left.`), not as a direction (`to the left`).
+      const named = new Set<string>()
+      const lowered: number[] = []
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i]
+        const lower = w.value.toLowerCase()
+        if (!PARTY_WORDS.has(lower) || (words[i - 1].value !== 'the' && words[i - 1].value !== 'The') || text.slice(words[i - 1].end, w.start) !== ' ') continue
+        if (w.value === lower) lowered.push(i)
+        else if (words[i - 1].value === 'the' && w.value === lower[0].toUpperCase() + lower.slice(1) && !(words[i + 1] && /^\p{Lu}/u.test(words[i + 1].value) && text.slice(w.end, words[i + 1].start) === ' ')) named.add(lower)
+      }
+      for (const i of lowered) {
+        const w = words[i]
+        if (!named.has(w.value)) continue
+        const before = words[i - 2]
+        if (before && DIRECTION_WORDS.has(before.value.toLowerCase())) continue
+        const next = words[i + 1]
+        const after = next ? text.slice(w.end, next.start) : text.slice(w.end)
+        // Followed by punctuation, or by a verb or a conjunction: the party itself, not `the left wing`.
+        if (after === ' ' ? !PARTY_FOLLOWERS.has(next!.value) && !/^\p{Ll}{3,}ed$/u.test(next!.value) : !/^[,.;:!?]/.test(after)) continue
+        const upper = w.value[0].toUpperCase() + w.value.slice(1)
+        suggest(w, upper, `Unexpected lower-case \`${w.value}\`, expected \`${upper}\` as elsewhere in the text`, `The text names the party \`the ${upper}\` elsewhere; written in lower case it reads as a direction or an ordinary word.`)
       }
     }
 
