@@ -18,7 +18,16 @@ interface AffixRule {
   cross: boolean
   strip: string
   add: string
-  condition: RegExp | undefined
+  /** The condition as the .aff writes it, compiled on first use (a dictionary has thousands; a text tries a few). */
+  condition: string | undefined
+  suffix: boolean
+  regex: RegExp | null | undefined
+}
+
+/** The stem meets the rule's condition (none, or one that cannot be read, always holds). */
+function conditionHolds(rule: AffixRule, stem: string): boolean {
+  if (rule.regex === undefined) rule.regex = conditionOf(rule.condition, rule.suffix) ?? null
+  return rule.regex === null || rule.regex.test(stem)
 }
 
 export interface SourceDictionary {
@@ -152,7 +161,9 @@ function parse(lang: SourceLang, aff: string, dic: Uint8Array, table: StemTable)
           cross: cross.get(f[0] + f[1]) ?? false,
           strip: f[2] === '0' ? '' : f[2],
           add,
-          condition: conditionOf(f[4], f[0] === 'SFX')
+          condition: f[4],
+          suffix: f[0] === 'SFX',
+          regex: undefined
         }
         const table = f[0] === 'SFX' ? suffixes : prefixes
         const list = table.get(add)
@@ -191,7 +202,7 @@ function parse(lang: SourceLang, aff: string, dic: Uint8Array, table: StemTable)
       const base = word.slice(0, word.length - k)
       for (const r of rules) {
         const stem = base + r.strip
-        if (r.condition && !r.condition.test(stem)) continue
+        if (!conditionHolds(r, stem)) continue
         if (needCross !== undefined) {
           if (r.cross && stemHas(stem, r.flag) && stemHas(stem, needCross)) return true
         } else if (stemHas(stem, r.flag)) return true
@@ -207,7 +218,7 @@ function parse(lang: SourceLang, aff: string, dic: Uint8Array, table: StemTable)
       const rest = word.slice(k)
       for (const r of rules) {
         const stem = r.strip + rest
-        if (r.condition && !r.condition.test(stem)) continue
+        if (!conditionHolds(r, stem)) continue
         if (stemHas(stem, r.flag)) return true
         if (r.cross && bySuffix(stem, r.flag)) return true
       }
