@@ -1,7 +1,8 @@
 /**
  * Generated repairs: correct quotations of our own, in many shapes, are damaged by each mechanism
  * machine translation and scraping use (padding, gluing, guillemets, `,,`, a dropped opener, French
- * placement, dash quotations, a sentence closed inside the marks before the clause's comma), and the
+ * placement, dash quotations, a sentence closed inside the marks before the clause's comma, a closer
+ * turned and glued to the clause, a closer put inside the quotation), and the
  * whole quote rule set must give the original back exactly. The originals themselves are left alone.
  * fast-check draws the combinations with a fixed seed; the counterexamples it found are kept below.
  */
@@ -48,7 +49,9 @@ function shapes(q: Quote): Array<{name: string; original: string; damaged: strin
         `${CONTEXT}\n\n“${s}.”, ${v} ${x}.`, // the sentence closed inside, the clause's comma outside
         `${CONTEXT}\n\n,,${s},“ ${v} ${x}.`, // Dutch/German low opener typed as commas
         `${CONTEXT}\n\n${s},” ${v} ${x}.`, // opener dropped
-        `${CONTEXT}\n\n${s}\n\n– ${v} ${x}.` // dash quotation
+        `${CONTEXT}\n\n${s}\n\n– ${v} ${x}.`, // dash quotation
+        `${CONTEXT}\n\n“${s}, “${v} ${x}.`, // the closer turned and glued to the clause (French `», a dit`)
+        ...closedEarly(s).map((early) => `${CONTEXT}\n\n${early}, “${v} ${x}.`) // …and a closer put inside the quotation
       ]
     },
     {
@@ -62,6 +65,14 @@ function shapes(q: Quote): Array<{name: string; original: string; damaged: strin
       damaged: [`“${s}”, ${v} ${x}. “That is all.”`, `“${s},” ${v} ${x}. That is all.”`, `« ${s} », ${v} ${x}. « That is all. »`, `“ ${s}, ” ${v} ${x}. “ That is all. ”`]
     }
   ]
+}
+
+/** The quotation of `s` closed early, before each lower-case continuation of at least two words: `“We will not give up” on the harbour`. */
+function closedEarly(s: string): string[] {
+  const words = s.split(' ')
+  const out: string[] = []
+  for (let k = 2; k <= words.length - 2; k++) if (/^\p{Ll}/u.test(words[k])) out.push(`“${words.slice(0, k).join(' ')}” ${words.slice(k).join(' ')}`)
+  return out
 }
 
 function cap(s: string): string {

@@ -91,6 +91,7 @@ export default defineRule<QuoteUnbalancedOptions>({
     function orphanClose(i: number, mark: Mark, para: QuoteParagraph) {
       const glyph = mark.ch === '"' ? '"' : englishMark('open', 1, ctx.options.quoteMarks)
       const reporting = reportingAfter(text, mark.pos)
+      if (reporting && misplacedCloser(i, mark, para)) return
       const endsParagraph = mark.pos + 1 >= tailOf(para)
       let at = -1
       if (i > para.from) {
@@ -191,6 +192,34 @@ export default defineRule<QuoteUnbalancedOptions>({
         reason: `Unexpected quote marks on the wrong side of their spaces ${show(text.slice(close.pos - 1, open.pos + 2))}, expected ${show(' "' + inner + '" ')}`
       })
       ctx.report({start: open.pos - 1, end: open.pos + 1, expected: ['" '], fix: 'safe', reason: `Unexpected opening quote never closed ${show(text.slice(open.pos - 1, open.pos + 2))}, expected ${show('" ')}`})
+      return true
+    }
+
+    /**
+     * `“The cuts are not with the unions” but with the whole sector,” said Ferrer`: a closer that a reporting
+     * clause follows ends the quotation, and the closer before it, paired with an opener that starts a quoted
+     * sentence and followed by a lower-case continuation with no sentence end or mark before this one, was
+     * put inside it: deleted.
+     */
+    function misplacedCloser(i: number, mark: Mark, para: QuoteParagraph): boolean {
+      if (i === para.from) return false
+      const prev = marks[i - 1]
+      if (prev.role !== 'close' || prev.depth !== 1 || prev.pair < para.from || prev.pair >= i - 1 || prev.ch === '"') return false
+      const between = text.slice(prev.pos + 1, mark.pos)
+      if (!/^ \p{Ll}/u.test(between) || /[.!?;:]/.test(between)) return false
+      // Only a quoted sentence (the opener starts a sentence, a capital after it): a quoted fragment
+      // (`in terms of “age groups”, the plan…”`) leaves where the second quotation began unknown.
+      const open = marks[prev.pair].pos
+      let k = open
+      while (k > para.start && isSpace(text[k - 1])) k--
+      if (!(k === para.start || /[.!?:]/.test(text[k - 1])) || !/\p{Lu}/u.test(text[open + 1] ?? '')) return false
+      ctx.report({
+        start: prev.pos,
+        end: prev.pos + 1,
+        expected: [''],
+        fix: 'safe',
+        reason: `Unexpected closing quote ${show(prev.ch)} inside the quotation that ends before the reporting clause (at ${mark.pos}), expected nothing`
+      })
       return true
     }
 

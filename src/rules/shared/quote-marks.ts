@@ -264,6 +264,9 @@ function pairParagraph(text: string, marks: Mark[], paragraphs: QuoteParagraph[]
         // `Paris“, X told AFP`: glued to a word and followed by punctuation, it can only close.
         if (ch === '“' && isWordChar(before) && punctAfter && after !== ')') role = 'close'
         else if (ch === '“' && pos > para.start && ((punctAfter && (spaceBefore || remaining === 0)) || (spaceBefore && after === '')) && !(remaining > 0 && '”"»'.includes(marks[i + 1].ch) && !/[\p{L}\p{N}]/u.test(text.slice(pos + 1, marks[i + 1].pos)))) role = 'close'
+        // `society, “said Vilalta`: the last mark, after a quotation's closing punctuation and a space, glued to a
+        // reporting clause — a closer turned the wrong way with its space on the wrong side (French `», a dit`).
+        else if (ch === '“' && spaceBefore && remaining === 0 && isWordChar(after) && /[,.!?]/.test(text[pos - 2] ?? '') && reportingClauseAt(text, pos + 1)) role = 'close'
         else if (closeShape && remaining === 0 && !isWordChar(after)) role = 'close'
         else role = 'open'
       } else {
