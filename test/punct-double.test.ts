@@ -15,7 +15,14 @@ const invalid: Array<[string, string]> = [
   ['It was over.. Then the rain came.', 'It was over. Then the rain came.'],
   ['Really?. Yes.', 'Really? Yes.'],
   ['Enough!. The crowd left.', 'Enough! The crowd left.'],
-  ['"It is done.". He left.', '"It is done." He left.']
+  ['"It is done.". He left.', '"It is done." He left.'],
+  // A clause mark, then a period: the period goes (Dutch, German and Polish MT of a list that follows).
+  ['Three senators voted against it:. Jan Smit, Els Bos and Piet Kok.', 'Three senators voted against it: Jan Smit, Els Bos and Piet Kok.'],
+  ['The vote was close;.\n\nNext.', 'The vote was close;\n\nNext.'],
+  // A sentence end, then the comma of a clause that goes on in lower case: the period goes; after an abbreviation, the space.
+  ['They need the help of an accountant. , which has a cost.', 'They need the help of an accountant, which has a cost.'],
+  ['Pens, paper etc. , which we sold.', 'Pens, paper etc., which we sold.'],
+  ['It moved to the U.S. , where it grew.', 'It moved to the U.S., where it grew.']
 ]
 
 const valid = [
@@ -28,7 +35,12 @@ const valid = [
   'Version 1.2.3 was released at 10.30.',
   '“Why?” he asked. “Because.”',
   'Prices rose 1,5 %; 1,,5 is a typo we leave.',
-  'The U.S. “First Act”. Next.'
+  'The U.S. “First Act”. Next.',
+  'At 10:30. Then it rained.',
+  'The ratio was 3:1. Then it fell.',
+  'He stopped. , Then a comma and a capital we leave.',
+  'Note: . is the decimal point here.',
+  'A smiley :. and more'
 ]
 
 ruleTable('punct-double', config, {invalid, valid})

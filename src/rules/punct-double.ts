@@ -3,14 +3,24 @@ import {commaOpenerEnd} from './shared/quote-marks.js'
 
 export interface PunctDoubleOptions {}
 
-const CANDIDATE = /[.!?][”"»]\.|”\.,|\.[ \t\u00A0]+\.|,,+|\.\.+|[!?]\./g
+const CANDIDATE = /[.!?][”"»]\.|”\.,|\.[ \t\u00A0]+\.|\.[ \t\u00A0]+,|,,+|\.\.+|[!?]\.|[:;]\./g
 const END = /^(?:$|[\s”"’»)\]])/
 
 /**
  * Doubled or conflicting terminal punctuation: `protection. .` → `protection.`,
  * `way.”.` → `way.”`, `yet?”.` → `yet?”`, `speed”.,` → `speed”,`, `,,` → `,`,
- * `done..` → `done.`, `ready?.` → `ready?`. Ellipses (`...`, `. . .`) are kept.
+ * `done..` → `done.`, `ready?.` → `ready?`, `senators:.` → `senators:`, `an
+ * accountant. , which` → `an accountant, which` (`etc. , which` → `etc., which`).
+ * Ellipses (`...`, `. . .`) are kept.
  */
+/** The word that ends at `dot` (a period) is an abbreviation: it holds a period, or is `etc` or a short capitalised word (`Inc`, `Jr`). */
+function abbreviationBefore(text: string, dot: number): boolean {
+  let k = dot
+  while (k > 0 && /[\p{L}.]/u.test(text[k - 1])) k--
+  const word = text.slice(k, dot)
+  return word.includes('.') || word.toLowerCase() === 'etc' || /^\p{Lu}\p{Ll}{0,2}$/u.test(word)
+}
+
 export default defineRule<PunctDoubleOptions>({
   id: 'punct-double',
   category: 'punct-double',
@@ -46,6 +56,13 @@ export default defineRule<PunctDoubleOptions>({
         if (/[\p{L})”"’]/u.test(before) && END.test(after)) del = [s + 1, e]
       } else if (/^[!?]\.$/.test(found)) {
         if (before !== '.' && END.test(after)) del = [s + 1, e]
+      } else if (/^[:;]\.$/.test(found)) {
+        // `senators:.` — a clause mark, then a period a scraper or MT added: the period goes.
+        if (/\p{L}/u.test(before) && END.test(after)) del = [s + 1, e]
+      } else if (found[0] === '.' && found[found.length - 1] === ',') {
+        // `accountant. , which`: a sentence end, then the comma of a clause that goes on in lower case.
+        // After an abbreviation (`etc.`, `U.S.`, `Inc.`) only the space goes.
+        if (/\p{L}/u.test(before) && /^[ \t\u00A0]+\p{Ll}/u.test(text.slice(e, e + 3))) del = abbreviationBefore(text, s) ? [s + 1, e - 1] : [s, e - 1]
       }
       if (!del) {
         // Let an overlapping candidate start inside this one (`?”.,`).
