@@ -7,7 +7,7 @@ export interface NumberFormatOptions {
   times: boolean
   /** Report source-style dates (`the 3 of March`, `12. June 2021`). */
   dates: boolean
-  /** Suggest billions for `12,500 million` (only with source-language evidence). */
+  /** Billions for `12,500 million` (only with source-language evidence; safe when that evidence is more than the count). */
   billions: boolean
   /** Shared setting: the language the text was translated from. */
   sourceLang?: SourceLang
@@ -218,8 +218,10 @@ export default defineRule<NumberFormatOptions>({
       add({start, end, expected: [replacement], fix: 'safe', reason: `Unexpected currency sign after the amount in \`${m[0]}\`, expected \`${replacement}\``})
     }
 
-    // 7. Billions: `12,500 million euros` → `12.5 billion euros` (suggestion).
+    // 7. Billions: `12,500 million euros` → `12.5 billion euros`: the same value as English writes it. Safe when the
+    // document is shown translated by more than the count itself (its continental numbers, its language); else a suggestion.
     if (ctx.options.billions && text.includes(' million') && sourceSense()) {
+      const certain = continental || translatedLang(text, ctx.options.sourceLang)
       const thousandMillion = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3}(?:,\d{3})+)(?:\.\d+)? million(?![\p{L}])/gu
       for (const m of text.includes(' million') ? text.matchAll(thousandMillion) : []) {
         const value = Number(m[1].replace(/,/g, ''))
@@ -229,7 +231,7 @@ export default defineRule<NumberFormatOptions>({
           start: m.index,
           end: m.index + m[0].length,
           expected: [`${billions} billion`],
-          fix: 'suggestion',
+          fix: certain ? 'safe' : 'suggestion',
           reason: `Unexpected \`${m[0]}\` (a source-language count in millions), expected \`${billions} billion\``
         })
       }
