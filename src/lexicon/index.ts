@@ -77,22 +77,26 @@ function expandWithNspell(): string[] {
  */
 export function fromSorted(data: string): Lexicon {
   const find = lineLookup(data)
-  return withCasing((w) => w !== '' && find(w) >= 0, countLines(data), 'file')
+  // Counted only when asked (a 1.2 MB scan a lookup never needs).
+  return withCasing((w) => w !== '' && find(w) >= 0, () => countLines(data), 'file')
 }
 
 function fromWords(list: string[], source: 'file' | 'nspell'): Lexicon {
   const set = new Set<string>()
   for (const word of list) if (word) set.add(word)
-  return withCasing((w) => set.has(w), set.size, source)
+  return withCasing((w) => set.has(w), () => set.size, source)
 }
 
-function withCasing(has: (w: string) => boolean, size: number, source: 'file' | 'nspell'): Lexicon {
+function withCasing(has: (w: string) => boolean, size: () => number, source: 'file' | 'nspell'): Lexicon {
   const set = {has}
   const norm = (w: string) => (w.includes('’') ? w.replace(/’/g, "'") : w)
   const hasExact = (w: string) => set.has(norm(w))
   const isLowerWord = (w: string) => set.has(norm(w).toLowerCase())
+  let count: number | undefined
   return {
-    size,
+    get size() {
+      return (count ??= size())
+    },
     source,
     hasExact,
     isLowerWord,
