@@ -39,7 +39,10 @@ describe('boilerplate: page furniture is deleted whole', () => {
     // Original languages.
     ['La crue a baissé.\n\nVeuillez entrer votre commentaire !\nVeuillez entrer votre nom ici\n', 'La crue a baissé.\n'],
     ['The Sejm voted.\n\nCzytaj też: Co zmienia ustawa\n\nThe Senate follows.\n', 'The Sejm voted.\n\nThe Senate follows.\n'],
-    ['The cabinet fell.\n\nLees ook: Wat nu na de val\n', 'The cabinet fell.\n']
+    ['The cabinet fell.\n\nLees ook: Wat nu na de val\n', 'The cabinet fell.\n'],
+    // A label and its headline flattened into a paragraph, as its last sentence.
+    ['The ministers met again. And now? See also Farmers block the ring road with tractors\n\nThe talks resume.\n', 'The ministers met again. And now?\n\nThe talks resume.\n'],
+    ['The ministers met again. Lire aussi: Les agriculteurs bloquent le périphérique\n', 'The ministers met again.\n']
   ]
   for (const [input, output] of cases) {
     it(JSON.stringify(input), async () => {
@@ -64,6 +67,10 @@ ruleTable('boilerplate: content that mentions comments, sharing or reading stays
     'Please enter your comment, the form said, but nobody did.',
     'Read also the annex, which lists every contract.',
     'See also how the court ruled in 2019.',
+    // A label inside a paragraph: not as its last sentence, or with a sentence end of its own, or lower case after it.
+    'The ministers met again. See also Annex II. The talks resume.',
+    'The ministers met again. Read more: The report runs to 300 pages.',
+    'The ministers met again. Read more about the talks in our report',
     'Read more carefully, the judge told the clerk.',
     'The source site was hacked in March, investigators said.',
     'Share this: a phrase the minister used twice.',

@@ -219,9 +219,10 @@ export default defineRule<NumberFormatOptions>({
     }
 
     // 7. Billions: `12,500 million euros` → `12.5 billion euros`: the same value as English writes it. Safe when the
-    // document is shown translated by more than the count itself (its continental numbers, its language); else a suggestion.
+    // text is shown translated by more than the count itself: the source language is set, or the text writes continental
+    // numbers (an English text that names Le Monde twice may still count in millions); else a suggestion.
     if (ctx.options.billions && text.includes(' million') && sourceSense()) {
-      const certain = continental || translatedLang(text, ctx.options.sourceLang)
+      const certain = continental || ctx.options.sourceLang !== undefined
       const thousandMillion = /(?<![\p{L}\p{N}_.,/:@#-])(\d{1,3}(?:,\d{3})+)(?:\.\d+)? million(?![\p{L}])/gu
       for (const m of text.includes(' million') ? text.matchAll(thousandMillion) : []) {
         const value = Number(m[1].replace(/,/g, ''))

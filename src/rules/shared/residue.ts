@@ -160,6 +160,12 @@ function judgeLine(compiled: ResidueTable, content: string): LineVerdict | undef
         matched = 1
       }
     }
+    if (!entry && i > 0 && i === parts.length - 1) {
+      // `… And what now? See also Nudists hold a car festival`: a link label and its headline, flattened
+      // into the paragraph by a scraper, as its last sentence (no sentence end of its own).
+      entry = inlineLabel(compiled, sentence, word)
+      if (entry) matched = 1
+    }
     if (entry) {
       found.push({start: parts[i][0], end: parts[i + matched - 1][1], entries: [entry]})
       covered += matched
@@ -171,6 +177,19 @@ function judgeLine(compiled: ResidueTable, content: string): LineVerdict | undef
     return {whole: true, entries: [...new Set(found.flatMap((f) => f.entries))], sentences: [], bareLabel: false}
   }
   return {whole: false, entries: [], sentences: found, bareLabel: false}
+}
+
+/** A headline after a label inside a paragraph: shorter than one on its own line. */
+const INLINE_TITLE_WORDS = 16
+
+/** A label phrase and a title after it (a capital first, up to INLINE_TITLE_WORDS words, no sentence end): its entry. */
+function inlineLabel(compiled: ResidueTable, sentence: string, word: string | undefined): ResidueEntry | undefined {
+  if (sentence.length > MAX_UNIT || /[.!?…:;,]["”»’)\]]*\s*$/u.test(sentence)) return undefined
+  for (const found of compiled.label.execAll(sentence, word)) {
+    const title = sentence.slice(found.match[0].length)
+    if (/^[\p{Lu}\d"“«‘']/u.test(title) && wordCount(title) <= INLINE_TITLE_WORDS) return found.entry
+  }
+  return undefined
 }
 
 function looksLikeTitle(text: string): boolean {
