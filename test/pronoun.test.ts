@@ -57,7 +57,25 @@ const valid = [
   // a quantifier outside quotes is still a possible referent
   'Olaf Scholz said everyone should vote, and she should too.',
   // an unknown name with no article may be a person of the other gender
-  'João Doria praised Okonkwo, and she thanked the staff.'
+  'João Doria praised Okonkwo, and she thanked the staff.',
+  // a role: `of` makes it another; another role (`deputy mayor` is not `mayor`); one role, both genders; before its binding
+  'Prime Minister Giorgia Rossi met the prime minister of Spain. He said the talks went well.',
+  'Deputy Mayor Anna Weber spoke first. Later the mayor arrived. He said the bridge would open.',
+  'Minister Anna Weber and Minister Jan Novak met in Prague. Later the minister spoke. He said the talks went well.',
+  'The prime minister spoke on Monday. He said the plan was ready. Prime Minister Giorgia Rossi agreed.',
+  // a quotation's speaker: someone else named after it; a verb that does not continue it; the right gender
+  'Klaus Weber asked about the bridge, and Anne Dubois replied: “We will build it.” Klaus Weber nodded, and he added: “Good.”',
+  'Klaus Weber asked about the bridge, and Anne Dubois replied: “We will build it.” Then he asked: “When?”',
+  'Klaus Weber asked about the bridge, and Anne Dubois replied: “We will build it.” Then she added: “In May.”',
+  // a thing's he: no first person; a person noun, a gendered noun, a name, a they in reach; after a
+  // quotation; a person later in the sentence
+  'The cinema was full on Friday. It is what he does best.',
+  'I met the coach in Lyon. I think he was right.',
+  'My brother moved to Lyon. I think he likes it.',
+  'I called Okonkwo on Monday. I think he was right.',
+  'They came late. I think he was right.',
+  'I think so. “The plan is ready,” he said.',
+  'I think, when he arrived, the ambassador was tired.'
 ]
 
 /**
@@ -177,10 +195,36 @@ describe('pronoun', () => {
     const [t] = lint('Frau Hansen left. Later his office confirmed it.', config)
     expect(t.reason).toBe('Unexpected `his` for Frau Hansen (the title Frau, 3 words before), expected `her`')
   })
+  it('takes a role from the text: the prime minister it named with a first name', () => {
+    const text = 'Prime Minister Giorgia Rossi spoke in Rome on Monday. Later the prime minister met the press. He said the plan was ready.'
+    expect(lint(text, config).map((m) => [m.actual, m.expected, m.reason])).toEqual([
+      ['He', ['She'], 'Unexpected `He` for the prime minister (the text calls Giorgia Rossi prime minister, 4 words before), expected `She`']
+    ])
+    // `the deputy Erika Hilton` binds `deputy` as `the deputy` later
+    expect(lint('The deputy Erika Hilton spoke on Monday. The deputy then left. His office confirmed it.', config).map((m) => m.reason)).toEqual([
+      'Unexpected `His` for the deputy (the text calls Erika Hilton deputy, 3 words before), expected `Her`'
+    ])
+  })
+  it('reads who goes on with a quotation: `X replies: “…” … he adds`', () => {
+    const text = 'Klaus Weber asked about the bridge, and Anne Dubois replied: “We will build it.” Then, without waiting, he added: “It will open in May.”'
+    expect(lint(text, config).map((m) => [m.actual, m.expected, m.reason])).toEqual([
+      ['he', ['she'], 'Unexpected `he` for Anne Dubois (Anne is a woman’s first name, 9 words before; `added` continues the quotation), expected `she`']
+    ])
+    // the speaker after the quotation: `“…,” said X`
+    expect(lint('Klaus Weber asked about the bridge. “We will build it,” said Anne Dubois, and he added that it would open.', config).map((m) => m.actual)).toEqual(['he'])
+  })
+  it('reports he/she for a thing in first-person speech with no one in reach', () => {
+    const text = 'What do you like about old films?\n\nI love the theatre, but I think cinema will always be about dreams. It is what he does best.'
+    expect(lint(text, config).map((m) => [m.actual, m.expected, m.reason])).toEqual([
+      ['he', ['it'], 'Unexpected `he` with no person in reach (its paragraph and the one before name no one; the speaker says I), expected `it`']
+    ])
+  })
   it('is linear on long input', () => {
     const long = 'Anna Schmidt said he and she and your plan. '.repeat(20000)
     const t = performance.now()
     lint(long, config)
+    // the thing test, a quotation's speaker and roles, on one unbroken paragraph
+    lint('I think it works, what he does best, “yes,” said Prime Minister Anne Dubois, and he added that the prime minister left. '.repeat(5000), config)
     expect(performance.now() - t).toBeLessThan(20000)
   })
 })

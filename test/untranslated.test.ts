@@ -61,7 +61,10 @@ describe('untranslated words and titles', () => {
   const cases: Array<[typeof de, string, string, string]> = [
     [de, 'Several Union politicians mitkämpften in the ranks of the rival party.', 'mitkämpften', 'Unexpected untranslated `mitkämpften` (a German word, not an English one), expected English'],
     [nl, 'The coalition was afgetroefd by the opposition on Tuesday.', 'afgetroefd', 'Unexpected untranslated `afgetroefd` (a Dutch word, not an English one), expected English'],
-    [fr, 'The actress laughed [rires] and went on.', 'rires', 'Unexpected untranslated `rires` (a French word, not an English one), expected English']
+    [fr, 'The actress laughed [rires] and went on.', 'rires', 'Unexpected untranslated `rires` (a French word, not an English one), expected English'],
+    // a name and a noun joined with a hyphen, as Dutch writes compounds (even when English has the noun too)
+    [nl, 'Ajax lost in Rotterdam, where Feyenoord-verdediger Daan Smit scored twice.', 'Feyenoord-verdediger', 'Unexpected untranslated `Feyenoord-verdediger` (a Dutch compound of a name and a noun), expected `Feyenoord` apart from an English noun'],
+    [nl, 'The Eredivisie-trainer spoke after the match.', 'Eredivisie-trainer', 'Unexpected untranslated `Eredivisie-trainer` (a Dutch compound of a name and a noun), expected `Eredivisie` apart from an English noun']
   ]
   for (const [config, input, actual, reason] of cases) {
     it(`reports: ${actual}`, () => {
@@ -95,6 +98,12 @@ describe('untranslated words and titles', () => {
       expect(lint(input, fr).map((m) => m.actual).filter((a) => a !== 'M.')).toEqual([])
     })
   }
+  it('leaves alone a name and an English modifier, a known name, a combining form, a Romance text', () => {
+    // `-style`, a participle, a short word; `London` is in the English dictionary; `Indo-`; the text is French
+    expect(lint('The club adopted a Guardiola-style press, a Feyenoord-trained squad and a Feyenoord-fan base.', nl)).toEqual([])
+    expect(lint('The London-trainer and the Indo-china route were discussed.', nl)).toEqual([])
+    expect(lint('Ajax lost in Rotterdam, where Feyenoord-verdediger Daan Smit scored twice.', fr)).toEqual([])
+  })
   it('loads no source dictionary for a text without source-language words', async () => {
     const {loadedSourceDictionaries} = await import('../src/lexicon/hunspell.js')
     const before = loadedSourceDictionaries().length

@@ -73,6 +73,10 @@ const LOAN_PHRASES = [
 ]
 /** An acronym (`SPD`, `AfD`) or a number with a word glued to it, each a whole token (bounded parts: linear). */
 const GLUED = /(?<![\p{L}\p{N}_-])(\p{Lu}\p{L}{0,4}\p{Lu}|\p{N}{1,4})(-?)(\p{L}{3,40})(?![\p{L}\p{N}_]|-\p{L})/gu
+/** A capitalized name, a hyphen and a lower-case word of five letters or more, each a whole token (bounded parts: linear). */
+const NAME_GLUED = /(?<![\p{L}\p{N}_-])(\p{Lu}\p{Ll}{4,30})-(\p{Ll}{5,40})(?![\p{L}\p{N}_]|-\p{L})/gu
+/** English words that follow a name and a hyphen as a modifier: `Merkel-style`, `Trump-friendly`. */
+const ENGLISH_COMBINING = new Set(['style', 'friendly', 'sized', 'level', 'class', 'proof', 'centric', 'esque'])
 const LANGS = ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'pol']
 const ELISION = /^(l|d|qu|j|n|s|c|m|t|dell|all|nell|sull|dall|un)['’](.+)$/i
 const LOWER = /\p{Ll}/gu
@@ -263,6 +267,31 @@ export default defineRule<UntranslatedOptions>({
           end,
           reason: `Unexpected untranslated \`${part}\` (a ${names} word, not an English one), expected English`,
           note: `\`${part}\` is glued to \`${head}\` as ${names} writes it; English writes an acronym or a number apart from an English word.`
+        })
+      }
+    }
+
+    // 4b. A name glued to a noun with a hyphen, as Dutch and German write compounds (`Telesport-verslaggever`,
+    // `Ajax-trainer`): English writes `Ajax coach`. Only a name no English dictionary knows (not `Indo-`),
+    // and not an English combining word (`Merkel-style`, `Covid-related`).
+    if (options.sourceWords) {
+      NAME_GLUED.lastIndex = 0
+      for (let m = NAME_GLUED.exec(text); m; m = NAME_GLUED.exec(text)) {
+        const [whole, head, part] = m
+        if (/(?:ed|ing)$/.test(part) || ENGLISH_COMBINING.has(part) || lex.isWord(head)) continue
+        const start = m.index
+        const end = start + whole.length
+        if (overlaps(start, end) || insideQuotes(start, end) || italic(text, start, end) || allowed(whole, allow)) continue
+        const lang = wordLangOf()
+        if (lang !== 'nl' && lang !== 'de') break
+        const dict = sourceDictionary(lang)
+        if (!dict || !isWordOrCompound(dict, part)) continue
+        reported.push([start, end])
+        ctx.report({
+          start,
+          end,
+          reason: `Unexpected untranslated \`${whole}\` (a ${SOURCE_LANG_NAMES[lang]} compound of a name and a noun), expected \`${head}\` apart from an English noun`,
+          note: `${SOURCE_LANG_NAMES[lang]} joins a name and a noun with a hyphen; English writes them apart (and the noun in English: check it).`
         })
       }
     }
