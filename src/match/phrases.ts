@@ -93,6 +93,12 @@ export interface PhraseSet {
    * only if its pair with the next run is marked below.
    */
   exactHashes: Uint8Array
+  /**
+   * Per slot of `exactHashes`: 1 when a key there starts with an ASCII capital, 2 when one starts with
+   * anything else. The hash folds ASCII case, so `world` shares the slot of the key `World`: this tells
+   * them apart without slicing the run.
+   */
+  exactFirst: Uint8Array
   foldedHashes: Uint8Array
   /** Hashes of (first run, second run) pairs that may start a term (see `pair`). */
   exactPairs: Uint8Array
@@ -124,6 +130,11 @@ const ODD_ALL = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/g
 function fold(text: string): string {
   const lower = text.toLowerCase()
   return ODD.test(lower) ? lower.replace(ODD_ALL, (c) => ODD_FOLD[c]) : lower
+}
+
+/** The class of a run's first code unit for `exactFirst`: 1 an ASCII capital, 2 anything else. */
+function firstClass(code: number): number {
+  return code >= 65 && code <= 90 ? 1 : 2
 }
 
 function pair(first: number, second: number): number {
@@ -252,6 +263,7 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
     const h = hash(k, true)
     const always = attempt.plain || attempt.open !== undefined
     hashes[slot(h)] = always ? 1 : hashes[slot(h)] || 2
+    if (!caseless) set.exactFirst[slot(h)] |= firstClass(k.charCodeAt(0))
     // A next run that is not ASCII is always let through for the caseless groups.
     for (const second of attempt.bySecond?.keys() ?? []) if (!caseless || ascii(second)) pairs[slot(pair(h, hash(second, true)))] = 1
   }
@@ -336,7 +348,9 @@ export interface ScanResult {
 
 /** Read `text` once: every group's count (and matches, for the collecting groups) and the letters of each key. */
 export function scan(set: PhraseSet, text: string): ScanResult {
-  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, foldedHashes, exactPairs, foldedPairs} = set
+  const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, exactFirst, foldedHashes, exactPairs, foldedPairs} = set
+  /** Non-ASCII runs are looked up in the folded keys only if there are any (a names set has none). */
+  const anyFolded = folded.size > 0 ? 1 : 0
   const counts = groups.map(() => 0)
   const found: Array<PhraseMatch[] | undefined> = groups.map((g) => (g.collect ? [] : undefined))
   /** Where each group's last match ended: its next match starts there or later (exec semantics). */
@@ -428,7 +442,8 @@ export function scan(set: PhraseSet, text: string): ScanResult {
     }
     // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
     let exactSlot = exactHashes[slot(h)]
-    let foldedSlot = ascii ? foldedHashes[slot(h)] : 1
+    if (exactSlot !== 0 && (exactFirst[slot(h)] & firstClass(c)) === 0) exactSlot = 0
+    let foldedSlot = ascii ? foldedHashes[slot(h)] : anyFolded
     if (exactSlot === 0 && foldedSlot === 0) continue
     if (exactSlot === 2 || foldedSlot === 2) {
       // Only some pairs of runs start a term: hash the next run (the, in, you are common).
@@ -493,6 +508,7 @@ export function newPhraseSet(): PhraseSet {
     foldedSigns: new Map(),
     signCodes: new Uint8Array(65536),
     exactHashes: new Uint8Array(SLOTS),
+    exactFirst: new Uint8Array(SLOTS),
     foldedHashes: new Uint8Array(SLOTS),
     exactPairs: new Uint8Array(SLOTS),
     foldedPairs: new Uint8Array(SLOTS),
