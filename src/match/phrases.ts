@@ -137,6 +137,11 @@ function firstClass(code: number): number {
   return code >= 65 && code <= 90 ? 1 : 2
 }
 
+/** Mixed into an exact pair's second hash: its first letter's case class (see firstClass). */
+function classMix(code: number): number {
+  return firstClass(code) === 1 ? 0x5bd1e995 : 0
+}
+
 function pair(first: number, second: number): number {
   return (Math.imul(first, 0x9e3779b1) ^ second) | 0
 }
@@ -265,7 +270,10 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
     hashes[slot(h)] = always ? 1 : hashes[slot(h)] || 2
     if (!caseless) set.exactFirst[slot(h)] |= firstClass(k.charCodeAt(0))
     // A next run that is not ASCII is always let through for the caseless groups.
-    for (const second of attempt.bySecond?.keys() ?? []) if (!caseless || ascii(second)) pairs[slot(pair(h, hash(second, true)))] = 1
+    // An exact pair also keeps the case class of the second run's first letter (`the World`, not `the world`).
+    for (const second of attempt.bySecond?.keys() ?? []) {
+      if (caseless ? ascii(second) : true) pairs[slot(pair(h, hash(second, true) ^ (caseless ? 0 : classMix(second.charCodeAt(0)))))] = 1
+    }
   }
   for (const [k, list] of signs) {
     const target = caseless ? set.foldedSigns : set.exactSigns
@@ -448,6 +456,7 @@ export function scan(set: PhraseSet, text: string): ScanResult {
     if (exactSlot === 2 || foldedSlot === 2) {
       // Only some pairs of runs start a term: hash the next run (the, in, you are common).
       let j = nextWord(text, i)
+      const nextFirst = text.charCodeAt(j)
       let next = 0
       let nextAscii = true
       while (j < n) {
@@ -465,9 +474,8 @@ export function scan(set: PhraseSet, text: string): ScanResult {
           j += width
         }
       }
-      const marked = slot(pair(h, next))
-      if (exactSlot === 2 && !exactPairs[marked]) exactSlot = 0
-      if (foldedSlot === 2 && nextAscii && !foldedPairs[marked]) foldedSlot = 0
+      if (exactSlot === 2 && !exactPairs[slot(pair(h, next ^ classMix(nextFirst)))]) exactSlot = 0
+      if (foldedSlot === 2 && nextAscii && !foldedPairs[slot(pair(h, next))]) foldedSlot = 0
     }
     let run: string | undefined
     if (exactSlot) {
