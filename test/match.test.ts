@@ -17,6 +17,7 @@ import {addGroup, addNames, findNames, findPhrases, namesRegex, newPhraseSet} fr
 import {lineParagraphs, lineSentences, splitLines} from '../src/match/lines.js'
 import {matchWords, wordFilter, wordIndex, wordTokens, type WordPhrase} from '../src/match/words.js'
 import {scanWords, WordText} from '../src/match/word-text.js'
+import {runStartMatches} from '../src/match/scan.js'
 import {WordTrie} from '../src/match/word-trie.js'
 import {PhraseIndex} from '../src/match/units.js'
 
@@ -80,6 +81,31 @@ describe('the source of a phrase of literal words', () => {
     expect(phraseSource("L'Équipe")).toBe("L['’‘`]Équipe")
     expect(phraseSource('50 %')).toBe(`50${HSPACE}*%`)
     expect(phraseSource('(Le|La) Monde')).toBe(readSource('(Le|La) Monde'))
+  })
+})
+
+describe('runStartMatches equals the global exec of the same regex', () => {
+  it('regexes whose every match starts a run, on generated texts', () => {
+    // Each starts with a letter or digit after a lookbehind that no letter or digit precedes it.
+    const sources = [
+      '(?<![\\p{L}\\p{N}_-])(\\p{Lu}\\p{L}{0,4}\\p{Lu}|\\p{N}{1,4})(-?)(\\p{L}{3,40})(?![\\p{L}\\p{N}_]|-\\p{L})',
+      '(?<![\\p{L}\\p{N}_-])(\\p{Lu}\\p{Ll}{4,30})-(\\p{Ll}{5,40})(?![\\p{L}\\p{N}_]|-\\p{L})',
+      '(?<![\\p{L}\\p{N}])\\p{L}+(?:-\\p{L}+)?'
+    ]
+    const pieces = ['SPD', 'Führung', 'leader', 'Ajax', 'trainer', 'verdediger', '5', '12', 'Stelle', 'ÉTAT', 'état', 'x', '_', '-', ' ', ', ', '𝐀', 'é', 'e\u0301']
+    const sample = fc.array(fc.constantFrom(...pieces), {maxLength: 30}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(sample, (text) => {
+        for (const source of sources) {
+          const global = new RegExp(source, 'gu')
+          const expected: Array<[number, string]> = []
+          for (let m = global.exec(text); m; m = global.exec(text)) expected.push([m.index, m[0]])
+          const found = runStartMatches(text, new RegExp(source, 'uy'), () => true).map((m): [number, string] => [m.index, m[0]])
+          expect(found).toEqual(expected)
+        }
+      }),
+      {numRuns: 4 * MATCH_RUNS, seed: SEED}
+    )
   })
 })
 

@@ -95,3 +95,25 @@ export const SLOTS = 1 << 16
 export function slot(h: number): number {
   return (h ^ (h >>> 16)) & (SLOTS - 1)
 }
+
+/**
+ * The matches of `sticky` (flag `y`) tried at each start of a run of letters
+ * and digits, leftmost and non-overlapping: what a global exec of the same
+ * regex finds when every match of it starts a run (it begins with a letter or
+ * digit after a lookbehind that no letter or digit precedes it). A scan of
+ * runs instead of a Unicode lookbehind tried at every position of the text.
+ * `first` (a char code test) skips runs that cannot start a match.
+ */
+export function runStartMatches(text: string, sticky: RegExp, first: (code: number) => boolean): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  let after = 0
+  for (let i = nextWord(text, 0); i < text.length; i = nextWord(text, wordEnd(text, i))) {
+    if (i < after || !first(text.charCodeAt(i))) continue
+    sticky.lastIndex = i
+    const match = sticky.exec(text)
+    if (!match) continue
+    out.push(match)
+    after = i + match[0].length
+  }
+  return out
+}

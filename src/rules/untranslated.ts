@@ -4,6 +4,7 @@ import type {Span} from '../document.js'
 import {guessSourceLang, sourceLangOf} from '../lang.js'
 import {isWordOrCompound, sourceDictionary} from '../lexicon/hunspell.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
+import {runStartMatches} from '../match/scan.js'
 import {defineRule} from '../rule.js'
 import {SOURCE_LANG_NAMES, SOURCE_LANGS, type SourceLang} from '../types.js'
 import {quotedSpans} from './shared/quoted-spans.js'
@@ -72,9 +73,14 @@ const LOAN_PHRASES = [
   'de trop', 'au fait', 'au pair', 'au revoir', 'bon appétit', 'bon voyage', 'cordon sanitaire', 'dolce vita'
 ]
 /** An acronym (`SPD`, `AfD`) or a number with a word glued to it, each a whole token (bounded parts: linear). */
-const GLUED = /(?<![\p{L}\p{N}_-])(\p{Lu}\p{L}{0,4}\p{Lu}|\p{N}{1,4})(-?)(\p{L}{3,40})(?![\p{L}\p{N}_]|-\p{L})/gu
+const GLUED = /(?<![\p{L}\p{N}_-])(\p{Lu}\p{L}{0,4}\p{Lu}|\p{N}{1,4})(-?)(\p{L}{3,40})(?![\p{L}\p{N}_]|-\p{L})/uy
 /** A capitalized name, a hyphen and a lower-case word of five letters or more, each a whole token (bounded parts: linear). */
-const NAME_GLUED = /(?<![\p{L}\p{N}_-])(\p{Lu}\p{Ll}{4,30})-(\p{Ll}{5,40})(?![\p{L}\p{N}_]|-\p{L})/gu
+const NAME_GLUED = /(?<![\p{L}\p{N}_-])(\p{Lu}\p{Ll}{4,30})-(\p{Ll}{5,40})(?![\p{L}\p{N}_]|-\p{L})/uy
+/** A run that may start GLUED or NAME_GLUED: an ASCII capital or digit, or any other than ASCII (the regex decides). */
+function capitalOrDigit(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code >= 128
+}
+
 /** English words that follow a name and a hyphen as a modifier: `Merkel-style`, `Trump-friendly`. */
 const ENGLISH_COMBINING = new Set(['style', 'friendly', 'sized', 'level', 'class', 'proof', 'centric', 'esque'])
 const LANGS = ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'pol']
@@ -239,8 +245,7 @@ export default defineRule<UntranslatedOptions>({
     // `SPD leadership duo` and `Five Star`, so the word was carried over whole with its compound.
     if (options.sourceWords) {
       let glueCounts: Map<string, number> | undefined
-      GLUED.lastIndex = 0
-      for (let m = GLUED.exec(text); m; m = GLUED.exec(text)) {
+      for (const m of runStartMatches(text, GLUED, capitalOrDigit)) {
         const [, head, hyphen, part] = m
         // `SPD-Chef`, `5Stelle`, `5-Sterne`: after an acronym a hyphen; after a number a capital.
         if (/^\p{Lu}/u.test(head) ? hyphen === '' : !/^\p{Lu}/u.test(part)) continue
@@ -275,8 +280,7 @@ export default defineRule<UntranslatedOptions>({
     // `Ajax-trainer`): English writes `Ajax coach`. Only a name no English dictionary knows (not `Indo-`),
     // and not an English combining word (`Merkel-style`, `Covid-related`).
     if (options.sourceWords) {
-      NAME_GLUED.lastIndex = 0
-      for (let m = NAME_GLUED.exec(text); m; m = NAME_GLUED.exec(text)) {
+      for (const m of text.includes('-') ? runStartMatches(text, NAME_GLUED, capitalOrDigit) : []) {
         const [whole, head, part] = m
         if (/(?:ed|ing)$/.test(part) || ENGLISH_COMBINING.has(part) || lex.isWord(head)) continue
         const start = m.index
