@@ -4,7 +4,7 @@
  * guess, src/lang.ts) or its matches collected (publication names,
  * src/rules/masthead); letters counted per code unit in the same scan.
  */
-import {ASCII_WORD, hash, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
+import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
 import {HSPACE, phraseSource} from './syntax.js'
 
 /*
@@ -455,25 +455,12 @@ export function scan(set: PhraseSet, text: string): ScanResult {
     if (exactSlot === 0 && foldedSlot === 0) continue
     if (exactSlot === 2 || foldedSlot === 2) {
       // Only some pairs of runs start a term: hash the next run (the, in, you are common).
-      let j = nextWord(text, i)
-      const nextFirst = text.charCodeAt(j)
-      let next = 0
+      const from = nextWord(text, i)
+      const nextFirst = text.charCodeAt(from)
+      const to = wordEnd(text, from)
+      const next = hashRange(text, from, to, true)
       let nextAscii = true
-      while (j < n) {
-        const d = text.charCodeAt(j)
-        if (d < 128) {
-          if (!ASCII_WORD[d]) break
-          next = (Math.imul(next, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0
-          j++
-        } else {
-          const width = wordCharAt(text, j)
-          if (width === 0) break
-          nextAscii = false
-          next = (Math.imul(next, 31) + d) | 0
-          if (width === 2) next = (Math.imul(next, 31) + text.charCodeAt(j + 1)) | 0
-          j += width
-        }
-      }
+      for (let k = from; k < to && nextAscii; k++) if (text.charCodeAt(k) >= 128) nextAscii = false
       if (exactSlot === 2 && !exactPairs[slot(pair(h, next ^ classMix(nextFirst)))]) exactSlot = 0
       if (foldedSlot === 2 && nextAscii && !foldedPairs[slot(pair(h, next))]) foldedSlot = 0
     }
