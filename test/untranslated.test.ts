@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {assertWellFormed, fixed, lint, only} from './helpers.js'
 import {ruleExamples} from './examples-support.js'
+import {SOURCE_LANG_NAMES, type SourceLang} from '../src/types.js'
 
 ruleExamples('untranslated')
 
@@ -117,6 +118,15 @@ describe('untranslated words and titles', () => {
  * knows, with a linking letter) and Dutch and Italian words after a party's acronym or a number; the
  * same acronyms and numbers with English words after them are left alone.
  */
+/** With the source language `lang`: one message, on `word`, with `reason`, no fix, and the text left as it is. */
+const sourceConfig = (lang: string) => only('untranslated', {}, {sourceLang: lang as 'fr'})
+async function reportsOnly(input: string, lang: string, word: string, reason: string): Promise<void> {
+  const messages = lint(input, sourceConfig(lang))
+  assertWellFormed(input, messages)
+  expect(messages.map((m) => [m.actual, m.reason, m.fix])).toEqual([[word, reason, undefined]])
+  expect(await fixed(input, sourceConfig(lang))).toBe(input)
+}
+
 describe('untranslated: a word glued to an acronym or a number', () => {
   const de = only('untranslated', {}, {sourceLang: 'de'})
   const GLUED: Array<[settings: string, glued: string, word: string, lang: string]> = [
@@ -129,13 +139,8 @@ describe('untranslated: a word glued to an acronym or a number', () => {
   ]
   for (const [lang, glued, word, name] of GLUED) {
     const input = `On Monday ${glued} rejected the plan, sources said.`
-    it(`reports: ${input}`, async () => {
-      const config = only('untranslated', {}, {sourceLang: lang as 'de'})
-      const messages = lint(input, config)
-      assertWellFormed(input, messages)
-      expect(messages.map((m) => [m.actual, m.reason])).toEqual([[word, `Unexpected untranslated \`${word}\` (a ${name} word, not an English one), expected English`]])
-      expect(await fixed(input, config)).toBe(input)
-    })
+    it(`reports: ${input}`, () =>
+      reportsOnly(input, lang, word, `Unexpected untranslated \`${word}\` (a ${name} word, not an English one), expected English`))
   }
   it('names every language whose dictionary has the word when the text’s language is not known', () => {
     expect(lint('The VVD-leider spoke on Monday.', config).map((m) => m.reason)).toEqual([
@@ -155,4 +160,52 @@ describe('untranslated: a word glued to an acronym or a number', () => {
       expect(lint(input, de).map((m) => m.actual)).toEqual([])
     })
   }
+})
+
+/**
+ * A plural of the source language capitalized as a name after `the`: the nickname of a team or a
+ * group that MT carried over (`les Espoirs`, `los Colchoneros`). Fixtures in the style of MT from
+ * French, Spanish, Portuguese and Catalan; English words, names and other languages are left alone.
+ */
+describe('untranslated: a source-language plural capitalized as a name', () => {
+  // the text's language, a sentence in the style of MT from it, the nickname it kept
+  const NICKNAMES: Array<[lang: SourceLang, input: string, word: string]> = [
+    ['fr', 'The coach will name the squad of the Espoirs on Thursday, two weeks before the tournament.', 'Espoirs'],
+    ['fr', 'The selector of the Euro Espoirs wants the best players available for June.', 'Espoirs'],
+    ['fr', 'Nantes lost again at home: the Canaris conceded twice in the first half.', 'Canaris'],
+    ['es', 'Atlético lost at home and the Colchoneros were whistled by their own supporters.', 'Colchoneros'],
+    ['pt', 'Corinthians won the classic and the Alvinegros took the lead of the championship.', 'Alvinegros']
+  ]
+  for (const [lang, input, word] of NICKNAMES) {
+    const reason = `Unexpected untranslated \`${word}\` (a ${SOURCE_LANG_NAMES[lang]} plural, \`${word.toLowerCase()}\`, capitalized as a name), expected English`
+    it(`reports: ${word} (${lang})`, () => reportsOnly(input, lang, word, reason))
+  }
+  const keep: Array<[lang: string, input: string]> = [
+    // English words: loanwords English spells the same
+    ['es', 'The Sandinistas and the Conquistadors were the subject of the exhibition.'],
+    // a team's name after its city; a name followed by another capitalized word
+    ['fr', 'The Montreal Canadiens won in Boston, and the Espoirs Cup was played in Lyon.'],
+    // the text writes the full name elsewhere (`Junts per Catalunya`)
+    ['ca', 'The deputies of Junts per Catalunya voted no, and the Junts left the chamber.'],
+    // not a plural; Italian and German plurals are not -s plurals with lower-case nouns
+    ['fr', 'The Palme went to a Korean film this year.'],
+    ['it', 'The Azzurri won in Naples on Saturday.'],
+    ['de', 'The Grünen and the Linken voted against the budget.'],
+    // quoted on purpose
+    ['fr', 'The fans sang for “the Canaris” until the end.']
+  ]
+  for (const [lang, input] of keep) {
+    it(`leaves alone (${lang}): ${input}`, () => {
+      expect(lint(input, sourceConfig(lang)).map((m) => m.actual)).toEqual([])
+    })
+  }
+  it('is linear on a long text of repeated nicknames', () => {
+    const long = 'Then the Canaris lost and the Euro Espoirs won. '.repeat(5000)
+    const t = performance.now()
+    expect(lint(long, sourceConfig('fr')).length).toBe(10000)
+    expect(performance.now() - t).toBeLessThan(20000)
+  })
+  it('names nothing without a source language', () => {
+    expect(lint('The Espoirs played well on Monday.', config)).toEqual([])
+  })
 })

@@ -81,6 +81,43 @@ function capitalOrDigit(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code >= 128
 }
 
+/** `the`, maybe a capitalized word, and a capitalized word (bounded parts, no nesting: linear). */
+const THE_CAPITAL = /(?<![\p{L}\p{N}_])[Tt]he (?:(\p{Lu}\p{Ll}{1,30}) )?(\p{Lu}\p{Ll}{3,30})(?![\p{L}\p{N}_'’-])/gu
+/** Languages that write plurals with -s or -x and common nouns in lower case. */
+const PLURAL_S_LANGS = new Set<SourceLang>(['fr', 'es', 'pt', 'ca', 'nl'])
+/** A space and a capitalized word, or a particle and one, after a word: the word is part of a longer name. */
+const NAME_GOES_ON = /^ (?:(\p{Ll}{1,4}) )?\p{Lu}/u
+/** Particles inside names that are not in FUNCTION_WORDS (Catalan and Italian `per`, `i`, `e`). */
+const NAME_LINKS = new Set(['per', 'i', 'e', 'en', 'op'])
+
+/** `word` (a whole word) is somewhere in `text` followed by a capitalized word, or a source particle and one. */
+function partOfName(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at > 0 && letterAt(text, at - 1, at) > 0) continue
+    const m = NAME_GOES_ON.exec(text.slice(at + word.length, at + word.length + 12))
+    if (m && (m[1] === undefined || FUNCTION_WORDS.has(m[1]) || NAME_LINKS.has(m[1]))) return true
+  }
+  return false
+}
+
+/** `spans` sorted and merged where they overlap. */
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = []
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1]
+    if (last && a < last[1]) last[1] = Math.max(last[1], b)
+    else merged.push([a, b])
+  }
+  return merged
+}
+
+/** Singulars of a Romance or Dutch plural: `espoirs` → `espoir`, `jeux` → `jeu`, `leones` → `leon`. */
+function singularOf(plural: string): string[] {
+  const out = [plural.slice(0, -1)]
+  if (plural.endsWith('es')) out.push(plural.slice(0, -2))
+  return out
+}
+
 /** English words that follow a name and a hyphen as a modifier: `Merkel-style`, `Trump-friendly`. */
 const ENGLISH_COMBINING = new Set(['style', 'friendly', 'sized', 'level', 'class', 'proof', 'centric', 'esque'])
 const LANGS = ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'pol']
@@ -296,6 +333,47 @@ export default defineRule<UntranslatedOptions>({
           end,
           reason: `Unexpected untranslated \`${whole}\` (a ${SOURCE_LANG_NAMES[lang]} compound of a name and a noun), expected \`${head}\` apart from an English noun`,
           note: `${SOURCE_LANG_NAMES[lang]} joins a name and a noun with a hyphen; English writes them apart (and the noun in English: check it).`
+        })
+      }
+    }
+
+    // 4c. A plural common noun of the source language capitalized as a name after `the` (`the Espoirs`,
+    // `the Euro Espoirs`, `the Blancos`): MT keeps the nickname of a team or a group (`les Espoirs`,
+    // the under-21 side) as if it were a name. Only in languages that write plurals with -s or -x and
+    // their nouns in lower case; not a word English knows, a word the text uses as part of a longer
+    // name (`Junts per Catalunya`), or one whose singular the dictionary lacks.
+    if (options.sourceWords && text.includes('he ')) {
+      // one scan of the text per word, however often it comes (linear)
+      const namedMemo = new Map<string, boolean>()
+      // the spans reported so far, merged and in order: a forward cursor (this step's own reports come in order)
+      const taken = mergeSpans(reported)
+      let cursor = 0
+      THE_CAPITAL.lastIndex = 0
+      for (let m = THE_CAPITAL.exec(text); m; m = THE_CAPITAL.exec(text)) {
+        const [, before, word] = m
+        // after a name (`the Montreal Canadiens`): a team's own name; after a common word (`the Euro Espoirs`) still a nickname
+        if (before !== undefined && !lex.isLowerWord(before)) continue
+        const start = m.index + m[0].length - word.length
+        const end = start + word.length
+        const lower = word.toLowerCase()
+        if (!/[sx]$/.test(lower) || lex.isWord(word) || lex.isWord(lower) || englishDerivation(lower, lex)) continue
+        while (cursor < taken.length && taken[cursor][1] <= start) cursor++
+        if (cursor < taken.length && taken[cursor][0] < end) continue
+        if (insideQuotes(start, end) || italic(text, start, end) || allowed(word, allow)) continue
+        const lang = wordLangOf()
+        if (!lang || !PLURAL_S_LANGS.has(lang)) continue
+        const dict = sourceDictionary(lang)
+        if (!dict || !dict.isWord(lower) || !singularOf(lower).some((s) => dict.isWord(s))) continue
+        // anywhere in the text followed by a capitalized word, or a particle and one: a name (`Junts per Catalunya`)
+        let named = namedMemo.get(word)
+        if (named === undefined) namedMemo.set(word, (named = partOfName(text, word)))
+        if (named) continue
+        reported.push([start, end])
+        ctx.report({
+          start,
+          end,
+          reason: `Unexpected untranslated \`${word}\` (a ${SOURCE_LANG_NAMES[lang]} plural, \`${lower}\`, capitalized as a name), expected English`,
+          note: `\`${lower}\` is a common noun of ${SOURCE_LANG_NAMES[lang]}; the translation kept it as the name of a team or a group (English: \`the Under-21s\`, \`the Whites\`, \`the Greens\`).`
         })
       }
     }
