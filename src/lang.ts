@@ -161,3 +161,13 @@ export function guessSourceLang(text: string): LangGuess {
 export function sourceLangOf(text: string, setting: SourceLang | undefined): SourceLang | undefined {
   return setting ?? guessSourceLang(text).lang
 }
+
+/**
+ * The best-scoring source language when it has some evidence and no rival: for checks whose own
+ * look-up in that language's dictionary is the evidence (a single source word, a lost letter).
+ */
+export function likeliestLang(text: string): SourceLang | undefined {
+  const {scores} = guessSourceLang(text)
+  const ranked = (Object.keys(scores) as SourceLang[]).sort((a, b) => scores[b] - scores[a])
+  return scores[ranked[0]] >= 1 && scores[ranked[0]] > scores[ranked[1]] ? ranked[0] : undefined
+}

@@ -85,3 +85,39 @@ describe('unicode', () => {
     expect(performance.now() - t).toBeLessThan(20000)
   })
 })
+
+describe('unicode: letters lost in encoding', () => {
+  // Correct sentences of our own, each with one word of the source language that has a letter ASCII lacks.
+  const cases: Array<[string, string, string]> = [
+    ['es', 'Martínez', 'said {w} on Tuesday, after the meeting in Seville.'],
+    ['es', 'Hernández', 'The coach, Xavi {w}, praised the defence.'],
+    ['fr', 'président', 'The {w} of the region spoke to reporters in Lyon.'],
+    ['de', 'Künstler', 'The {w} collective opened its studio in Leipzig.']
+  ]
+  const strict = (lang: string) => only('unicode', {}, {sourceLang: lang})
+  // The mechanism: drop the one letter that ASCII lacks, as a pipeline that cannot hold it does.
+  const drop = (word: string) => [...word].filter((c) => c.charCodeAt(0) < 128).join('')
+  for (const [lang, word, frame] of cases) {
+    const original = frame.replace('{w}', word)
+    const damaged = frame.replace('{w}', drop(word))
+    it(`puts back the letter of ${drop(word)} (${lang})`, async () => {
+      const lost = [...word].find((c) => c.charCodeAt(0) >= 128)!
+      expect(lint(damaged, strict(lang)).map((m) => m.message)).toEqual([`Unexpected \`${drop(word)}\`, expected \`${word}\` (a lost \`${lost}\`)`])
+      expect(await fixed(damaged, strict(lang))).toBe(original)
+    })
+    it(`leaves the correct ${word} alone (${lang})`, () => {
+      expect(lint(original, strict(lang))).toEqual([])
+    })
+  }
+  it('leaves words that read whole, English words, capitals and texts with no source language alone', () => {
+    // no run of three consonants where the letter would go (`Doria`, `Garca`), a lost last letter (`Pell`)
+    expect(lint('Doria, Pell and Garca met the Jett family.', strict('es'))).toEqual([])
+    // English knows it; all capitals; an address
+    expect(lint('The strength of HRNNDEZ at www.hernndez.example was clear.', strict('es'))).toEqual([])
+    // no evidence of a source language: no dictionary, nothing to put back
+    expect(lint('The Hernndez family moved to Ohio in 1990.', config)).toEqual([])
+  })
+  it('is off with lostLetters: false', () => {
+    expect(lint('Juan Martnez spoke.', only('unicode', {lostLetters: false}, {sourceLang: 'es'}))).toEqual([])
+  })
+})

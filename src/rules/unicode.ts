@@ -1,6 +1,10 @@
 import {getLexicon} from '../lexicon/index.js'
 import {findEntities} from './unicode/entities.js'
 import {c1AsWindows1252, findMojibake} from './unicode/mojibake.js'
+import {findLostLetters} from './unicode/lost-letters.js'
+import {likeliestLang, sourceLangOf} from '../lang.js'
+import {sourceDictionary} from '../lexicon/hunspell.js'
+import {SOURCE_LANG_NAMES, type SourceLang} from '../types.js'
 import {inCode} from '../lexicon/regions.js'
 import {defineRule} from '../rule.js'
 import {classBefore, classOf, LETTER, MARK, OTHER} from '../char-class.js'
@@ -19,6 +23,10 @@ export interface UnicodeOptions {
   nfc: boolean
   /** Restore apostrophes lost with the mojibake (`doesnt` → `doesn’t`), checked with the dictionary. */
   apostrophes: boolean
+  /** Put back a letter of the source language lost in encoding (`Hernndez` → `Hernández`), checked with its dictionary. */
+  lostLetters: boolean
+  /** The language the text was translated from (else guessed from the text). */
+  sourceLang?: SourceLang
 }
 
 const AFTER_NBSP_LOSS = /[\p{Ll}\p{N}.,;:!?%”’)]$/u
@@ -50,7 +58,7 @@ export default defineRule<UnicodeOptions>({
   description: 'Mojibake, HTML entities, invisible or control characters, odd spaces, decomposed letters.',
   note:
     'Scrapers and pipelines decode UTF-8 with the wrong code page (Windows-1252, Latin-1, Windows-874), leave HTML entities undecoded and carry zero-width or control characters from the page source.',
-  defaults: {mojibake: true, entities: true, invisible: true, spaces: true, nfc: true, apostrophes: true},
+  defaults: {mojibake: true, entities: true, invisible: true, spaces: true, nfc: true, apostrophes: true, lostLetters: true},
   check(ctx) {
     const {text, options} = ctx
     const findings: Finding[] = []
@@ -214,6 +222,25 @@ export default defineRule<UnicodeOptions>({
         mark ??= straight ? "'" : countOf(text, "'") > countOf(text, '’') ? "'" : '’'
         const replacement = word.slice(0, -1) + mark + 's'
         add({start, end: stop, expected: [replacement], fix: 'safe', reason: `Unexpected \`${word}\`, expected \`${replacement}\` (lost apostrophe)`})
+      }
+    }
+
+    if (options.lostLetters) {
+      // The text's source language, or on thin evidence its likeliest one: the dictionary look-up is the evidence.
+      const lang = sourceLangOf(text, options.sourceLang) ?? likeliestLang(text)
+      const dict = lang ? sourceDictionary(lang) : null
+      if (lang && dict) {
+        for (const lost of findLostLetters(text, lang, dict, getLexicon())) {
+          if (isTaken(lost.start) || inCode(text, lost.start)) continue
+          add({
+            start: lost.start,
+            end: lost.end,
+            expected: [lost.expected],
+            fix: 'safe',
+            reason: `Unexpected \`${lost.actual}\`, expected \`${lost.expected}\` (a lost \`${lost.letter}\`)`,
+            note: `Neither the English nor the ${SOURCE_LANG_NAMES[lang]} dictionary knows \`${lost.actual}\`; with \`${lost.letter}\` put back, the ${SOURCE_LANG_NAMES[lang]} one does. A pipeline that could not hold the letter dropped it.`
+          })
+        }
       }
     }
 

@@ -1,7 +1,7 @@
 import {franc} from 'franc-min'
 import type {Root} from 'nlcst'
 import type {Span} from '../document.js'
-import {guessSourceLang, sourceLangOf} from '../lang.js'
+import {likeliestLang, sourceLangOf} from '../lang.js'
 import {isWordOrCompound, sourceDictionary} from '../lexicon/hunspell.js'
 import {getLexicon, type Lexicon} from '../lexicon/index.js'
 import {runStartMatches} from '../match/scan.js'
@@ -548,12 +548,6 @@ function classify(value: string, lex: Lexicon): 'E' | 'N' {
   return known ? 'E' : 'N'
 }
 
-/** The best-scoring source language when it has some evidence and no rival. */
-function likeliestLang(text: string): SourceLang | undefined {
-  const {scores} = guessSourceLang(text)
-  const ranked = (Object.keys(scores) as SourceLang[]).sort((a, b) => scores[b] - scores[a])
-  return scores[ranked[0]] >= 1 && scores[ranked[0]] > scores[ranked[1]] ? ranked[0] : undefined
-}
 
 const ENGLISH_PREFIXES = ['re', 'un', 'de', 'dis', 'pre', 'non', 'over', 'under', 'co', 'inter', 'counter', 'anti', 'post', 'mis', 'sub', 'super', 'out', 'multi', 'semi']
 const ENGLISH_SUFFIXES: Array<[string, string[]]> = [
