@@ -117,6 +117,17 @@ describe('unicode: letters lost in encoding', () => {
     // no evidence of a source language: no dictionary, nothing to put back
     expect(lint('The Hernndez family moved to Ohio in 1990.', config)).toEqual([])
   })
+  it('puts back a letter the text itself writes elsewhere, with no source language', async () => {
+    const text = 'Xavi Hernández won on Sunday. Later, Hernndez said the side had played well in Mnchen, not München.'
+    expect(lint(text, config).map((m) => m.message)).toEqual([
+      'Unexpected `Hernndez`, expected `Hernández` (a lost `á`)',
+      'Unexpected `Mnchen`, expected `München` (a lost `ü`)'
+    ])
+    expect(await fixed(text, config)).toBe('Xavi Hernández won on Sunday. Later, Hernández said the side had played well in München, not München.')
+    // an English word (`nave` beside `naïve`), two full forms for one loss, a lost last letter (`Caf`),
+    // a loss that leaves a word that reads whole (`Estado` beside `Estadão`, `Garca` beside `García`)
+    expect(lint('A naïve nave; Müller, Möller and Mller; Café and Caf; Estadão and Estado; García and Garca.', config)).toEqual([])
+  })
   it('is off with lostLetters: false', () => {
     expect(lint('Juan Martnez spoke.', only('unicode', {lostLetters: false}, {sourceLang: 'es'}))).toEqual([])
   })

@@ -229,18 +229,20 @@ export default defineRule<UnicodeOptions>({
       // The text's source language, or on thin evidence its likeliest one: the dictionary look-up is the evidence.
       const lang = sourceLangOf(text, options.sourceLang) ?? likeliestLang(text)
       const dict = lang ? sourceDictionary(lang) : null
-      if (lang && dict) {
-        for (const lost of findLostLetters(text, lang, dict, getLexicon())) {
-          if (isTaken(lost.start) || inCode(text, lost.start)) continue
-          add({
-            start: lost.start,
-            end: lost.end,
-            expected: [lost.expected],
-            fix: 'safe',
-            reason: `Unexpected \`${lost.actual}\`, expected \`${lost.expected}\` (a lost \`${lost.letter}\`)`,
-            note: `Neither the English nor the ${SOURCE_LANG_NAMES[lang]} dictionary knows \`${lost.actual}\`; with \`${lost.letter}\` put back, the ${SOURCE_LANG_NAMES[lang]} one does. A pipeline that could not hold the letter dropped it.`
-          })
-        }
+      for (const lost of findLostLetters(text, getLexicon(), lang && dict ? {lang, dict} : undefined)) {
+        if (isTaken(lost.start) || inCode(text, lost.start)) continue
+        const language = lang ? SOURCE_LANG_NAMES[lang] : ''
+        add({
+          start: lost.start,
+          end: lost.end,
+          expected: [lost.expected],
+          fix: 'safe',
+          reason: `Unexpected \`${lost.actual}\`, expected \`${lost.expected}\` (a lost \`${lost.letter}\`)`,
+          note:
+            lost.evidence === 'text'
+              ? `The text writes \`${lost.expected}\` elsewhere; here the \`${lost.letter}\` was dropped by a pipeline that could not hold it.`
+              : `Neither the English nor the ${language} dictionary knows \`${lost.actual}\`; with \`${lost.letter}\` put back, the ${language} one does. A pipeline that could not hold the letter dropped it.`
+        })
       }
     }
 

@@ -38,34 +38,89 @@ export interface LostLetter {
   expected: string
   /** The letter put back. */
   letter: string
+  /** Where the repair comes from: the text writes the word in full, or the source dictionary knows it. */
+  evidence: 'text' | 'dictionary'
+}
+
+/** The source language the dictionary evidence reads, and its dictionary. */
+export interface LostLetterSource {
+  lang: SourceLang
+  dict: SourceDictionary
 }
 
 /**
- * The words of `text` that lost one letter of `lang` (see above), each with its repair.
- * A word the text also writes in full is repaired the same way; one with two repairs is left alone.
+ * The words of `text` that lost one letter, each with its repair: the text's own evidence first
+ * (it writes the word in full elsewhere, `Hernández` beside `Hernndez`: no dictionary needed),
+ * else the source dictionary's (see above). A word with two repairs is left alone.
  */
-export function findLostLetters(text: string, lang: SourceLang, dict: SourceDictionary, lex: Lexicon): LostLetter[] {
+export function findLostLetters(text: string, lex: Lexicon, source: LostLetterSource | undefined): LostLetter[] {
   const found: LostLetter[] = []
-  const memo = memoOf(lang)
-  const letters = LETTERS[lang]
+  const inText = fullForms(text)
+  if (!source && inText.size === 0) return found
+  const memo = source ? memoOf(source.lang) : undefined
+  const letters = source ? LETTERS[source.lang] : ''
   ASCII_RUN.lastIndex = 0
   for (let m = ASCII_RUN.exec(text); m; m = ASCII_RUN.exec(text)) {
     const word = m[0]
     const end = m.index + word.length
     if ((m.index > 0 && NOT_BEFORE.test(String.fromCodePoint(text.codePointAt(m.index - 1)!))) || lowSurrogateBefore(text, m.index)) continue
     if (NOT_AFTER.test(text.slice(end, end + 3))) continue
-    let repair = memo.get(word)
-    if (repair === undefined) {
-      repair = repairOf(word, letters, dict, lex)
-      // Bounded: a long run over many documents meets an open-ended vocabulary.
-      if (memo.size >= 50000) memo.clear()
-      memo.set(word, repair)
+    let repair = inText.get(word)
+    let evidence: LostLetter['evidence'] = 'text'
+    if (repair !== undefined && (repair === '' || lex.isWord(word) || lex.isWord(word.toLowerCase()) || source?.dict.isWord(word))) repair = ''
+    if (repair === undefined && source && memo) {
+      evidence = 'dictionary'
+      repair = memo.get(word)
+      if (repair === undefined) {
+        repair = repairOf(word, letters, source.dict, lex)
+        // Bounded: a long run over many documents meets an open-ended vocabulary.
+        if (memo.size >= 50000) memo.clear()
+        memo.set(word, repair)
+      }
     }
-    if (repair === '') continue
+    if (!repair) continue
     const at = repairAt(word, repair)
-    found.push({start: m.index, end: m.index + word.length, actual: word, expected: repair, letter: repair[at]})
+    found.push({start: m.index, end, actual: word, expected: repair, letter: repair[at], evidence})
   }
   return found
+}
+
+/** A letter outside ASCII that a pipeline may drop (Latin-1 and Latin Extended-A/B). */
+const LATIN_OFF = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/g
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
+
+function asciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+}
+
+/**
+ * The text's words with one letter outside ASCII and ASCII letters around it (`Hernández`,
+ * `München`), by the form the loss of that letter leaves ('' where two words leave the same).
+ * Found from each such letter outwards over char codes (a Unicode lookbehind at every position is slow).
+ */
+function fullForms(text: string): Map<string, string> {
+  const forms = new Map<string, string>()
+  LATIN_OFF.lastIndex = 0
+  for (let m = LATIN_OFF.exec(text); m; m = LATIN_OFF.exec(text)) {
+    const at = m.index
+    let from = at
+    while (from > 0 && asciiLetter(text.charCodeAt(from - 1))) from--
+    let to = at + 1
+    while (to < text.length && asciiLetter(text.charCodeAt(to))) to++
+    // another letter, a mark or a digit at either edge: not a word of this shape
+    if (from === at || to === at + 1) continue
+    if (from > 0 && WORD_CHAR.test(text[from - 1])) continue
+    if (to < text.length && WORD_CHAR.test(text[to])) continue
+    const full = text.slice(from, to)
+    const dropped = text.slice(from, at) + text.slice(at + 1, to)
+    if (dropped.length < 4 || dropped.length > 30) continue
+    // As with the dictionary's evidence, the loss leaves a run of three consonants (`Hernndez`, `Mnchen`):
+    // `Estado` beside `Estadão` is a word of its own.
+    if (consonantRun(dropped.toLowerCase(), at - from) < 3) continue
+    const seen = forms.get(dropped)
+    forms.set(dropped, seen === undefined || seen === full ? full : '')
+  }
+  return forms
 }
 
 /** Each word's repair ('' for none) per language, kept from document to document. */
