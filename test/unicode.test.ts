@@ -128,6 +128,10 @@ describe('unicode: letters lost in encoding', () => {
     // a loss that leaves a word that reads whole (`Estado` beside `Estadão`, `Garca` beside `García`)
     expect(lint('A naïve nave; Müller, Möller and Mller; Café and Caf; Estadão and Estado; García and Garca.', config)).toEqual([])
   })
+  it('reads whole words only: not inside a hyphenated form, a number, an address or beside an astral letter', async () => {
+    const text = 'Hernndez, x-Hernndez, Hernndez-y, 2Hernndez, Hernndez2, www.Hernndez, \u{1D400}Hernndez, (Hernndez) and Xavi Hernández.'
+    expect(await fixed(text, config)).toBe('Hernández, x-Hernndez, Hernndez-y, 2Hernndez, Hernndez2, www.Hernndez, \u{1D400}Hernndez, (Hernández) and Xavi Hernández.')
+  })
   it('is off with lostLetters: false', () => {
     expect(lint('Juan Martnez spoke.', only('unicode', {lostLetters: false}, {sourceLang: 'es'}))).toEqual([])
   })

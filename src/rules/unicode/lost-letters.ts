@@ -1,16 +1,18 @@
 /**
  * Letters lost in encoding: a pipeline that cannot hold a character drops
  * it, so `Hernández` becomes `Hernndez` and `président` becomes `prsident`.
- * The evidence is the two dictionaries: the word as written is in neither
- * the English one nor the source language's, and putting back exactly one
- * letter that the source language writes (and ASCII does not) gives exactly
- * one word the source dictionary knows. The letter lost is inside the word
- * and leaves a run of three consonants or more (`rnnd`, `prs`, `Mll`): a
- * well-formed word (`Doria`, `Pell`) is a name, not damage.
+ * The evidence is the text itself (it writes the word in full elsewhere) or
+ * the two dictionaries: the word as written is in neither the English one
+ * nor the source language's, and putting back exactly one letter that the
+ * source language writes (and ASCII does not) gives exactly one word the
+ * source dictionary knows. Either way the letter lost is inside the word and
+ * leaves a run of three consonants or more (`rnnd`, `prs`, `Mll`): a
+ * well-formed word (`Doria`, `Pell`, `Estado`) is a word, not damage.
  */
 import type {SourceLang} from '../../types.js'
 import type {SourceDictionary} from '../../lexicon/hunspell.js'
 import type {Lexicon} from '../../lexicon/index.js'
+import {classBefore, classOf, LETTER, OTHER} from '../../char-class.js'
 
 /** The letters each language writes that ASCII lacks (lower case; a capital is never put back first). */
 const LETTERS: Record<SourceLang, string> = {
@@ -26,10 +28,14 @@ const LETTERS: Record<SourceLang, string> = {
 
 /** A run of 4 to 30 ASCII letters; its edges are checked apart (a Unicode lookbehind at every position is slow). */
 const ASCII_RUN = /[A-Za-z]{4,30}/g
-/** What may not touch a word before it: a letter, a mark, a digit, `_ @ / . ' ’ -` (a longer word, an address, a hyphenated form). */
-const NOT_BEFORE = /[\p{L}\p{M}\p{N}_@/.'’-]/u
-/** What may not follow it: a letter, a mark, a digit, `_ @ /`, or `' ’ -` and a letter. */
-const NOT_AFTER = /^(?:[\p{L}\p{M}\p{N}_@/]|['’-]\p{L})/u
+
+/** Nothing of a longer word, an address or a hyphenated form touches text[start, end): no letter, mark or digit, `_ @ / . ' ’ -` before; no `_ @ /`, nor `' ’ -` and a letter, after. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  if (classBefore(text, start) !== OTHER || (start > 0 && "_@/.'’-".includes(text[start - 1]))) return false
+  if (end >= text.length) return true
+  if (classOf(text.codePointAt(end)!) !== OTHER || '_@/'.includes(text[end])) return false
+  return !("'’-".includes(text[end]) && end + 1 < text.length && classOf(text.codePointAt(end + 1)!) === LETTER)
+}
 
 export interface LostLetter {
   start: number
@@ -63,8 +69,7 @@ export function findLostLetters(text: string, lex: Lexicon, source: LostLetterSo
   for (let m = ASCII_RUN.exec(text); m; m = ASCII_RUN.exec(text)) {
     const word = m[0]
     const end = m.index + word.length
-    if ((m.index > 0 && NOT_BEFORE.test(String.fromCodePoint(text.codePointAt(m.index - 1)!))) || lowSurrogateBefore(text, m.index)) continue
-    if (NOT_AFTER.test(text.slice(end, end + 3))) continue
+    if (!standsAlone(text, m.index, end)) continue
     let repair = inText.get(word)
     let evidence: LostLetter['evidence'] = 'text'
     if (repair !== undefined && (repair === '' || lex.isWord(word) || lex.isWord(word.toLowerCase()) || source?.dict.isWord(word))) repair = ''
@@ -87,7 +92,6 @@ export function findLostLetters(text: string, lex: Lexicon, source: LostLetterSo
 
 /** A letter outside ASCII that a pipeline may drop (Latin-1 and Latin Extended-A/B). */
 const LATIN_OFF = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/g
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u
 
 function asciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
@@ -109,8 +113,7 @@ function fullForms(text: string): Map<string, string> {
     while (to < text.length && asciiLetter(text.charCodeAt(to))) to++
     // another letter, a mark or a digit at either edge: not a word of this shape
     if (from === at || to === at + 1) continue
-    if (from > 0 && WORD_CHAR.test(text[from - 1])) continue
-    if (to < text.length && WORD_CHAR.test(text[to])) continue
+    if (classBefore(text, from) !== OTHER || (to < text.length && classOf(text.codePointAt(to)!) !== OTHER)) continue
     const full = text.slice(from, to)
     const dropped = text.slice(from, at) + text.slice(at + 1, to)
     if (dropped.length < 4 || dropped.length > 30) continue
@@ -129,12 +132,6 @@ function memoOf(lang: SourceLang): Map<string, string> {
   let memo = memos.get(lang)
   if (!memo) memos.set(lang, (memo = new Map()))
   return memo
-}
-
-/** The code unit before `at` ends a surrogate pair (an astral character, maybe a letter: not a word edge). */
-function lowSurrogateBefore(text: string, at: number): boolean {
-  const c = text.charCodeAt(at - 1)
-  return c >= 0xdc00 && c <= 0xdfff
 }
 
 /** The one repair of `word`, or '' (a known word, an acronym, no repair, or more than one). */
