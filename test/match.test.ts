@@ -4,8 +4,8 @@
  * find exactly what the regex of the same phrases finds.
  * - the phrase scan (masthead, the language guess): each list's alternation,
  *   global, exec from the end of each match (names maybe after an article);
- * - matchWords (calque): the same patterns read as words, against the sticky
- *   regex of each phrase tried at every word start;
+ * - matchWordPhrases (calque): the same patterns read as words, against the
+ *   sticky regex of each phrase tried at every word start;
  * - PhraseIndex (paywall, boilerplate: phrases that are a whole unit): every
  *   phrase it finds in a unit, and the one `exec` picks, against each phrase's
  *   own anchored regex.
@@ -15,10 +15,9 @@ import {describe, expect, it} from 'vitest'
 import {HSPACE, phraseSource, readPattern, readSource} from '../src/match/syntax.js'
 import {addGroup, addNames, findNames, findPhrases, namesRegex, newPhraseSet} from '../src/match/phrases.js'
 import {lineParagraphs, lineSentences, splitLines} from '../src/match/lines.js'
-import {matchWords, wordFilter, wordIndex, wordTokens, type WordPhrase} from '../src/match/words.js'
+import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrase} from '../src/match/word-phrases.js'
 import {scanWords, WordText} from '../src/match/word-text.js'
 import {runStartMatches} from '../src/match/scan.js'
-import {WordTrie} from '../src/match/word-trie.js'
 import {PhraseIndex} from '../src/match/units.js'
 
 const SEED = 20261202
@@ -147,7 +146,7 @@ describe('the phrase scan equals the exec loop of its regex', () => {
   })
 })
 
-describe('matchWords equals the sticky regex of each phrase at every word', () => {
+describe('matchWordPhrases equals the sticky regex of each phrase at every word', () => {
   // The regex of a word phrase is case-sensitive, so that it can tell {Cap}: each literal word
   // becomes the group of its case forms (the texts hold words in no other: as written, lower,
   // upper, title), and {Cap} a word of the text (scanWords' definition) that starts with a capital.
@@ -179,9 +178,9 @@ describe('matchWords equals the sticky regex of each phrase at every word', () =
         const phrases: Array<WordPhrase & {pattern: string}> = patterns.map((pattern) => ({pattern, tokens: wordTokens(pattern)}))
         const found: string[] = []
         const seq = new WordText(sample)
-        matchWords(wordIndex(phrases), seq, (p, i, last) => found.push(`${p.pattern}@${seq.words[i].start}-${seq.words[last].end}`))
+        matchWordPhrases(wordPhrases(phrases), seq, (p, i, last) => found.push(`${p.pattern}@${seq.words[i].start}-${seq.words[last].end}`))
         const expected: string[] = []
-        const {words} = scanWords(sample, new WordTrie([]))
+        const words = scanWords(sample)
         for (const word of words) {
           for (const p of phrases) {
             // Between words only spaces, tabs and no-break spaces (the word phrases' adjacency); a word
@@ -275,14 +274,14 @@ describe('the units and the words around a match', () => {
     const find = (phrase: WordPhrase, text: string) => {
       const seq = new WordText(text)
       const out: string[] = []
-      matchWords(wordIndex([phrase]), seq, (_, i, last) => out.push(text.slice(seq.words[i].start, seq.words[last].end)))
+      matchWordPhrases(wordPhrases([phrase]), seq, (_, i, last) => out.push(text.slice(seq.words[i].start, seq.words[last].end)))
       return out
     }
-    const assures = {tokens: wordTokens('assures'), prev: wordFilter(['he', '{Cap}']), next: wordFilter(['{end}'])}
+    const assures = {pattern: 'assures', tokens: wordTokens('assures'), prev: wordFilter(['he', '{Cap}']), next: wordFilter(['{end}'])}
     expect(find(assures, 'He said it, he assures. Marie assures; the law assures coverage. She assures him.')).toEqual(['assures', 'assures'])
-    const actually = {tokens: wordTokens('actually'), prevNot: wordFilter(['{start}']), near: wordFilter(['Government'])}
+    const actually = {pattern: 'actually', tokens: wordTokens('actually'), prevNot: wordFilter(['{start}']), near: wordFilter(['Government'])}
     expect(find(actually, 'Actually the government acts. The government actually acts. He actually left.')).toEqual(['actually'])
-    const finals = {tokens: wordTokens('ends of'), next: wordFilter(['{num}', 'May']), nextNot: wordFilter(['{punct}'])}
+    const finals = {pattern: 'ends of', tokens: wordTokens('ends of'), next: wordFilter(['{num}', 'May']), nextNot: wordFilter(['{punct}'])}
     expect(find(finals, 'At ends of 2023s, at ends of may, at ends of the year, at ends of, then.')).toEqual(['ends of', 'ends of'])
   })
 })

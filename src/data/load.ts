@@ -6,7 +6,7 @@ import {createRequire} from 'node:module'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import type {LineCounter, Node as YamlNode} from 'yaml'
 import {phraseSource, PhraseSyntaxError} from '../match/syntax.js'
-import {wordTokens} from '../match/words.js'
+import {wordTokens} from '../match/word-phrases.js'
 import type {DataEntry} from './entry.js'
 import {snapshotEntries} from './snapshot.js'
 

@@ -6,6 +6,7 @@
  */
 import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
 import {HSPACE, phraseSource} from './syntax.js'
+import {classOf, NUMBER} from '../char-class.js'
 
 /*
  * Every list is read in one scan of the text. A list (a group) is, as far as
@@ -31,6 +32,14 @@ export interface Group {
   after?: string
   /** A group whose terms cannot all be keyed by their first run: its regex over the whole text. */
   fallback?: RegExp
+  /**
+   * Every term that matches at a position, each on its own (overlapping matches too), instead of
+   * the exec loop's one match per position; with `collect`. A term that no first run keys (`{n}`
+   * first, `{word}` first) is tried at every run that starts with a number, or at every run.
+   */
+  every?: boolean
+  /** A caseless group whose terms' sources spell case themselves (`[sS]ays`): keyed folded, matched as written. */
+  caseInSource?: boolean
 }
 
 /** A match of a collecting group: where, the text matched and the term (as given to addGroup). */
@@ -38,6 +47,8 @@ export interface PhraseMatch {
   index: number
   text: string
   term: Term
+  /** The term's own capture groups (an `every` group's matches). */
+  parts?: Array<string | undefined>
 }
 
 const BEFORE = '(?<![\\p{L}\\p{N}])'
@@ -56,6 +67,8 @@ interface Lazy {
   /** One capture group per term (a collecting group must tell which term matched). */
   capture: boolean
   flags: string
+  /** Each term on its own (an `every` group): its regex is the set's `single`. */
+  every: boolean
   regex: RegExp | undefined
 }
 
@@ -85,6 +98,11 @@ export interface PhraseSet {
   /** Terms that start with a sign, by that character (case-sensitive groups, then the others by the folded character). */
   exactSigns: Map<string, Attempt[]>
   foldedSigns: Map<string, Attempt[]>
+  /** Attempts of `every` groups at each run that starts with a number, and at each run. */
+  digitAttempts: Attempt[]
+  anyAttempts: Attempt[]
+  /** The sticky regex of one term of an `every` group, compiled on first use. */
+  single: Map<Term, RegExp>
   /** Code units that may start a sign term. */
   signCodes: Uint8Array
   /**
@@ -196,6 +214,37 @@ function sourceOf(terms: Term[], before: string, after: string, capture: boolean
 }
 
 /**
+ * The texts a term can start as, for keying: the term itself, or, when it opens
+ * with alternatives (`(a|b c) rest`), each option with the rest (`a rest`,
+ * `b c rest`). `{n}` and `{word}` options stand for themselves. Undefined when
+ * the options cannot be told by their first run: an option that is not its own
+ * run when letters follow the group (`(un|dis)able`).
+ */
+function startTexts(text: string, syntax: boolean): string[] | undefined {
+  if (!syntax || !text.startsWith('(')) return [text]
+  const close = text.indexOf(')')
+  if (close < 0) return undefined
+  const rest = text.slice(close + 1)
+  const ends = rest === '' || wordCharAt(rest, 0) === 0
+  const options = text.slice(1, close).split('|')
+  if (!ends && options.some((o) => o.startsWith('{') || leadingWord(o) === o)) return undefined
+  return options.map((o) => o + rest)
+}
+
+/** A term under one key: its possible second runs (undefined: not known, try it whatever follows). */
+type Keyed = Map<Term, string[] | undefined>
+
+function keyTerm(map: Map<string, Keyed>, key: string, term: Term, seconds: string[] | undefined): void {
+  let keyed = map.get(key)
+  if (!keyed) map.set(key, (keyed = new Map()))
+  // Two options with one first run (`(the|The) x`, caseless): either second run.
+  if (keyed.has(term)) {
+    const known = keyed.get(term)
+    keyed.set(term, known && seconds ? [...known, ...seconds] : undefined)
+  } else keyed.set(term, seconds)
+}
+
+/**
  * Add a list of terms (phrase patterns when `syntax`, else literal text) as a
  * group; returns its index. Case-insensitive when `caseless`.
  */
@@ -203,33 +252,56 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
   const index = set.groups.length
   set.groups.push(group)
   set.terms.push(terms)
-  const flags = caseless ? 'iuy' : 'uy'
+  const flags = caseless && !group.caseInSource ? 'iuy' : 'uy'
   const capture = group.collect === true
+  const every = group.every === true
   const before = group.before ?? BEFORE
   const after = group.after ?? AFTER
   // The default lookbehind holds at the start of a run: left out there (each \p{…} class adds to the compile time).
   const beforeAtRun = group.before === undefined ? '' : before
-  const runs = new Map<string, Term[]>()
-  const signs = new Map<string, Term[]>()
+  const lazy = (list: Term[], at: string): Lazy => ({terms: list, before: at, after, capture, flags, every, regex: undefined})
+  const runs = new Map<string, Keyed>()
+  const signs = new Map<string, Keyed>()
+  /** The terms of an `every` group tried at each run that starts with a number (`{n}` first), or at each run. */
+  const digits: Term[] = []
+  const anywhere: Term[] = []
   for (const term of terms) {
-    const text = syntax ? term.text.trim() : term.text
-    const run = leadingWord(text)
-    // After the first run comes a literal sign (or nothing): the text's run must be exactly that one.
-    // A placeholder, an alternative or an escape there could go on with letters: no key.
-    const next = text.slice(run.length, run.length + 1)
-    const first = String.fromCodePoint(text.codePointAt(0) ?? 0)
-    const unkeyed = text === '' || (syntax && /^[{([\\]/.test(run ? next : first)) || (!run && first.length > 1)
-    if (unkeyed) {
-      group.fallback = new RegExp(sourceOf(terms, before, after, capture), caseless ? 'giu' : 'gu')
+    const written = syntax ? term.text.trim() : term.text
+    const starts = startTexts(written, syntax)
+    const keys: Array<[Map<string, Keyed>, string, string[] | undefined]> = []
+    let wild: Term[] | undefined
+    for (const text of starts ?? []) {
+      if (text.startsWith('{n}') && syntax) {
+        wild = wild === anywhere ? anywhere : digits
+        continue
+      }
+      const run = leadingWord(text)
+      // After the first run comes a literal sign (or nothing): the text's run must be exactly that one.
+      // A placeholder, an alternative or an escape there could go on with letters: no key.
+      const next = text.slice(run.length, run.length + 1)
+      const first = String.fromCodePoint(text.codePointAt(0) ?? 0)
+      if (text === '' || (syntax && /^[{([\\]/.test(run ? next : first)) || (!run && first.length > 1)) {
+        wild = anywhere
+        continue
+      }
+      if (run) keys.push([runs, caseless ? fold(run) : run, secondRuns(text, run, syntax)])
+      else keys.push([signs, caseless ? fold(first) : first, undefined])
+    }
+    if (!starts) wild = anywhere
+    if (wild && !every) {
+      // A term that cannot all be keyed by its first run: the group's regex over the whole text.
+      group.fallback = new RegExp(sourceOf(terms, before, after, capture), caseless && !group.caseInSource ? 'giu' : 'gu')
       return index
     }
-    const [map, k] = run ? [runs, caseless ? fold(run) : run] : [signs, caseless ? fold(first) : first]
-    const list = map.get(k)
-    if (list) list.push(term)
-    else map.set(k, [term])
+    if (wild === anywhere) {
+      anywhere.push(term)
+      continue
+    }
+    if (wild) digits.push(term)
+    for (const [map, key, seconds] of keys) keyTerm(map, key, term, seconds)
   }
-  const lazy = (list: Term[], at: string): Lazy => ({terms: list, before: at, after, capture, flags, regex: undefined})
-  for (const [k, list] of runs) {
+  for (const [k, keyed] of runs) {
+    const list = [...keyed.keys()]
     // A term that is one run, matched case-sensitively between the default boundaries: the run is the match.
     const plain = !caseless && !capture && group.before === undefined && group.after === undefined && list.every((t) => t.text === k)
     const target = caseless ? set.folded : set.exact
@@ -239,9 +311,7 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
       // Each second run: its terms and those with no known second run, in their order.
       const bySecond = new Map<string, Term[]>()
       const open: Term[] = []
-      for (const t of list) {
-        const text = syntax ? t.text.trim() : t.text
-        const seconds = secondRuns(text, leadingWord(text), syntax)
+      for (const [t, seconds] of keyed) {
         if (!seconds) {
           open.push(t)
           for (const terms of bySecond.values()) terms.push(t)
@@ -275,15 +345,18 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
       if (caseless ? ascii(second) : true) pairs[slot(pair(h, hash(second, true) ^ (caseless ? 0 : classMix(second.charCodeAt(0)))))] = 1
     }
   }
-  for (const [k, list] of signs) {
+  for (const [k, keyed] of signs) {
     const target = caseless ? set.foldedSigns : set.exactSigns
-    const attempt: Attempt = {group: index, plain: false, caseless, bySecond: new Map(), open: lazy(list, before)}
+    const attempt: Attempt = {group: index, plain: false, caseless, bySecond: new Map(), open: lazy([...keyed.keys()], before)}
     const attempts = target.get(k)
     if (attempts) attempts.push(attempt)
     else target.set(k, [attempt])
     // Every code unit that may fold to the sign (signs rarely have case).
     for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) set.signCodes[variant.charCodeAt(0)] = 1
   }
+  const wildAttempt = (list: Term[]): Attempt => ({group: index, plain: false, caseless, bySecond: new Map(), open: lazy(list, beforeAtRun)})
+  if (digits.length) set.digitAttempts.push(wildAttempt(digits))
+  if (anywhere.length) set.anyAttempts.push(wildAttempt(anywhere))
   return index
 }
 
@@ -366,6 +439,28 @@ export function scan(set: PhraseSet, text: string): ScanResult {
   /** Matches per distinct matched text, for the capped groups (made on a group's first match). */
   const seen: Array<Map<string, number> | undefined> = groups.map(() => undefined)
   const letterCounts = set.letterTests.map(() => 0)
+  /** The terms of the `every` groups tried at this position already (a term may be keyed twice: `({n}|3d) x`). */
+  let triedAt = -1
+  const tried = new Set<Term>()
+  const tryEach = (lazy: Lazy, group: number, start: number) => {
+    if (triedAt !== start) {
+      tried.clear()
+      triedAt = start
+    }
+    for (const term of lazy.terms) {
+      if (tried.has(term)) continue
+      tried.add(term)
+      let regex = set.single.get(term)
+      if (!regex) set.single.set(term, (regex = new RegExp(`${lazy.before}(?:${term.source})${lazy.after}`, lazy.flags)))
+      regex.lastIndex = start
+      const match = regex.exec(text)
+      if (!match) continue
+      found[group]!.push({index: start, text: match[0], term, parts: match.slice(1)})
+      counts[group]++
+    }
+  }
+  const {digitAttempts, anyAttempts} = set
+  const wild = digitAttempts.length + anyAttempts.length > 0
   const attempt = (list: Attempt[], start: number, run: string | undefined, end: number) => {
     /** The text's next run after this one, as written and folded. */
     let next: string | undefined
@@ -385,6 +480,10 @@ export function scan(set: PhraseSet, text: string): ScanResult {
           terms = entry.bySecond!.get(entry.caseless ? (nextFolded ??= fold(next)) : next) ?? terms
         }
         if (!terms) continue
+        if (terms.every) {
+          tryEach(terms, group, start)
+          continue
+        }
         const regex = (terms.regex ??= new RegExp(sourceOf(terms.terms, terms.before, terms.after, terms.capture), terms.flags))
         regex.lastIndex = start
         const match = regex.exec(text)
@@ -448,6 +547,10 @@ export function scan(set: PhraseSet, text: string): ScanResult {
         i += width
       }
     }
+    if (wild) {
+      if (anyAttempts.length) attempt(anyAttempts, start, undefined, i)
+      if (digitAttempts.length && (c < 128 ? c <= 57 : classOf(text.codePointAt(start)!) === NUMBER)) attempt(digitAttempts, start, undefined, i)
+    }
     // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
     let exactSlot = exactHashes[slot(h)]
     if (exactSlot !== 0 && (exactFirst[slot(h)] & firstClass(c)) === 0) exactSlot = 0
@@ -501,6 +604,9 @@ export function newPhraseSet(): PhraseSet {
     folded: new Map(),
     exactSigns: new Map(),
     foldedSigns: new Map(),
+    digitAttempts: [],
+    anyAttempts: [],
+    single: new Map(),
     signCodes: new Uint8Array(65536),
     exactHashes: new Uint8Array(SLOTS),
     exactFirst: new Uint8Array(SLOTS),

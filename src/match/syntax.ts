@@ -14,7 +14,7 @@
  *   `{rest}` the rest of the line (only at the end);
  * - `(a|b|c)` one of several literal alternatives (or `{n}`, `{word}`), `[…]` an optional part;
  * - `\\` before a character makes it literal (`\\[email protected\\]`, `\\(c\\)`);
- * - `{Cap}` a capitalised word: only in phrases read as words (src/match/words.ts), since a
+ * - `{Cap}` a capitalised word: only in phrases read as words (src/match/word-phrases.ts), since a
  *   regular expression under the `i` flag cannot tell capitals (Node 20 has no `(?-i:)`).
  */
 
@@ -138,7 +138,7 @@ function chunk(text: string, pattern: string): {source: string; first: string; l
 /** A pattern read into its top-level parts: chunks (no space outside `(…)`) and optional `[…]` parts. */
 export type Part = {kind: 'chunk'; text: string} | {kind: 'opt'; inner: string; parts: Part[]}
 
-/** The one reader of the phrase syntax: both compilers (regex sources below, word tokens in words.ts) start here. */
+/** The one reader of the phrase syntax: both compilers (regex sources below, word tokens in word-phrases.ts) start here. */
 export function readPattern(pattern: string): Part[] {
   const parts: Part[] = []
   let i = 0

@@ -1,12 +1,11 @@
 /**
- * The words of a text, as the word phrases (src/match/words.ts) read them:
+ * The words of a text, as the word phrases (src/match/word-phrases.ts) read them:
  * runs of letters and digits joined by `' ’ -` (and `. ,` between digits),
- * found in one charCode pass that also walks a trie of the phrases' words; and
+ * found in one charCode pass; and
  * how the words stand to each other (adjacent, sentence starts, the sentence
  * around a word).
  */
 import {classOf, LETTER, NUMBER, OTHER} from '../char-class.js'
-import {NONE, type WordTrie} from './word-trie.js'
 
 /** Closing quote marks: a sentence may end with one before its next word. */
 export const CLOSING_QUOTES = '”"»'
@@ -33,93 +32,67 @@ export class Word {
 /**
  * The words of a text: the matches of
  * `[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*`, found with one charCode pass
- * (a Unicode regex over the whole text is several times slower). The same pass walks the trie, so an
- * ASCII word gets its id with no string made: `ids[i]` (-1: not a trie word). `numeric[i]` is 1 when
- * word i starts with a number (\p{N}). Both are read below `words.length` only.
+ * (a Unicode regex over the whole text is several times slower).
  */
-export function scanWords(text: string, trie: WordTrie): {words: Word[]; numeric: Uint8Array; ids: Int32Array} {
+export function scanWords(text: string): Word[] {
   const words: Word[] = []
   const n = text.length
-  // (a document has at most n / 2 + 1 words; the buffers are reused from document to document)
-  if (scratchIds.length < (n >> 1) + 1) {
-    scratchIds = new Int32Array((n >> 1) + 1024)
-    scratchNumeric = new Uint8Array(scratchIds.length)
-  }
-  const ids = scratchIds
-  const numeric = scratchNumeric
   let i = 0
   while (i < n) {
     // Skip to the start of a word.
-    let code = text.charCodeAt(i)
-    let first: number
-    let width = 1
-    if (code < 0x80) first = asciiClass(code)
-    else {
-      const cp = text.codePointAt(i)!
-      if (cp > 0xffff) width = 2
-      first = classOf(cp)
-    }
+    const first = classAt(text, i)
     if (first !== LETTER && first !== NUMBER) {
-      i += width
+      i += widthAt(text, i)
       continue
     }
     const start = i
-    // Trie node of the word so far, or NONE, or BY_STRING (look the lower-cased word up).
-    let node = trie.step(0, code)
     let lastClass = first
-    i += width
+    i += widthAt(text, i)
     for (;;) {
       // The rest of the run of letters and numbers.
       while (i < n) {
-        code = text.charCodeAt(i)
-        let cls: number
-        width = 1
-        if (code < 0x80) cls = asciiClass(code)
-        else {
-          const cp = text.codePointAt(i)!
-          if (cp > 0xffff) width = 2
-          cls = classOf(cp)
-        }
+        const cls = classAt(text, i)
         if (cls !== LETTER && cls !== NUMBER) break
-        if (node >= 0) node = trie.step(node, code)
         lastClass = cls
-        i += width
+        i += widthAt(text, i)
       }
       if (i + 1 >= n) break
       // A joiner followed by a letter or number continues the word: ' ’ - always, . , between numbers.
       const joiner = text.charCodeAt(i)
       const apostrophe = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d
       if (!apostrophe && ((joiner !== 0x2e && joiner !== 0x2c) || lastClass !== NUMBER)) break
-      const cp = text.codePointAt(i + 1)!
-      const next = cp < 0x80 ? asciiClass(cp) : classOf(cp)
+      const next = classAt(text, i + 1)
       if (apostrophe ? next !== LETTER && next !== NUMBER : next !== NUMBER) break
-      if (node >= 0) node = trie.step(node, joiner)
-      if (node >= 0) node = trie.step(node, text.charCodeAt(i + 1))
       lastClass = next
-      i += cp > 0xffff ? 3 : 2
+      i += 1 + widthAt(text, i + 1)
     }
-    const word = new Word(text, start, i)
-    numeric[words.length] = first === NUMBER ? 1 : 0
-    ids[words.length] = node >= 0 ? trie.idAt(node) : node === NONE ? -1 : trie.idOfLower(word.lower)
-    words.push(word)
+    words.push(new Word(text, start, i))
   }
-  return {words, numeric, ids}
+  return words
 }
 
-/** Per-word buffers of scanWords, valid until its next call (entries `words.length` and beyond are stale). */
-let scratchIds = new Int32Array(4096)
-let scratchNumeric = new Uint8Array(4096)
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i)
+  if (code < 0x80) {
+    if (((code | 0x20) - 0x61) >>> 0 <= 25) return LETTER
+    return code >= 0x30 && code <= 0x39 ? NUMBER : OTHER
+  }
+  return classOf(text.codePointAt(i)!)
+}
 
-function asciiClass(code: number): number {
-  if (((code | 0x20) - 0x61) >>> 0 <= 25) return LETTER
-  return code >= 0x30 && code <= 0x39 ? NUMBER : OTHER
+/** 2 at a surrogate pair, else 1. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0xd800 || c > 0xdbff) return 1
+  const d = text.charCodeAt(i + 1)
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1
 }
 
 /** The words of a text, and how they stand to each other. */
 export class WordText {
   constructor(
     readonly text: string,
-    /** Set by matchWords. */
+    /** Set by matchWordPhrases. */
     public words: Word[] = []
   ) {}
 

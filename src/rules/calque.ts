@@ -1,6 +1,5 @@
 import {defineRule} from '../rule.js'
-import {filterIndex, matchWords, tokenValues, wordFilter, wordIndex, wordTokens, type WordIndex, type WordToken} from '../match/words.js'
-import type {Word} from '../match/word-text.js'
+import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrases} from '../match/word-phrases.js'
 import {loadRuleData} from '../data/load.js'
 import {SOURCE_LANG_NAMES, type Finding, type SourceLang} from '../types.js'
 import {CalqueText} from './calque/context.js'
@@ -12,20 +11,20 @@ const NOTE =
   'Machine translation renders source-language reporting verbs, idioms and constructions word for word ' +
   '(assure → assures, souligner → underlines, dans le viseur → in the sights); the English is grammatical but not idiomatic.'
 
-const compiledCache = new Map<string, WordIndex<CalquePhrase>>()
+const compiledCache = new Map<string, WordPhrases<CalquePhrase>>()
 
-function indexFor(files: readonly string[]): WordIndex<CalquePhrase> {
+function phrasesFor(files: readonly string[]): WordPhrases<CalquePhrase> {
   const key = files.join('\n')
-  let index = compiledCache.get(key)
-  if (index) return index
-  index = wordIndex(loadRuleData<CalqueEntry>('calque', files).map(compile))
-  compiledCache.set(key, index)
-  return index
+  let phrases = compiledCache.get(key)
+  if (phrases) return phrases
+  phrases = wordPhrases(loadRuleData<CalqueEntry>('calque', files).map(compile))
+  compiledCache.set(key, phrases)
+  return phrases
 }
 
-/** The index with only the entries that apply under the options (order kept): built once per attachment (`ctx.once`). */
-function activeIndex(index: WordIndex<CalquePhrase>, off: Set<string>, strict: boolean, lang: string | undefined): WordIndex<CalquePhrase> {
-  return filterIndex(index, (c) => !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang)))
+/** Whether an entry applies under the options: made once per attachment (`ctx.once`). */
+function activeTest(off: Set<string>, strict: boolean, lang: string | undefined): (c: CalquePhrase) => boolean {
+  return (c) => !off.has(c.entry.id) && (!c.entry.strict || strict) && (!c.entry.noisy || (lang !== undefined && lang === c.entry.lang))
 }
 
 /** Compile an entry's phrase into tokens (its phrase was read once already, when loaded: src/data/load.ts). */
@@ -42,6 +41,7 @@ export function compile(entry: CalqueEntry): CalquePhrase {
   }
   return {
     entry,
+    pattern: entry.phrase,
     tokens,
     kinds,
     prev: wordFilter(entry.prev),
@@ -63,11 +63,11 @@ export default defineRule<CalqueOptions>({
   check(ctx) {
     const text = ctx.text
     const options = ctx.options
-    const index = indexFor(options.files ?? [])
+    const phrases = phrasesFor(options.files ?? [])
     const strict = options.preset === 'strict'
     const lang = options.sourceLang
 
-    const active = ctx.once('active', () => activeIndex(index, new Set([...(options.disable ?? []), ...(options.off ?? [])]), strict, lang))
+    const active = ctx.once('active', () => activeTest(new Set([...(options.disable ?? []), ...(options.off ?? [])]), strict, lang))
     // Findings by span, merged across entries.
     const found = new Map<string, {start: number; end: number; hits: Array<{c: CalquePhrase; expected: string[]}>}>()
     const add = (c: CalquePhrase, start: number, end: number, expected: string[]) => {
@@ -78,19 +78,18 @@ export default defineRule<CalqueOptions>({
     }
 
     const helpers = new CalqueText(text)
-    matchWords(active, helpers, (c, i, last) => {
+    matchWordPhrases(phrases, helpers, (c, i, last, values) => {
       const words = helpers.words
       const start = words[i].start
       const end = words[last].end
-      const matched = words.slice(i, last + 1)
       for (const kind of c.kinds) {
         const result = helpers.context(kind, c, i, last)
         if (!result) continue
-        if (result === true) add(c, start, end, c.entry.suggest.map((s) => expand(s, matched, c.tokens, text.slice(start, end))))
+        if (result === true) add(c, start, end, c.entry.suggest.map((s) => expand(s, values, text.slice(start, end))))
         else add(c, start, result.end, result.expected)
         break
       }
-    })
+    }, active)
 
     const spans = [...found.values()].sort((a, b) => a.start - b.start || b.end - a.end)
     let cursor = -1
@@ -118,10 +117,9 @@ export default defineRule<CalqueOptions>({
 })
 
 /** Expand `$n` references and keep the case of the matched text's first letter. */
-function expand(template: string, matched: Word[], tokens: WordToken[], actual: string): string {
+function expand(template: string, values: string[], actual: string): string {
   let out = template
   if (template.includes('$')) {
-    const values = tokenValues(tokens, matched)
     out = template.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1] ?? '').replace(/\s{2,}/g, ' ').trim()
   }
   if (/^\p{Lu}/u.test(actual) && /^\p{Ll}/u.test(out) && !/^\p{Lu}{2}/u.test(actual)) out = out[0].toUpperCase() + out.slice(1)

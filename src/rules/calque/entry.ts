@@ -1,6 +1,6 @@
 /** Calque entries (rules/calque/*.yml) and their compiled form. */
 import type {DataEntry} from '../../data/load.js'
-import type {WordPhrase} from '../../match/words.js'
+import type {WordPhrase} from '../../match/word-phrases.js'
 import type {SourceLang} from '../../types.js'
 
 /**
