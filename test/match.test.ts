@@ -6,19 +6,18 @@
  *   global, exec from the end of each match (names maybe after an article);
  * - matchWordPhrases (calque): the same patterns read as words, against the
  *   sticky regex of each phrase tried at every word start;
- * - PhraseIndex (paywall, boilerplate: phrases that are a whole unit): every
- *   phrase it finds in a unit, and the one `exec` picks, against each phrase's
- *   own anchored regex.
+ * - the unit phrases (paywall, boilerplate: phrases that are a whole unit):
+ *   every phrase matchUnitAll finds in a unit, and the one matchUnit picks,
+ *   against each phrase's own anchored regex.
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {HSPACE, phraseSource, readPattern, readSource} from '../src/match/syntax.js'
-import {addGroup, addNames, findNames, findPhrases, namesRegex, newPhraseSet} from '../src/match/phrases.js'
+import {addGroup, addNames, findNames, findPhrases, matchUnit, matchUnitAll, namesRegex, newPhraseSet, unitPhrases} from '../src/match/phrases.js'
 import {lineParagraphs, lineSentences, splitLines} from '../src/match/lines.js'
 import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrase} from '../src/match/word-phrases.js'
 import {scanWords, WordText} from '../src/match/word-text.js'
 import {runStartMatches} from '../src/match/scan.js'
-import {PhraseIndex} from '../src/match/units.js'
 
 const SEED = 20261202
 const MATCH_RUNS = Number(process.env.MTCLEAN_MATCH_RUNS ?? 100)
@@ -229,9 +228,10 @@ describe('matchWordPhrases equals the sticky regex of each phrase at every word'
   })
 })
 
-describe('PhraseIndex finds what each phrase\'s own regex finds', () => {
+describe('the unit phrases are what each phrase\'s own regex finds', () => {
   // A whole unit: the phrase, then trailing punctuation (as residue's wrap).
-  const wrap = (alternation: string) => `^[^\\S\\r\\n]*(?:${alternation})[^\\S\\r\\n.!?:;]*[.!?:;]*[^\\S\\r\\n]*$`
+  const [before, after] = ['^[^\\S\\r\\n]*', '[^\\S\\r\\n.!?:;]*[.!?:;]*[^\\S\\r\\n]*$']
+  const wrap = (alternation: string) => `${before}(?:${alternation})${after}`
   const placeholder = fc.constantFrom('{n}', '{word}')
   const unitPhrase = fc.oneof({weight: 4, arbitrary: phrase(VOCAB.concat(WORDS))}, {weight: 1, arbitrary: fc.tuple(placeholder, phrase(WORDS)).map(([p, rest]) => `${p} ${rest}`)})
   const renderUnit = (pattern: string) => render(pattern.replace(/^\{word\}/, 'Smith'))
@@ -245,11 +245,11 @@ describe('PhraseIndex finds what each phrase\'s own regex finds', () => {
     const lists = fc.uniqueArray(unitPhrase, {minLength: 1, maxLength: 8}).chain((phrases) => fc.tuple(fc.constant(phrases), fc.array(unit(phrases), {minLength: 1, maxLength: 6})))
     fc.assert(
       fc.property(lists, ([phrases, units]) => {
-        const index = new PhraseIndex(phrases.map((p, i): [number, string] => [i, p]), wrap, true)
+        const index = unitPhrases(phrases.map((p, i): [number, string] => [i, p]), before, after, true)
         for (const text of units) {
           const own = phrases.flatMap((p, i) => (new RegExp(wrap(`(${phraseSource(p)})`), 'iu').test(text) ? [i] : []))
-          expect([...index.execAll(text)].map((m) => m.entry).sort(), text).toEqual([...own].sort())
-          const first = index.exec(text)
+          expect([...matchUnitAll(index, text)].map((m) => m.entry).sort(), text).toEqual([...own].sort())
+          const first = matchUnit(index, text)
           if (own.length === 0) expect(first, text).toBeUndefined()
           else expect(own, text).toContain(first?.entry)
         }

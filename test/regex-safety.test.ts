@@ -26,6 +26,7 @@ import {Worker} from 'node:worker_threads'
 import {check, checkSync} from 'recheck'
 import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
+import type {CalqueEntry} from '../src/rules/calque.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const SRC = join(ROOT, 'src')
@@ -233,10 +234,13 @@ describe('regular expressions are safe from catastrophic backtracking', () => {
       const index = await import('../src/index.js')
       const masthead = await import('../src/rules/masthead/find.js')
       const residue = await import('../src/rules/shared/residue.js')
-      // The data compilers, on every entry of every rule file (calque compiles its phrases to tokens, not patterns).
+      // The data compilers, on every entry of every rule file.
       // The names scan compiles per first run, on use: the whole alternation (every name, the article before it) is checked once.
       const phrases = await import('../src/match/phrases.js')
       phrases.namesRegex(masthead.compileMasthead().cores)
+      // Calque's phrases, read as words: each one's regex.
+      const [calque, wordPhrases, load] = await Promise.all([import('../src/rules/calque.js'), import('../src/match/word-phrases.js'), import('../src/data/load.js')])
+      phrases.compileAll(wordPhrases.wordPhrases(load.loadRuleData<CalqueEntry>('calque').map(calque.compile)).set)
       for (const rule of ['paywall', 'boilerplate']) residue.compileResidue(rule)
       // Every rule, every source language, over the seeds and the mixed fixture: lazily built patterns.
       // Strict turns every rule on; recommended once for its own options.

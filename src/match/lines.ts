@@ -1,5 +1,5 @@
 /**
- * The units that whole-unit phrases (units.ts) are tried on: a text's lines,
+ * The units that whole-unit phrases (unitPhrases, phrases.ts) are tried on: a text's lines,
  * their paragraphs (runs of non-blank lines) and a line's sentences.
  */
 

@@ -1,8 +1,13 @@
 /**
- * The phrase matcher: lists of phrases (patterns of src/match/syntax.ts, or
- * literal terms) found in one scan of a text, each list counted (the language
- * guess, src/lang.ts) or its matches collected (publication names,
- * src/rules/masthead); letters counted per code unit in the same scan.
+ * The phrase matcher, the one every rule with phrase data uses: phrases
+ * (patterns of src/match/syntax.ts, or literal terms) indexed by their first
+ * run of letters and digits, confirmed by a regex of the few that can start
+ * there. Three ways to read a text: lists found in one scan, each counted (the
+ * language guess, src/lang.ts) or its matches collected (publication names,
+ * src/rules/masthead), with letters counted per code unit in the same scan;
+ * `every` groups, every phrase at each position (calque's phrases read as
+ * words, word-phrases.ts); and units, the phrase that is a whole line or
+ * sentence (paywall, boilerplate).
  */
 import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
 import {HSPACE, phraseSource} from './syntax.js'
@@ -427,6 +432,32 @@ export interface ScanResult {
   letters: Map<string, number>
 }
 
+/** The regex of a Lazy's terms, compiled on first use. */
+function lazyRegex(lazy: Lazy): RegExp {
+  return (lazy.regex ??= new RegExp(sourceOf(lazy.terms, lazy.before, lazy.after, lazy.capture), lazy.flags))
+}
+
+/** The sticky regex of one term of an `every` group, compiled on first use. */
+function singleRegex(set: PhraseSet, lazy: Lazy, term: Term): RegExp {
+  let regex = set.single.get(term)
+  if (!regex) set.single.set(term, (regex = new RegExp(`${lazy.before}(?:${term.source})${lazy.after}`, lazy.flags)))
+  return regex
+}
+
+/** Compile every regex of `set` now, as the scan would on use (a test checks each one for catastrophic backtracking). */
+export function compileAll(set: PhraseSet): void {
+  const lists = [...set.exact.values(), ...set.folded.values(), ...set.exactSigns.values(), ...set.foldedSigns.values(), set.digitAttempts, set.anyAttempts]
+  for (const list of lists) {
+    for (const attempt of list) {
+      for (const lazy of [attempt.open, ...(attempt.bySecond?.values() ?? [])]) {
+        if (!lazy) continue
+        if (lazy.every) for (const term of lazy.terms) singleRegex(set, lazy, term)
+        else lazyRegex(lazy)
+      }
+    }
+  }
+}
+
 /** Read `text` once: every group's count (and matches, for the collecting groups) and the letters of each key. */
 export function scan(set: PhraseSet, text: string): ScanResult {
   const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, exactFirst, foldedHashes, exactPairs, foldedPairs} = set
@@ -450,8 +481,7 @@ export function scan(set: PhraseSet, text: string): ScanResult {
     for (const term of lazy.terms) {
       if (tried.has(term)) continue
       tried.add(term)
-      let regex = set.single.get(term)
-      if (!regex) set.single.set(term, (regex = new RegExp(`${lazy.before}(?:${term.source})${lazy.after}`, lazy.flags)))
+      const regex = singleRegex(set, lazy, term)
       regex.lastIndex = start
       const match = regex.exec(text)
       if (!match) continue
@@ -484,7 +514,7 @@ export function scan(set: PhraseSet, text: string): ScanResult {
           tryEach(terms, group, start)
           continue
         }
-        const regex = (terms.regex ??= new RegExp(sourceOf(terms.terms, terms.before, terms.after, terms.capture), terms.flags))
+        const regex = lazyRegex(terms)
         regex.lastIndex = start
         const match = regex.exec(text)
         if (!match) continue
@@ -637,6 +667,258 @@ export function finishLetters(set: PhraseSet): PhraseSet {
   set.letterFrom = 128
   for (let c = 0; c < 128; c++) if (letterMask(set, c)) set.letterFrom = Math.min(set.letterFrom, c)
   return set
+}
+
+/*
+ * Units: phrases that must be a whole unit (a line, a sentence, a label and its
+ * separator), case-insensitive, as one regex `before(?:(t1)|(t2)|…)after` run on
+ * the unit (the unit phrases' `before` starts with `^`, their `after` mostly
+ * ends with `$`), the longest phrase first. A unit is tried only against the
+ * phrases that start with its first run (after bullets and dashes), keyed and
+ * narrowed by the second run as the scan's terms are, plus those that start
+ * with a placeholder; each key's regex is compiled the first time a unit
+ * starts with it.
+ */
+
+/** The phrases of units, indexed by first run. */
+export interface UnitPhrases<E> {
+  before: string
+  after: string
+  /** Per first run (folded), or first sign: the phrases by the unit's second run, and those of any second run. */
+  byKey: Map<string, {bySecond: Map<string, Lazy>; open: Lazy | undefined}>
+  /** The phrases that start with a placeholder (or an escape, an optional part), tried on every unit they may match. */
+  wild: Lazy | undefined
+  /** Per wild phrase, what a unit needs to match it (see skipWild). */
+  needs: WildNeed[]
+  entries: Map<Term, E>
+  /** Each term's own regex, for matchUnitAll. */
+  single: Map<Term, RegExp>
+}
+
+const LEAD_CHARS = /^[\s\-–—•*·>»|#¿¡]+/u
+
+/** A sign as a unit key: the apostrophes and backquote are one (the syntax reads each as all). */
+function unitSign(char: string): string {
+  return fold(char.replace(/[’‘`]/, "'"))
+}
+
+/**
+ * Index `pairs` (an entry, a phrase of src/match/syntax.ts) as unit phrases between
+ * `before` and `after`; `endAnchored` when `after` ends the unit, so that a wild
+ * phrase can be ruled out by the unit's last word.
+ */
+export function unitPhrases<E>(pairs: Array<[E, string]>, before: string, after: string, endAnchored = false): UnitPhrases<E> {
+  const terms = pairs.map(([, phrase]): Term => ({text: phrase, source: phraseSource(phrase)}))
+  const entries = new Map<Term, E>(terms.map((t, i) => [t, pairs[i][0]]))
+  // Longest first: "Read also the {word}" is tried before "Read also".
+  terms.sort((a, b) => b.source.length - a.source.length)
+  const keys = new Map<string, Keyed>()
+  const wild: Term[] = []
+  const needs: WildNeed[] = []
+  for (const term of terms) {
+    const text = term.text.trim().replace(LEAD_CHARS, '')
+    const found: Array<[string, string[] | undefined]> = []
+    let unkeyed = false
+    for (const start of startTexts(text, true) ?? ['{']) {
+      const run = leadingWord(start)
+      const next = start.charAt(run.length)
+      if (run && !/[{([\\]/.test(next)) found.push([fold(run), secondRuns(start, run, true)])
+      else if (start.startsWith('\\') && start.length > 1 && wordCharAt(start, 1) === 0) found.push([unitSign(start[1]), undefined])
+      else if (!run && start !== '' && !/^[{([\\]/.test(start) && start.codePointAt(0)! < 0x10000) found.push([unitSign(start[0]), undefined])
+      else unkeyed = true
+    }
+    if (unkeyed) {
+      wild.push(term)
+      needs.push(wildNeed(term.text, endAnchored))
+    } else for (const [key, seconds] of found) keyTerm(keys, key, term, seconds)
+  }
+  const lazy = (list: Term[]): Lazy => ({terms: list, before, after, capture: true, flags: 'iu', every: false, regex: undefined})
+  const byKey = new Map<string, {bySecond: Map<string, Lazy>; open: Lazy | undefined}>()
+  for (const [key, keyed] of keys) {
+    const bySecond = new Map<string, Term[]>()
+    const open: Term[] = []
+    for (const [t, seconds] of keyed) {
+      if (!seconds) {
+        open.push(t)
+        for (const list of bySecond.values()) list.push(t)
+        continue
+      }
+      for (const second of new Set(seconds.map(fold))) {
+        let list = bySecond.get(second)
+        if (!list) bySecond.set(second, (list = [...open]))
+        list.push(t)
+      }
+    }
+    byKey.set(key, {bySecond: new Map([...bySecond].map(([second, list]) => [second, lazy(list)])), open: open.length ? lazy(open) : undefined})
+  }
+  return {before, after, byKey, wild: wild.length ? lazy(wild) : undefined, needs, entries, single: new Map()}
+}
+
+/** Where a unit's first run (or sign) starts, after bullets and dashes; the length when none. */
+function unitStart(text: string): number {
+  let i = 0
+  while (i < text.length && isLeadCode(text.charCodeAt(i))) i++
+  return i
+}
+
+/** The key of a unit (see unitPhrases): its first run, folded, or its first sign; undefined when it is all bullets. */
+export function unitKey(text: string): string | undefined {
+  const i = unitStart(text)
+  if (i === text.length) return undefined
+  if (wordCharAt(text, i) > 0) return fold(text.slice(i, wordEnd(text, i)))
+  return unitSign(String.fromCodePoint(text.codePointAt(i)!))
+}
+
+/** Whether a unit whose key (unitKey) is `key` can match any phrase. */
+export function canStartUnit<E>(units: UnitPhrases<E>, key: string | undefined): boolean {
+  return units.wild !== undefined || (key !== undefined && units.byKey.has(key))
+}
+
+/** The keyed phrases a unit may match: those of its first run, narrowed by its second run. */
+function keyedFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined): Lazy | undefined {
+  const entry = key === undefined ? undefined : units.byKey.get(key)
+  if (!entry) return undefined
+  if (entry.bySecond.size === 0) return entry.open
+  const i = unitStart(text)
+  const from = nextWord(text, wordEnd(text, i))
+  return entry.bySecond.get(fold(text.slice(from, wordEnd(text, from)))) ?? entry.open
+}
+
+function unitRegex(lazy: Lazy): RegExp {
+  return (lazy.regex ??= new RegExp(sourceOf(lazy.terms, lazy.before, lazy.after, true), lazy.flags))
+}
+
+/** The first phrase that is the whole unit: of the unit's first run, else of the wild phrases. */
+export function matchUnit<E>(units: UnitPhrases<E>, text: string, key = unitKey(text)): {entry: E; match: RegExpExecArray} | undefined {
+  for (const lazy of [keyedFor(units, text, key), wildFor(units, text, key)]) {
+    if (!lazy) continue
+    const match = unitRegex(lazy).exec(text)
+    if (match) return {entry: units.entries.get(lazy.terms[termOf(match)])!, match}
+  }
+  return undefined
+}
+
+/** Every phrase that is the whole unit, longest first (for labels, whose title is checked afterwards). */
+export function* matchUnitAll<E>(units: UnitPhrases<E>, text: string, key = unitKey(text)): Generator<{entry: E; match: RegExpExecArray}> {
+  for (const lazy of [keyedFor(units, text, key), wildFor(units, text, key)]) {
+    if (!lazy || !unitRegex(lazy).test(text)) continue
+    for (const term of lazy.terms) {
+      let regex = units.single.get(term)
+      if (!regex) units.single.set(term, (regex = new RegExp(sourceOf([term], lazy.before, lazy.after, true), lazy.flags)))
+      const match = regex.exec(text)
+      if (match) yield {entry: units.entries.get(term)!, match}
+    }
+  }
+}
+
+interface WildNeed {
+  /** The phrase starts with a digit (`{n}`, `{time}`): so must the unit, after bullets. */
+  digit: boolean
+  /** The phrase ends with one of these words (lowercase ASCII), and so must the unit (TRAIL aside). */
+  lastWords?: Set<string>
+  /** The phrase is `{word}` or `{n}`, then one of these words (lowercase ASCII): so is the unit. */
+  secondWords?: Set<string>
+}
+
+/** Lowercase ASCII words of a chunk that is one word or a group of words (`(AFP|Reuters)`). */
+function chunkWords(chunk: string): Set<string> | undefined {
+  const word = /^[A-Za-z0-9]{1,30}$/.exec(chunk)
+  if (word) return new Set([word[0].toLowerCase()])
+  const group = /^\(((?:[A-Za-z0-9]{1,30}\|)*[A-Za-z0-9]{1,30})\)$/.exec(chunk)
+  return group ? new Set(group[1].split('|').map((w) => w.toLowerCase())) : undefined
+}
+
+function wildNeed(phrase: string, endAnchored: boolean): WildNeed {
+  const need: WildNeed = {digit: phraseSource(phrase).startsWith('\\d')}
+  const chunks = phrase.trim().split(/\s+/)
+  // `{word}` and `{n}` hold no space: the unit's second word is the phrase's second chunk.
+  if ((chunks[0] === '{word}' || chunks[0] === '{n}') && chunks.length > 1) need.secondWords = chunkWords(chunks[1])
+  // Anchored at the end: the unit's last word is the phrase's last chunk.
+  if (endAnchored) need.lastWords = chunkWords(chunks[chunks.length - 1])
+  return need
+}
+
+/**
+ * The wild phrases, unless the unit cannot match any of them: each is ruled out on char
+ * codes, by the unit's first character (`{n} …` needs a digit), its second word or its last
+ * word (`… with AFP` needs `AFP` to end the unit).
+ */
+function wildFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined): Lazy | undefined {
+  if (!units.wild) return undefined
+  const digit = key !== undefined && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57
+  let last: string | null | undefined
+  let second: string | null | undefined
+  for (const need of units.needs) {
+    if (need.digit && !digit) continue
+    if (need.secondWords) {
+      if (second === undefined) second = secondWordOf(text)
+      if (second !== null && !need.secondWords.has(second)) continue
+    }
+    if (need.lastWords) {
+      if (last === undefined) last = lastWordOf(text)
+      if (last !== null && !need.lastWords.has(last)) continue
+    }
+    return units.wild
+  }
+  return undefined
+}
+
+/** A char code of TRAIL's class: white space (as `\s`) or closing punctuation `.!?:;…»"”’)]|`. */
+function isTrailCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 41 || c === 93 || c === 124
+  return c === 0x2026 || c === 0xbb || c === 0x201d || c === 0x2019 || isSpaceCode(c)
+}
+
+/**
+ * The ASCII word (letters and digits, lowercase) that ends `text` before its TRAIL
+ * characters: '' when none, null when non-ASCII characters make it uncertain
+ * (case-insensitive matching folds a few of them onto ASCII letters).
+ */
+function lastWordOf(text: string): string | null {
+  let end = text.length
+  while (end > 0 && isTrailCode(text.charCodeAt(end - 1))) end--
+  let start = end
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1)
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) start--
+    else if (c >= 128) return null
+    else break
+  }
+  return text.slice(start, end).toLowerCase()
+}
+
+/**
+ * The second word of `text` (lowercase ASCII letters and digits), as `{word}` or `{n}`
+ * then white space leave it: after bullets, the first run without white space, then
+ * horizontal white space. '' when there is none; null when non-ASCII makes it uncertain.
+ */
+function secondWordOf(text: string): string | null {
+  let i = unitStart(text)
+  while (i < text.length && !isSpaceCode(text.charCodeAt(i))) i++
+  // A line break cannot follow `{word}` or `{n}` in a phrase.
+  if (i < text.length && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) return ''
+  while (i < text.length && isSpaceCode(text.charCodeAt(i)) && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++
+  let end = i
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end)
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue
+    if (c >= 128) return null
+    break
+  }
+  return text.slice(i, end).toLowerCase()
+}
+
+/** A char code that `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true
+  if (c < 0xa0) return false
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
+/** A char code of LEAD_CHARS: white space (as `\s`), a dash, a bullet, `>`, `|`, `#`, `¿`, `¡`. */
+function isLeadCode(c: number): boolean {
+  if (c < 128) return c === 45 || c === 42 || c === 62 || c === 124 || c === 35 || isSpaceCode(c)
+  return c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 0xbb || c === 0xbf || c === 0xa1 || isSpaceCode(c)
 }
 
 /*

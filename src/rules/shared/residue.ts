@@ -13,7 +13,7 @@
 import {loadRuleData, type DataEntry} from '../../data/load.js'
 import {HSPACE} from '../../match/syntax.js'
 import {lineParagraphs, lineSentences, splitLines} from '../../match/lines.js'
-import {firstWordOf, PhraseIndex} from '../../match/units.js'
+import {canStartUnit, matchUnit, matchUnitAll, unitKey, unitPhrases, type UnitPhrases} from '../../match/phrases.js'
 
 export type ResidueScope = 'line' | 'sentence' | 'label'
 
@@ -34,13 +34,13 @@ export interface ResidueOptions {
 interface ResidueTable {
   entries: ResidueEntry[]
   /** A whole line that is one phrase (bullets and closing punctuation aside). */
-  whole: PhraseIndex<ResidueEntry>
+  whole: UnitPhrases<ResidueEntry>
   /** A whole sentence that is one phrase of a sentence or label entry. */
-  sentence: PhraseIndex<ResidueEntry>
+  sentence: UnitPhrases<ResidueEntry>
   /** A label that starts a line, then its separator (capture group after the entries' groups). */
-  label: PhraseIndex<ResidueEntry>
+  label: UnitPhrases<ResidueEntry>
   /** Phrases of several sentences ("Already a subscriber? Log in"): tried on runs of sentences. */
-  multi: PhraseIndex<ResidueEntry>
+  multi: UnitPhrases<ResidueEntry>
 }
 
 export interface ResidueHit {
@@ -84,24 +84,25 @@ export function compileResidue(rule: string, options: ResidueOptions = {}): Resi
   }
   hit = {
     entries,
-    whole: new PhraseIndex(all, (alternation) => `${LEAD}(?:${alternation})${TRAIL}`, true),
-    sentence: new PhraseIndex(
+    whole: unitPhrases(all, LEAD, TRAIL, true),
+    sentence: unitPhrases(
       all.filter(([entry]) => entry.scope !== 'line'),
-      (alternation) => `${LEAD}(?:${alternation})${TRAIL}`,
+      LEAD,
+      TRAIL,
       true
     ),
-    multi: new PhraseIndex(several, (alternation) => `${LEAD}(?:${alternation})${TRAIL}`, true),
+    multi: unitPhrases(several, LEAD, TRAIL, true),
     // A label, then a separator (punctuation, or white space), then the title.
-    label: new PhraseIndex(labels, (alternation) => `${LEAD}(?:${alternation})(${HSPACE}*[:\\-–—|»>]+${HSPACE}*|${HSPACE}+)(?=\\S)`)
+    label: unitPhrases(labels, LEAD, `(${HSPACE}*[:\\-–—|»>]+${HSPACE}*|${HSPACE}+)(?=\\S)`)
   }
   compiledCache.set(key, hit)
   return hit
 }
 
 /** The entry whose phrase is the whole of `unit` (bullets and closing punctuation aside). */
-function wholeMatch(index: PhraseIndex<ResidueEntry>, unit: string, word = firstWordOf(unit)): ResidueEntry | undefined {
+function wholeMatch(index: UnitPhrases<ResidueEntry>, unit: string, word = unitKey(unit)): ResidueEntry | undefined {
   if (unit.length > MAX_UNIT || unit.trim() === '') return undefined
-  return index.exec(unit, word)?.entry
+  return matchUnit(index, unit, word)?.entry
 }
 
 function wordCount(text: string): number {
@@ -120,11 +121,11 @@ interface LineVerdict {
 
 function judgeLine(compiled: ResidueTable, content: string): LineVerdict | undefined {
   if (content.trim() === '') return undefined
-  const first = firstWordOf(content)
+  const first = unitKey(content)
   const whole = wholeMatch(compiled.whole, content, first)
   if (whole) return {whole: true, entries: [whole], sentences: [], bareLabel: whole.scope === 'label'}
   if (content.length <= MAX_UNIT * 2) {
-    for (const found of compiled.label.execAll(content, first)) {
+    for (const found of matchUnitAll(compiled.label, content, first)) {
       const label = found.match
       const separator = label[label.length - 1]
       const title = content.slice(label[0].length)
@@ -143,17 +144,17 @@ function judgeLine(compiled: ResidueTable, content: string): LineVerdict | undef
     const sentence = content.slice(parts[i][0], parts[i][1])
     // A run of sentences starts with the first word of its first sentence (which ends in
     // punctuation): the indexes tell at once whether any phrase can start with it.
-    const word = firstWordOf(sentence)
-    const multi = compiled.multi.canStart(word)
+    const word = unitKey(sentence)
+    const multi = canStartUnit(compiled.multi, word)
     for (let j = Math.min(parts.length - 1, i + 3); j > i && !entry && multi; j--) {
       if (parts[j][1] - parts[i][0] > MAX_UNIT) continue
-      const found = compiled.multi.exec(content.slice(parts[i][0], parts[j][1]), word)
+      const found = matchUnit(compiled.multi, content.slice(parts[i][0], parts[j][1]), word)
       if (found) {
         entry = found.entry
         matched = j - i + 1
       }
     }
-    if (!entry && parts[i][1] - parts[i][0] > 1 && compiled.sentence.canStart(word)) {
+    if (!entry && parts[i][1] - parts[i][0] > 1 && canStartUnit(compiled.sentence, word)) {
       const candidate = wholeMatch(compiled.sentence, sentence, word)
       if (candidate) {
         entry = candidate
@@ -185,7 +186,7 @@ const INLINE_TITLE_WORDS = 16
 /** A label phrase and a title after it (a capital first, up to INLINE_TITLE_WORDS words, no sentence end): its entry. */
 function inlineLabel(compiled: ResidueTable, sentence: string, word: string | undefined): ResidueEntry | undefined {
   if (sentence.length > MAX_UNIT || /[.!?…:;,]["”»’)\]]*\s*$/u.test(sentence)) return undefined
-  for (const found of compiled.label.execAll(sentence, word)) {
+  for (const found of matchUnitAll(compiled.label, sentence, word)) {
     const title = sentence.slice(found.match[0].length)
     if (/^[\p{Lu}\d"“«‘']/u.test(title) && wordCount(title) <= INLINE_TITLE_WORDS) return found.entry
   }
