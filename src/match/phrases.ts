@@ -249,6 +249,25 @@ function keyTerm(map: Map<string, Keyed>, key: string, term: Term, seconds: stri
   } else keyed.set(term, seconds)
 }
 
+/** The terms of one key by second run (each with the terms of no known second run, in their order), and those of no known one. */
+function bySecondRun(keyed: Keyed, caseless: boolean): {bySecond: Map<string, Term[]>; open: Term[]} {
+  const bySecond = new Map<string, Term[]>()
+  const open: Term[] = []
+  for (const [t, seconds] of keyed) {
+    if (!seconds) {
+      open.push(t)
+      for (const terms of bySecond.values()) terms.push(t)
+      continue
+    }
+    for (const raw of new Set(seconds.map((r) => (caseless ? fold(r) : r)))) {
+      let terms = bySecond.get(raw)
+      if (!terms) bySecond.set(raw, (terms = [...open]))
+      terms.push(t)
+    }
+  }
+  return {bySecond, open}
+}
+
 /**
  * Add a list of terms (phrase patterns when `syntax`, else literal text) as a
  * group; returns its index. Case-insensitive when `caseless`.
@@ -313,21 +332,7 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
     // One shape for every attempt (the scan stays monomorphic).
     let attempt: Attempt = {group: index, plain: true, caseless, bySecond: undefined, open: undefined}
     if (!plain) {
-      // Each second run: its terms and those with no known second run, in their order.
-      const bySecond = new Map<string, Term[]>()
-      const open: Term[] = []
-      for (const [t, seconds] of keyed) {
-        if (!seconds) {
-          open.push(t)
-          for (const terms of bySecond.values()) terms.push(t)
-          continue
-        }
-        for (const raw of new Set(seconds.map((r) => (caseless ? fold(r) : r)))) {
-          let terms = bySecond.get(raw)
-          if (!terms) bySecond.set(raw, (terms = [...open]))
-          terms.push(t)
-        }
-      }
+      const {bySecond, open} = bySecondRun(keyed, caseless)
       const lazies = new Map<string, Lazy>()
       for (const [second, terms] of bySecond) lazies.set(second, lazy(terms, beforeAtRun))
       attempt = {group: index, plain: false, caseless, bySecond: lazies, open: open.length ? lazy(open, beforeAtRun) : undefined}
@@ -735,20 +740,7 @@ export function unitPhrases<E>(pairs: Array<[E, string]>, before: string, after:
   const lazy = (list: Term[]): Lazy => ({terms: list, before, after, capture: true, flags: 'iu', every: false, regex: undefined})
   const byKey = new Map<string, {bySecond: Map<string, Lazy>; open: Lazy | undefined}>()
   for (const [key, keyed] of keys) {
-    const bySecond = new Map<string, Term[]>()
-    const open: Term[] = []
-    for (const [t, seconds] of keyed) {
-      if (!seconds) {
-        open.push(t)
-        for (const list of bySecond.values()) list.push(t)
-        continue
-      }
-      for (const second of new Set(seconds.map(fold))) {
-        let list = bySecond.get(second)
-        if (!list) bySecond.set(second, (list = [...open]))
-        list.push(t)
-      }
-    }
+    const {bySecond, open} = bySecondRun(keyed, true)
     byKey.set(key, {bySecond: new Map([...bySecond].map(([second, list]) => [second, lazy(list)])), open: open.length ? lazy(open) : undefined})
   }
   return {before, after, byKey, wild: wild.length ? lazy(wild) : undefined, needs, entries, single: new Map()}
