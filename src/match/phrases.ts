@@ -689,12 +689,15 @@ export function finishLetters(set: PhraseSet): PhraseSet {
 export interface UnitPhrases<E> {
   before: string
   after: string
-  /** Per first run (folded), or first sign: the phrases by the unit's second run, and those of any second run. */
-  byKey: Map<string, {bySecond: Map<string, Lazy>; open: Lazy | undefined}>
+  /** Per first run (folded), or first sign: each phrase and the text it starts as there (see startTexts). */
+  byKey: Map<string, Array<[Term, string]>>
+  /** Per key, made the first time a unit starts with it: the phrases by the unit's second run, and those of any second run. */
+  bySecond: Map<string, {bySecond: Map<string, Lazy>; open: Lazy | undefined}>
   /** The phrases that start with a placeholder (or an escape, an optional part), tried on every unit they may match. */
   wild: Lazy | undefined
-  /** Per wild phrase, what a unit needs to match it (see skipWild). */
-  needs: WildNeed[]
+  /** Per wild phrase, what a unit needs to match it (see wildFor), read on first use. */
+  needs: WildNeed[] | undefined
+  endAnchored: boolean
   entries: Map<Term, E>
   /** Each term's own regex, for matchUnitAll. */
   single: Map<Term, RegExp>
@@ -713,37 +716,45 @@ function unitSign(char: string): string {
  * phrase can be ruled out by the unit's last word.
  */
 export function unitPhrases<E>(pairs: Array<[E, string]>, before: string, after: string, endAnchored = false): UnitPhrases<E> {
-  const terms = pairs.map(([, phrase]): Term => ({text: phrase, source: phraseSource(phrase)}))
+  // Each source written on first use (writing all of them took a third of the set-up).
+  const terms = pairs.map(([, phrase]): Term => {
+    let source: string | undefined
+    return {
+      text: phrase,
+      get source() {
+        return (source ??= phraseSource(phrase))
+      }
+    }
+  })
   const entries = new Map<Term, E>(terms.map((t, i) => [t, pairs[i][0]]))
-  // Longest first: "Read also the {word}" is tried before "Read also".
-  terms.sort((a, b) => b.source.length - a.source.length)
-  const keys = new Map<string, Keyed>()
+  const byKey = new Map<string, Array<[Term, string]>>()
   const wild: Term[] = []
-  const needs: WildNeed[] = []
   for (const term of terms) {
     const text = term.text.trim().replace(LEAD_CHARS, '')
-    const found: Array<[string, string[] | undefined]> = []
+    const found: Array<[string, string]> = []
     let unkeyed = false
     for (const start of startTexts(text, true) ?? ['{']) {
       const run = leadingWord(start)
       const next = start.charAt(run.length)
-      if (run && !/[{([\\]/.test(next)) found.push([fold(run), secondRuns(start, run, true)])
-      else if (start.startsWith('\\') && start.length > 1 && wordCharAt(start, 1) === 0) found.push([unitSign(start[1]), undefined])
-      else if (!run && start !== '' && !/^[{([\\]/.test(start) && start.codePointAt(0)! < 0x10000) found.push([unitSign(start[0]), undefined])
+      if (run && !/[{([\\]/.test(next)) found.push([fold(run), start])
+      else if (start.startsWith('\\') && start.length > 1 && wordCharAt(start, 1) === 0) found.push([unitSign(start[1]), ''])
+      else if (!run && start !== '' && !/^[{([\\]/.test(start) && start.codePointAt(0)! < 0x10000) found.push([unitSign(start[0]), ''])
       else unkeyed = true
     }
-    if (unkeyed) {
-      wild.push(term)
-      needs.push(wildNeed(term.text, endAnchored))
-    } else for (const [key, seconds] of found) keyTerm(keys, key, term, seconds)
+    if (unkeyed) wild.push(term)
+    else {
+      for (const [key, start] of found) {
+        const list = byKey.get(key)
+        if (list) list.push([term, start])
+        else byKey.set(key, [[term, start]])
+      }
+    }
   }
-  const lazy = (list: Term[]): Lazy => ({terms: list, before, after, capture: true, flags: 'iu', every: false, regex: undefined})
-  const byKey = new Map<string, {bySecond: Map<string, Lazy>; open: Lazy | undefined}>()
-  for (const [key, keyed] of keys) {
-    const {bySecond, open} = bySecondRun(keyed, true)
-    byKey.set(key, {bySecond: new Map([...bySecond].map(([second, list]) => [second, lazy(list)])), open: open.length ? lazy(open) : undefined})
-  }
-  return {before, after, byKey, wild: wild.length ? lazy(wild) : undefined, needs, entries, single: new Map()}
+  return {before, after, byKey, bySecond: new Map(), wild: wild.length ? unitLazy(wild, before, after) : undefined, needs: undefined, endAnchored, entries, single: new Map()}
+}
+
+function unitLazy(terms: Term[], before: string, after: string): Lazy {
+  return {terms, before, after, capture: true, flags: 'iu', every: false, regex: undefined}
 }
 
 /** Where a unit's first run (or sign) starts, after bullets and dashes; the length when none. */
@@ -766,9 +777,25 @@ export function canStartUnit<E>(units: UnitPhrases<E>, key: string | undefined):
   return units.wild !== undefined || (key !== undefined && units.byKey.has(key))
 }
 
+/** The phrases of one key by second run, made on first use (most keys never start a unit). */
+function keyEntry<E>(units: UnitPhrases<E>, key: string): {bySecond: Map<string, Lazy>; open: Lazy | undefined} | undefined {
+  let entry = units.bySecond.get(key)
+  if (entry) return entry
+  const list = units.byKey.get(key)
+  if (!list) return undefined
+  const keyed = new Map<string, Keyed>()
+  // A sign key ('' as the text) has no second run to narrow by.
+  for (const [term, start] of list) keyTerm(keyed, key, term, start ? secondRuns(start, leadingWord(start), true) : undefined)
+  const {bySecond, open} = bySecondRun(keyed.get(key)!, true)
+  const {before, after} = units
+  entry = {bySecond: new Map([...bySecond].map(([second, terms]) => [second, unitLazy(terms, before, after)])), open: open.length ? unitLazy(open, before, after) : undefined}
+  units.bySecond.set(key, entry)
+  return entry
+}
+
 /** The keyed phrases a unit may match: those of its first run, narrowed by its second run. */
 function keyedFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined): Lazy | undefined {
-  const entry = key === undefined ? undefined : units.byKey.get(key)
+  const entry = key === undefined ? undefined : keyEntry(units, key)
   if (!entry) return undefined
   if (entry.bySecond.size === 0) return entry.open
   const i = unitStart(text)
@@ -776,7 +803,9 @@ function keyedFor<E>(units: UnitPhrases<E>, text: string, key: string | undefine
   return entry.bySecond.get(fold(text.slice(from, wordEnd(text, from)))) ?? entry.open
 }
 
+/** A unit regex, compiled on first use: its terms longest first ("Read also the {word}" before "Read also"), else in list order. */
 function unitRegex(lazy: Lazy): RegExp {
+  if (!lazy.regex) lazy.terms.sort((a, b) => b.source.length - a.source.length)
   return (lazy.regex ??= new RegExp(sourceOf(lazy.terms, lazy.before, lazy.after, true), lazy.flags))
 }
 
@@ -840,6 +869,7 @@ function wildFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined
   const digit = key !== undefined && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57
   let last: string | null | undefined
   let second: string | null | undefined
+  units.needs ??= units.wild.terms.map((term) => wildNeed(term.text, units.endAnchored))
   for (const need of units.needs) {
     if (need.digit && !digit) continue
     if (need.secondWords) {
