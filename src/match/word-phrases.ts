@@ -3,8 +3,9 @@
  * the text (words are joined by spaces, tabs or no-break spaces only, and are
  * those of scanWords, word-text.ts); a phrase may also name the words around
  * it (its filters). The phrases are one `every` group of the phrase matcher
- * (phrases.ts): each phrase becomes the regex of its tokens, keyed by its first
- * words, and the text is read in that matcher's one scan.
+ * (phrases.ts): each phrase becomes the regex of its tokens in the text's word
+ * line (wordLine), keyed by its first words, and the line is read in that
+ * matcher's one scan.
  */
 import {addGroup, findPhrases, newPhraseSet, type PhraseSet, type Term} from './phrases.js'
 import {PhraseSyntaxError, readPattern} from './syntax.js'
@@ -46,47 +47,70 @@ export function wordFilter(list: readonly string[] | undefined): Set<string> | u
 }
 
 /*
- * A token's regex, case-sensitive so that it can tell `{Cap}`: a literal word is
- * matched as the text's word lower-cased (each letter as its lower and upper
- * case), and every token ends where a word of scanWords ends.
+ * The phrases are matched in the text's word line (wordLine): each word of
+ * scanWords in lower case followed by one mark of its kind, the words joined by
+ * a space when only spaces, tabs or no-break spaces stand between them and by a
+ * line break otherwise. A token is then a plain regex of that line (a literal
+ * word, a word of a kind), with none of the Unicode classes that made each
+ * phrase's regex cost milliseconds to compile.
  */
-const WORD = "[\\p{L}\\p{N}]+(?:(?:['’-]|(?<=\\p{N})[.,](?=\\p{N}))[\\p{L}\\p{N}]+)*"
-/** Not inside a word of scanWords: no letter or digit before, nor one and a joiner, nor a digit and `. ,` before a digit. */
-const WORD_START = "(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]['’-])(?<!\\p{N}[.,](?=\\p{N}))"
-const WORD_END = "(?![\\p{L}\\p{N}]|['’-][\\p{L}\\p{N}]|(?<=\\p{N})[.,]\\p{N})"
-const GAP = '[ \\t\\u00a0]+'
+/** The marks of a word's kind in the line, and their regexes. */
+const MARKS = {plain: '\x01', capital: '\x02', number: '\x03'}
+const CAPITAL = '\\x02'
+const NUMBER = '\\x03'
+const KIND = '[\\x01-\\x03]'
+/** A word of the line: anything up to its kind's mark. */
+const BODY = '[^ \\n\\x01-\\x03]+'
+/** At the start of a word of the line. */
+const LINE_WORD_START = '(?<![^ \\n])'
 /** `{n}`: a word of digits, maybe with `. ,` between them. */
-const NUMBER_WORD = '\\p{N}+(?:[.,]\\p{N}+)*'
+const NUMBER_WORD = /^\p{N}+(?:[.,]\p{N}+)*$/u
+const CAPITALISED = /^\p{Lu}/u
+const SPECIAL = /[\\^$.*+?()[\]{}|/]/g
 
-/** A literal word as the regex of the text's words whose lower case it is; undefined when no word of the text is that. */
+/** The mark of a word's kind: a number, a capitalised word, any other. */
+function kindOf(word: Word): string {
+  const value = word.value
+  return NUMBER_WORD.test(value) ? MARKS.number : CAPITALISED.test(value) ? MARKS.capital : MARKS.plain
+}
+
+/** The word line of `words` (see above), and where each word starts in it. */
+export function wordLine(seq: WordText, words: Word[]): {line: string; starts: number[]} {
+  const parts: string[] = []
+  const starts: number[] = []
+  let at = 0
+  for (let i = 0; i < words.length; i++) {
+    starts.push(at)
+    const part = words[i].lower + kindOf(words[i]) + (i + 1 < words.length ? (seq.adjacent(i) ? ' ' : '\n') : '')
+    parts.push(part)
+    at += part.length
+  }
+  return {line: parts.join(''), starts}
+}
+
+/** A literal word as the regex of itself in the line; undefined when no word of a text is that. */
 function literalSource(word: string): string | undefined {
   const words = scanWords(word)
   if (words.length !== 1 || words[0].start !== 0 || words[0].end !== word.length) return undefined
-  let out = ''
-  for (const ch of word) {
-    const upper = ch.toUpperCase()
-    const escaped = /[\\^$.*+?()[\]{}|/]/.test(ch) ? '\\' + ch : ch
-    out += upper !== ch && [...upper].length === 1 && upper.toLowerCase() === ch ? `[${ch}${upper}]` : escaped
-  }
-  return out
+  return word.replace(SPECIAL, '\\$&') + KIND
 }
 
-/** A token's regex: one capture group (the word it took), then the end of the word. */
+/** A token's regex: one word of the line, with its mark. */
 function tokenSource(tok: WordToken): string {
   const alts: string[] = []
   for (const alt of tok.alts) {
     const source = literalSource(alt)
     if (source !== undefined) alts.push(source)
   }
-  if (tok.num) alts.push(NUMBER_WORD)
-  if (tok.cap) alts.push(`(?=\\p{Lu})${WORD}`)
-  if (tok.any) alts.push(WORD)
-  return `((?:${alts.join('|') || '(?!)'}))${WORD_END}`
+  if (tok.num) alts.push(BODY + NUMBER)
+  if (tok.cap) alts.push(BODY + CAPITAL)
+  if (tok.any) alts.push(BODY + KIND)
+  return `(?:${alts.join('|') || '(?!)'})`
 }
 
-/** The regex source of a phrase's tokens: one capture group per token (undefined for an optional token left out). */
+/** The regex source of a phrase's tokens in the word line: a capture group per optional token (undefined when left out). */
 export function wordPhraseSource(tokens: WordToken[]): string {
-  return tokens.map((tok, t) => (t === 0 ? tokenSource(tok) : tok.optional ? `(?:${GAP}${tokenSource(tok)})?` : GAP + tokenSource(tok))).join('')
+  return tokens.map((tok, t) => (t === 0 ? tokenSource(tok) : tok.optional ? `( ${tokenSource(tok)})?` : ' ' + tokenSource(tok))).join('')
 }
 
 /** Word phrases compiled as one group of the phrase matcher. */
@@ -105,7 +129,7 @@ export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> 
     byTerm.set(term, {phrase, order})
     return term
   })
-  const group = addGroup(set, {collect: true, every: true, caseInSource: true, before: WORD_START, after: ''}, terms, true, true)
+  const group = addGroup(set, {collect: true, every: true, caseInSource: true, before: LINE_WORD_START, after: ''}, terms, true, true)
   return {set, group, byTerm}
 }
 
@@ -143,18 +167,16 @@ function filtersPass(seq: WordText, c: WordPhrase, i: number, last: number): boo
   return true
 }
 
-/** The word of `words` (sorted) that starts at `offset`, or ends there (`end`); -1 when none. */
-function wordAt(words: Word[], offset: number, end: boolean): number {
+/** The index of `offset` in `starts` (sorted, holding it). */
+function wordAt(starts: number[], offset: number): number {
   let lo = 0
-  let hi = words.length - 1
-  while (lo <= hi) {
+  let hi = starts.length - 1
+  while (lo < hi) {
     const mid = (lo + hi) >> 1
-    const at = end ? words[mid].end : words[mid].start
-    if (at === offset) return mid
-    if (at < offset) lo = mid + 1
-    else hi = mid - 1
+    if (starts[mid] < offset) lo = mid + 1
+    else hi = mid
   }
-  return -1
+  return lo
 }
 
 /**
@@ -171,17 +193,24 @@ export function matchWordPhrases<P extends WordPhrase>(
   applies: (phrase: P) => boolean = () => true
 ): void {
   const words = (seq.words = scanWords(seq.text))
-  const hits = findPhrases(compiled.set, compiled.group, seq.text).flatMap((match) => {
+  const {line, starts} = wordLine(seq, words)
+  const hits = findPhrases(compiled.set, compiled.group, line).flatMap((match) => {
     const {phrase, order} = compiled.byTerm.get(match.term)!
     if (!applies(phrase)) return []
-    const i = wordAt(words, match.index, false)
+    const i = wordAt(starts, match.index)
     const first = phrase.tokens[0]
     const rank = first.cap || first.any ? 2 : first.alts.has(words[i].lower) ? 0 : 1
-    return [{phrase, i, last: wordAt(words, match.index + match.text.length, true), rank, order, parts: match.parts!}]
+    return [{phrase, i, rank, order, parts: match.parts!}]
   })
   hits.sort((a, b) => a.i - b.i || a.rank - b.rank || a.order - b.order)
-  for (const {phrase, i, last, parts} of hits) {
-    if (filtersPass(seq, phrase, i, last)) found(phrase, i, last, phrase.tokens.map((_, t) => parts[t] ?? ''))
+  for (const {phrase, i, parts} of hits) {
+    // Each token took the next word, but an optional one left out (its capture undefined).
+    const values: string[] = []
+    let w = i
+    let optional = 0
+    for (const tok of phrase.tokens) values.push(tok.optional && parts[optional++] === undefined ? '' : words[w++].value)
+    const last = w - 1
+    if (filtersPass(seq, phrase, i, last)) found(phrase, i, last, values)
   }
 }
 
