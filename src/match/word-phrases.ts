@@ -71,6 +71,10 @@ const SPECIAL = /[\\^$.*+?()[\]{}|/]/g
 /** The mark of a word's kind: a number, a capitalised word, any other. */
 function kindOf(word: Word): string {
   const value = word.value
+  const first = value.charCodeAt(0)
+  // ASCII first letters (most words) need no Unicode regex.
+  if (first >= 0x61 && first <= 0x7a) return MARKS.plain
+  if (first >= 0x41 && first <= 0x5a) return MARKS.capital
   return NUMBER_WORD.test(value) ? MARKS.number : CAPITALISED.test(value) ? MARKS.capital : MARKS.plain
 }
 
