@@ -233,14 +233,45 @@ describe('the unit phrases are what each phrase\'s own regex finds', () => {
   const [before, after] = ['^[^\\S\\r\\n]*', '[^\\S\\r\\n.!?:;]*[.!?:;]*[^\\S\\r\\n]*$']
   const wrap = (alternation: string) => `${before}(?:${alternation})${after}`
   const placeholder = fc.constantFrom('{n}', '{word}')
-  const unitPhrase = fc.oneof({weight: 4, arbitrary: phrase(VOCAB.concat(WORDS))}, {weight: 1, arbitrary: fc.tuple(placeholder, phrase(WORDS)).map(([p, rest]) => `${p} ${rest}`)})
+  // An optional part glued to the first word (`Alamy[ {word}]`): the first run still ends there.
+  const glued = fc
+    .tuple(fc.constantFrom(...VOCAB, ...WORDS), fc.constantFrom(' ', ' the ', '-', ', '), fc.constantFrom('{word}', ...WORDS), fc.constantFrom('', ' said', 'x'))
+    .map(([w, sign, inner, rest]) => `${w}[${sign}${inner}]${rest}`)
+  const unitPhrase = fc.oneof(
+    {weight: 4, arbitrary: phrase(VOCAB.concat(WORDS))},
+    {weight: 1, arbitrary: fc.tuple(placeholder, phrase(WORDS)).map(([p, rest]) => `${p} ${rest}`)},
+    {weight: 1, arbitrary: glued}
+  )
   const renderUnit = (pattern: string) => render(pattern.replace(/^\{word\}/, 'Smith'))
   const unit = (phrases: string[]) =>
     fc.oneof(
       fc.tuple(fc.constantFrom(...phrases).map(renderUnit), fc.constantFrom('', '.', '!', ' :', '?')).map(([t, end]) => t + end),
       fc.tuple(fc.constantFrom(...phrases).map(renderUnit), fc.constantFrom(...WORDS)).map(([t, w]) => `${t} ${w}`),
-      fc.array(fc.constantFrom(...VOCAB, ...WORDS, '42'), {minLength: 1, maxLength: 5}).map((w) => w.join(' '))
+      fc.array(fc.constantFrom(...VOCAB, ...WORDS, '42'), {minLength: 1, maxLength: 5}).map((w) => w.join(' ')),
+      // Words glued or joined by other spaces, ending in letters that are not ASCII (`ſ` and the Kelvin sign fold onto s and k).
+      fc
+        .tuple(fc.array(fc.tuple(fc.constantFrom(...VOCAB, ...WORDS, '42'), fc.constantFrom(' ', '', '\u00a0', '-', ', ')), {minLength: 1, maxLength: 5}), fc.constantFrom('', '.', 'ſ', '\u212a', 'é', '\u00a0é'))
+        .map(([pairs, end]) => pairs.map(([w, s]) => w + s).join('').trimEnd() + end)
     )
+  /** The entries matchUnitAll finds in `text`, and those each phrase's own regex finds. */
+  const both = (phrases: string[], text: string) => {
+    const index = unitPhrases(phrases.map((p, i): [number, string] => [i, p]), before, after, true)
+    const own = phrases.flatMap((p, i) => (new RegExp(wrap(`(${phraseSource(p)})`), 'iu').test(text) ? [i] : []))
+    return [[...matchUnitAll(index, text)].map((m) => m.entry).sort(), own]
+  }
+
+  it('a first word glued to an optional part, last words after other spaces or in other letters', () => {
+    // Keyed by `Alamy`: an optional part is compiled with the space before it, so the run ends there.
+    expect(both(['Alamy[ {word}]', 'Alamy[x]'], 'Alamy Smith')).toEqual([[0], [0]])
+    expect(both(['Alamy[ {word}]', 'Alamy[x]'], 'Alamy x')).toEqual([[0, 1], [0, 1]])
+    expect(both(['Alamy[ {word}]', 'Alamy[x]'], 'Alamy')).toEqual([[0, 1], [0, 1]])
+    expect(both(['Alamy[x]'], 'Alamyx')).toEqual([[], []])
+    // The last word read after a no-break space; `K` (the Kelvin sign) folds onto `k`; `é` ends no ASCII word.
+    expect(both(['{word} with AFP'], 'Smith with\u00a0AFP')).toEqual([[0], [0]])
+    expect(both(['{word} with kk'], 'Smith with \u212a\u212a')).toEqual([[0], [0]])
+    expect(both(['{word} with AFP'], 'Smith with AFPé')).toEqual([[], []])
+  })
+
   it('generated phrase lists and units', () => {
     const lists = fc.uniqueArray(unitPhrase, {minLength: 1, maxLength: 8}).chain((phrases) => fc.tuple(fc.constant(phrases), fc.array(unit(phrases), {minLength: 1, maxLength: 6})))
     fc.assert(

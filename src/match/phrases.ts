@@ -695,8 +695,10 @@ export interface UnitPhrases<E> {
   bySecond: Map<string, {bySecond: Map<string, Lazy>; open: Lazy | undefined}>
   /** The phrases that start with a placeholder (or an escape, an optional part), tried on every unit they may match. */
   wild: Lazy | undefined
-  /** Per wild phrase, what a unit needs to match it (see wildFor), read on first use. */
+  /** Per wild phrase (longest first, as unitRegex orders them), what a unit needs to match it (see wildFor), read on first use. */
   needs: WildNeed[] | undefined
+  /** The wild phrases a unit may match, by the indexes of those phrases: each subset's regex compiled on first use. */
+  wildSubsets: Map<string, Lazy>
   endAnchored: boolean
   entries: Map<Term, E>
   /** Each term's own regex, for matchUnitAll. */
@@ -735,8 +737,8 @@ export function unitPhrases<E>(pairs: Array<[E, string]>, before: string, after:
     let unkeyed = false
     for (const start of startTexts(text, true) ?? ['{']) {
       const run = leadingWord(start)
-      const next = start.charAt(run.length)
-      if (run && !/[{([\\]/.test(next)) found.push([fold(run), start])
+      // The run ends before a sign, and before an optional part (compiled with the space before it).
+      if (run && !/[{(\\]/.test(start.charAt(run.length))) found.push([fold(run), start])
       else if (start.startsWith('\\') && start.length > 1 && wordCharAt(start, 1) === 0) found.push([unitSign(start[1]), ''])
       else if (!run && start !== '' && !/^[{([\\]/.test(start) && start.codePointAt(0)! < 0x10000) found.push([unitSign(start[0]), ''])
       else unkeyed = true
@@ -750,7 +752,7 @@ export function unitPhrases<E>(pairs: Array<[E, string]>, before: string, after:
       }
     }
   }
-  return {before, after, byKey, bySecond: new Map(), wild: wild.length ? unitLazy(wild, before, after) : undefined, needs: undefined, endAnchored, entries, single: new Map()}
+  return {before, after, byKey, bySecond: new Map(), wild: wild.length ? unitLazy(wild, before, after) : undefined, needs: undefined, wildSubsets: new Map(), endAnchored, entries, single: new Map()}
 }
 
 function unitLazy(terms: Term[], before: string, after: string): Lazy {
@@ -860,17 +862,27 @@ function wildNeed(phrase: string, endAnchored: boolean): WildNeed {
 }
 
 /**
- * The wild phrases, unless the unit cannot match any of them: each is ruled out on char
- * codes, by the unit's first character (`{n} …` needs a digit), its second word or its last
- * word (`… with AFP` needs `AFP` to end the unit).
+ * The wild phrases the unit may match: each is ruled out on char codes, by the
+ * unit's first character (`{n} …` needs a digit), its second word or its last
+ * word (`… with AFP` needs `AFP` to end the unit). Only those left are compiled
+ * (each regex class of letters costs about a millisecond to compile), in the
+ * order of the whole list, so the first that matches is the one the whole list
+ * would give.
  */
 function wildFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined): Lazy | undefined {
-  if (!units.wild) return undefined
+  const wild = units.wild
+  if (!wild) return undefined
   const digit = key !== undefined && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57
   let last: string | null | undefined
   let second: string | null | undefined
-  units.needs ??= units.wild.terms.map((term) => wildNeed(term.text, units.endAnchored))
-  for (const need of units.needs) {
+  if (!units.needs) {
+    wild.terms.sort((a, b) => b.source.length - a.source.length)
+    units.needs = wild.terms.map((term) => wildNeed(term.text, units.endAnchored))
+  }
+  let picked = ''
+  const needs = units.needs
+  for (let t = 0; t < needs.length; t++) {
+    const need = needs[t]
     if (need.digit && !digit) continue
     if (need.secondWords) {
       if (second === undefined) second = secondWordOf(text)
@@ -880,9 +892,15 @@ function wildFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined
       if (last === undefined) last = lastWordOf(text)
       if (last !== null && !need.lastWords.has(last)) continue
     }
-    return units.wild
+    picked += t + ','
   }
-  return undefined
+  if (picked === '') return undefined
+  let subset = units.wildSubsets.get(picked)
+  if (!subset) {
+    const terms = picked.slice(0, -1).split(',').map((t) => wild.terms[Number(t)])
+    units.wildSubsets.set(picked, (subset = unitLazy(terms, units.before, units.after)))
+  }
+  return subset
 }
 
 /** A char code of TRAIL's class: white space (as `\s`) or closing punctuation `.!?:;…»"”’)]|`. */
@@ -891,10 +909,14 @@ function isTrailCode(c: number): boolean {
   return c === 0x2026 || c === 0xbb || c === 0x201d || c === 0x2019 || isSpaceCode(c)
 }
 
+/** A last word no phrase ends with (the unit's ends in a word that is not all ASCII). */
+const NO_WORD = '\u0000'
+
 /**
  * The ASCII word (letters and digits, lowercase) that ends `text` before its TRAIL
- * characters: '' when none, null when non-ASCII characters make it uncertain
- * (case-insensitive matching folds a few of them onto ASCII letters).
+ * characters: '' when none, NO_WORD when the word holds other letters, null when
+ * `ſ` or the Kelvin sign make it uncertain (case-insensitive matching folds them
+ * onto `s` and `k`).
  */
 function lastWordOf(text: string): string | null {
   let end = text.length
@@ -903,7 +925,9 @@ function lastWordOf(text: string): string | null {
   while (start > 0) {
     const c = text.charCodeAt(start - 1)
     if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) start--
-    else if (c >= 128) return null
+    else if (c === 0x17f || c === 0x212a) return null
+    // Any other non-ASCII character but a space joins the word: then no ASCII word is the unit's last.
+    else if (c >= 128 && !isSpaceCode(c)) return NO_WORD
     else break
   }
   return text.slice(start, end).toLowerCase()
