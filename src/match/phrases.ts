@@ -75,6 +75,8 @@ interface Lazy {
   /** Each term on its own (an `every` group): its regex is the set's `single`. */
   every: boolean
   regex: RegExp | undefined
+  /** The most of a view its terms read, once asked. */
+  reach?: number
 }
 
 /**
@@ -174,6 +176,8 @@ export interface Term {
   text: string
   /** Its regex source. */
   source: string
+  /** How much of a scan's view it reads (see ScanView). */
+  reach?: number
 }
 
 /**
@@ -463,8 +467,19 @@ export function compileAll(set: PhraseSet): void {
   }
 }
 
-/** Read `text` once: every group's count (and matches, for the collecting groups) and the letters of each key. */
-export function scan(set: PhraseSet, text: string): ScanResult {
+/**
+ * What an `every` group's regexes read at a position of the scanned text: another
+ * string (a rendering of the text from there, such as the word line of
+ * word-phrases.ts), read from its start, as far as `reach` (the most any term to
+ * try reads: Term.reach); undefined when nothing can start there.
+ */
+export type ScanView = (start: number, reach: number) => string | undefined
+
+/**
+ * Read `text` once: every group's count (and matches, for the collecting groups) and the letters of each key.
+ * With a `view`, each `every` group's candidates are confirmed in what the view gives at their position.
+ */
+export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult {
   const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, exactFirst, foldedHashes, exactPairs, foldedPairs} = set
   /** Non-ASCII runs are looked up in the folded keys only if there are any (a names set has none). */
   const anyFolded = folded.size > 0 ? 1 : 0
@@ -478,17 +493,30 @@ export function scan(set: PhraseSet, text: string): ScanResult {
   /** The terms of the `every` groups tried at this position already (a term may be keyed twice: `({n}|3d) x`). */
   let triedAt = -1
   const tried = new Set<Term>()
+  /** What the view gives at triedAt, and how far. */
+  let viewed: string | undefined
+  let viewedReach = -1
   const tryEach = (lazy: Lazy, group: number, start: number) => {
     if (triedAt !== start) {
       tried.clear()
       triedAt = start
+      viewedReach = -1
     }
+    if (!view) viewed = text
+    else {
+      const reach = (lazy.reach ??= Math.max(0, ...lazy.terms.map((t) => t.reach ?? 0)))
+      if (reach > viewedReach) {
+        viewed = view(start, reach)
+        viewedReach = reach
+      }
+    }
+    if (viewed === undefined) return
     for (const term of lazy.terms) {
       if (tried.has(term)) continue
       tried.add(term)
       const regex = singleRegex(set, lazy, term)
-      regex.lastIndex = start
-      const match = regex.exec(text)
+      regex.lastIndex = view ? 0 : start
+      const match = regex.exec(viewed)
       if (!match) continue
       found[group]!.push({index: start, text: match[0], term, parts: match.slice(1)})
       counts[group]++
@@ -626,8 +654,8 @@ export function scan(set: PhraseSet, text: string): ScanResult {
 }
 
 /** The matches of one collecting group of `set` in `text`. */
-export function findPhrases(set: PhraseSet, group: number, text: string): PhraseMatch[] {
-  return scan(set, text).found[group] ?? []
+export function findPhrases(set: PhraseSet, group: number, text: string, view?: ScanView): PhraseMatch[] {
+  return scan(set, text, view).found[group] ?? []
 }
 
 /** A set with no group yet. */

@@ -3,9 +3,9 @@
  * the text (words are joined by spaces, tabs or no-break spaces only, and are
  * those of scanWords, word-text.ts); a phrase may also name the words around
  * it (its filters). The phrases are one `every` group of the phrase matcher
- * (phrases.ts): each phrase becomes the regex of its tokens in the text's word
- * line (wordLine), keyed by its first words, and the line is read in that
- * matcher's one scan.
+ * (phrases.ts): each phrase is keyed by its first words and becomes the regex of
+ * its tokens in a word line (wordLine); the matcher's one scan reads the text,
+ * and confirms each candidate in the word line of the words from it.
  */
 import {addGroup, findPhrases, newPhraseSet, type PhraseSet, type Term} from './phrases.js'
 import {PhraseSyntaxError, readPattern} from './syntax.js'
@@ -78,18 +78,14 @@ function kindOf(word: Word): string {
   return NUMBER_WORD.test(value) ? MARKS.number : CAPITALISED.test(value) ? MARKS.capital : MARKS.plain
 }
 
-/** The word line of `words` (see above), and where each word starts in it. */
-export function wordLine(seq: WordText, words: Word[]): {line: string; starts: number[]} {
-  const parts: string[] = []
-  const starts: number[] = []
-  let at = 0
-  for (let i = 0; i < words.length; i++) {
-    starts.push(at)
-    const part = words[i].lower + kindOf(words[i]) + (i + 1 < words.length ? (seq.adjacent(i) ? ' ' : '\n') : '')
-    parts.push(part)
-    at += part.length
+/** The word line of words i to last - 1 (see above). */
+export function wordLine(seq: WordText, words: Word[], i: number, last: number): string {
+  let line = ''
+  for (let j = i; j < last; j++) {
+    if (j > i) line += seq.adjacent(j - 1) ? ' ' : '\n'
+    line += words[j].lower + kindOf(words[j])
   }
-  return {line: parts.join(''), starts}
+  return line
 }
 
 /** A literal word as the regex of itself in the line; undefined when no word of a text is that. */
@@ -129,7 +125,7 @@ export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> 
   const set = newPhraseSet()
   const byTerm = new Map<Term, {phrase: P; order: number}>()
   const terms = phrases.map((phrase, order) => {
-    const term: Term = {text: phrase.pattern, source: wordPhraseSource(phrase.tokens)}
+    const term: Term = {text: phrase.pattern, source: wordPhraseSource(phrase.tokens), reach: phrase.tokens.length}
     byTerm.set(term, {phrase, order})
     return term
   })
@@ -171,16 +167,18 @@ function filtersPass(seq: WordText, c: WordPhrase, i: number, last: number): boo
   return true
 }
 
-/** The index of `offset` in `starts` (sorted, holding it). */
-function wordAt(starts: number[], offset: number): number {
+/** The word of `words` (sorted) that starts at `offset`; -1 when none. */
+function wordAt(words: Word[], offset: number): number {
   let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
+  let hi = words.length - 1
+  while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    if (starts[mid] < offset) lo = mid + 1
-    else hi = mid
+    const at = words[mid].start
+    if (at === offset) return mid
+    if (at < offset) lo = mid + 1
+    else hi = mid - 1
   }
-  return lo
+  return -1
 }
 
 /**
@@ -197,11 +195,15 @@ export function matchWordPhrases<P extends WordPhrase>(
   applies: (phrase: P) => boolean = () => true
 ): void {
   const words = (seq.words = scanWords(seq.text))
-  const {line, starts} = wordLine(seq, words)
-  const hits = findPhrases(compiled.set, compiled.group, line).flatMap((match) => {
+  // The text is scanned as written; a candidate is read in the word line of the words from it, as many as its phrases take.
+  const view = (start: number, reach: number) => {
+    const i = wordAt(words, start)
+    return i < 0 ? undefined : wordLine(seq, words, i, Math.min(words.length, i + reach))
+  }
+  const hits = findPhrases(compiled.set, compiled.group, seq.text, view).flatMap((match) => {
     const {phrase, order} = compiled.byTerm.get(match.term)!
     if (!applies(phrase)) return []
-    const i = wordAt(starts, match.index)
+    const i = wordAt(words, match.index)
     const first = phrase.tokens[0]
     const rank = first.cap || first.any ? 2 : first.alts.has(words[i].lower) ? 0 : 1
     return [{phrase, i, rank, order, parts: match.parts!}]
