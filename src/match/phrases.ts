@@ -290,17 +290,18 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
   const lazy = (list: Term[], at: string): Lazy => ({terms: list, before: at, after, capture, flags, every, regex: undefined})
   const runs = new Map<string, Keyed>()
   const signs = new Map<string, Keyed>()
-  /** The terms of an `every` group tried at each run that starts with a number (`{n}` first), or at each run. */
-  const digits: Term[] = []
+  /** The terms of an `every` group tried at each run that starts with a number (`{n}` first, by the run after the number), or at each run. */
+  const digitKeys = new Map<string, Keyed>()
   const anywhere: Term[] = []
   for (const term of terms) {
     const written = syntax ? term.text.trim() : term.text
     const starts = startTexts(written, syntax)
     const keys: Array<[Map<string, Keyed>, string, string[] | undefined]> = []
-    let wild: Term[] | undefined
+    let wild: 'digits' | 'anywhere' | undefined
     for (const text of starts ?? []) {
       if (text.startsWith('{n}') && syntax) {
-        wild = wild === anywhere ? anywhere : digits
+        wild = wild === 'anywhere' ? 'anywhere' : 'digits'
+        keys.push([digitKeys, '{n}', secondRuns(text, '{n}', syntax)])
         continue
       }
       const run = leadingWord(text)
@@ -309,23 +310,22 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
       const next = text.slice(run.length, run.length + 1)
       const first = String.fromCodePoint(text.codePointAt(0) ?? 0)
       if (text === '' || (syntax && /^[{([\\]/.test(run ? next : first)) || (!run && first.length > 1)) {
-        wild = anywhere
+        wild = 'anywhere'
         continue
       }
       if (run) keys.push([runs, caseless ? fold(run) : run, secondRuns(text, run, syntax)])
       else keys.push([signs, caseless ? fold(first) : first, undefined])
     }
-    if (!starts) wild = anywhere
+    if (!starts) wild = 'anywhere'
     if (wild && !every) {
       // A term that cannot all be keyed by its first run: the group's regex over the whole text.
       group.fallback = new RegExp(sourceOf(terms, before, after, capture), caseless && !group.caseInSource ? 'giu' : 'gu')
       return index
     }
-    if (wild === anywhere) {
+    if (wild === 'anywhere') {
       anywhere.push(term)
       continue
     }
-    if (wild) digits.push(term)
     for (const [map, key, seconds] of keys) keyTerm(map, key, term, seconds)
   }
   for (const [k, keyed] of runs) {
@@ -368,9 +368,14 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
     // Every code unit that may fold to the sign (signs rarely have case).
     for (const variant of [k, k.toLowerCase(), k.toUpperCase()]) if (variant.length === 1) set.signCodes[variant.charCodeAt(0)] = 1
   }
-  const wildAttempt = (list: Term[]): Attempt => ({group: index, plain: false, caseless, bySecond: new Map(), open: lazy(list, beforeAtRun)})
-  if (digits.length) set.digitAttempts.push(wildAttempt(digits))
-  if (anywhere.length) set.anyAttempts.push(wildAttempt(anywhere))
+  const digits = digitKeys.get('{n}')
+  if (digits) {
+    const {bySecond, open} = bySecondRun(digits, caseless)
+    const lazies = new Map<string, Lazy>()
+    for (const [second, terms] of bySecond) lazies.set(second, lazy(terms, beforeAtRun))
+    set.digitAttempts.push({group: index, plain: false, caseless, bySecond: lazies, open: open.length ? lazy(open, beforeAtRun) : undefined})
+  }
+  if (anywhere.length) set.anyAttempts.push({group: index, plain: false, caseless, bySecond: new Map(), open: lazy(anywhere, beforeAtRun)})
   return index
 }
 
@@ -612,7 +617,8 @@ export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult 
     }
     if (wild) {
       if (anyAttempts.length) attempt(anyAttempts, start, undefined, i)
-      if (digitAttempts.length && (c < 128 ? c <= 57 : classOf(text.codePointAt(start)!) === NUMBER)) attempt(digitAttempts, start, undefined, i)
+      // A `{n}` phrase is narrowed by the run after the whole number (`1,5 millions`).
+      if (digitAttempts.length && (c < 128 ? c <= 57 : classOf(text.codePointAt(start)!) === NUMBER)) attempt(digitAttempts, start, undefined, numberEnd(text, i))
     }
     // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
     let exactSlot = exactHashes[slot(h)]
@@ -651,6 +657,20 @@ export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult 
   set.letterKeys.forEach((key, i) => letters.set(key, letterCounts[i]))
   for (const [key, regex] of set.letterRegexes) letters.set(key, countMatches(regex, text))
   return {counts, found, letters}
+}
+
+/** Where a number that goes on at `i` ends: over `.` or `,` between digits (`{n}`, `1,5`), the run of a number before. */
+function numberEnd(text: string, i: number): number {
+  while (i + 1 < text.length && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && isNumberAt(text, i + 1)) {
+    i++
+    while (i < text.length && isNumberAt(text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1
+  }
+  return i
+}
+
+function isNumberAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  return c < 128 ? c >= 48 && c <= 57 : classOf(text.codePointAt(i)!) === NUMBER
 }
 
 /** The matches of one collecting group of `set` in `text`. */
