@@ -848,9 +848,40 @@ function keyedFor<E>(units: UnitPhrases<E>, text: string, key: string | undefine
   const entry = key === undefined ? undefined : keyEntry(units, key)
   if (!entry) return undefined
   if (entry.bySecond.size === 0) return entry.open
-  const i = unitStart(text)
-  const from = nextWord(text, wordEnd(text, i))
-  return entry.bySecond.get(fold(text.slice(from, wordEnd(text, from)))) ?? entry.open
+  return entry.bySecond.get(factsOf(text).secondRun) ?? entry.open
+}
+
+/**
+ * What the indexes read of a unit besides its key, for the last unit read: one
+ * line or sentence is read by several indexes in a row (whole, label, sentence).
+ */
+const facts = {
+  text: '',
+  /** The unit's second run, folded. */
+  run: undefined as string | undefined,
+  word: undefined as string | null | undefined,
+  last: undefined as string | null | undefined,
+  get secondRun(): string {
+    if (this.run === undefined) {
+      const from = nextWord(this.text, wordEnd(this.text, unitStart(this.text)))
+      this.run = fold(this.text.slice(from, wordEnd(this.text, from)))
+    }
+    return this.run
+  },
+  get secondWord(): string | null {
+    return this.word === undefined ? (this.word = secondWordOf(this.text)) : this.word
+  },
+  get lastWord(): string | null {
+    return this.last === undefined ? (this.last = lastWordOf(this.text)) : this.last
+  }
+}
+
+function factsOf(text: string): typeof facts {
+  if (facts.text !== text) {
+    facts.text = text
+    facts.run = facts.word = facts.last = undefined
+  }
+  return facts
 }
 
 /** A unit regex, compiled on first use: its terms longest first ("Read also the {word}" before "Read also"), else in list order. */
@@ -921,8 +952,7 @@ function wildFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined
   const wild = units.wild
   if (!wild) return undefined
   const digit = key !== undefined && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57
-  let last: string | null | undefined
-  let second: string | null | undefined
+  const unit = factsOf(text)
   if (!units.needs) {
     wild.terms.sort((a, b) => b.source.length - a.source.length)
     units.needs = wild.terms.map((term) => wildNeed(term.text, units.endAnchored))
@@ -933,11 +963,11 @@ function wildFor<E>(units: UnitPhrases<E>, text: string, key: string | undefined
     const need = needs[t]
     if (need.digit && !digit) continue
     if (need.secondWords) {
-      if (second === undefined) second = secondWordOf(text)
+      const second = unit.secondWord
       if (second !== null && !need.secondWords.has(second)) continue
     }
     if (need.lastWords) {
-      if (last === undefined) last = lastWordOf(text)
+      const last = unit.lastWord
       if (last !== null && !need.lastWords.has(last)) continue
     }
     picked += t + ','
