@@ -577,6 +577,8 @@ export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult 
   }
   const {letterFrom} = set
   const n = text.length
+  /** Where the last number read for the `{n}` phrases ends. */
+  let numberTo = -1
   let i = 0
   while (i < n) {
     const c = text.charCodeAt(i)
@@ -617,8 +619,12 @@ export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult 
     }
     if (wild) {
       if (anyAttempts.length) attempt(anyAttempts, start, undefined, i)
-      // A `{n}` phrase is narrowed by the run after the whole number (`1,5 millions`).
-      if (digitAttempts.length && (c < 128 ? c <= 57 : classOf(text.codePointAt(start)!) === NUMBER)) attempt(digitAttempts, start, undefined, numberEnd(text, i))
+      // A `{n}` phrase is narrowed by the run after the whole number (`1,5 millions`); a run inside
+      // the last number read ends where it does (`1,1,1,…` is read once).
+      if (digitAttempts.length && (c < 128 ? c <= 57 : classOf(text.codePointAt(start)!) === NUMBER)) {
+        if (i > numberTo) numberTo = numberEnd(text, i)
+        attempt(digitAttempts, start, undefined, numberTo)
+      }
     }
     // A run with other than ASCII may fold in other ways (ſ, K): always looked up.
     let exactSlot = exactHashes[slot(h)]
