@@ -509,7 +509,7 @@ export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult 
     }
     if (!view) viewed = text
     else {
-      const reach = (lazy.reach ??= Math.max(0, ...lazy.terms.map((t) => t.reach ?? 0)))
+      const reach = (lazy.reach ??= lazy.terms.reduce((most, t) => Math.max(most, t.reach ?? 0), 0))
       if (reach > viewedReach) {
         viewed = view(start, reach)
         viewedReach = reach
