@@ -22,7 +22,7 @@ import {runStartMatches} from '../src/match/scan.js'
 const SEED = 20261202
 const MATCH_RUNS = Number(process.env.MTCLEAN_MATCH_RUNS ?? 100)
 const VOCAB = ['World', 'world', 'Time', 'Cross', 'Red', 'Bank', 'New', 'Post', 'de', 'of', 'El', 'Día', 'Ziua', 'ß', 'Über', 'x7', '12']
-const WORDS = ['says', 'said', 'the', 'a', 'sights', 'in', 'underlines', 'assures', 'for', 'his', 'part', 'Mr', 'Smith', 'that']
+const WORDS = ['says', 'said', 'the', 'a', 'sights', 'in', 'underlines', 'assures', 'for', 'his', 'part', 'Mr', 'Smith', 'that', 'día', 'über']
 const SEPARATORS = [' ', ' ', '  ', '\t', '\u00a0', '\n', ', ', '. ', '-', "'", '’', '', '(', ') ', ' The ', ' the ', ' THE ']
 
 /**
@@ -170,7 +170,8 @@ describe('matchWordPhrases equals the sticky regex of each phrase at every word'
   it('generated phrase lists and texts', () => {
     // Word phrases: words of letters, {n} and {Cap} (alone or among alternatives), optional words.
     const wordPhrase = phrase(WORDS, ['{n}', '{Cap}']).filter((p) => !p.startsWith('['))
-    const vocabulary = WORDS.concat(WORDS.map((w) => w.toUpperCase()), ['3', '1,5', '2.4'])
+    // (ſaid folds to said, as a caseless regex reads it, but is no case form of it: a word line keeps it apart.)
+    const vocabulary = WORDS.concat(WORDS.map((w) => w.toUpperCase()), ['3', '1,5', '2.4', 'ſaid', "d'über"])
     const lists = fc.uniqueArray(wordPhrase, {minLength: 1, maxLength: 6}).chain((phrases) => fc.tuple(fc.constant(phrases), text(vocabulary, phrases)))
     fc.assert(
       fc.property(lists, ([patterns, sample]) => {

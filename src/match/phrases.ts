@@ -9,7 +9,7 @@
  * words, word-phrases.ts); and units, the phrase that is a whole line or
  * sentence (paywall, boilerplate).
  */
-import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, slot, SLOTS, wordCharAt, wordEnd} from './scan.js'
+import {ASCII_WORD, hash, hashRange, leadingWord, nextWord, pair, slot, SLOTS, wordCharAt, wordEnd, type RunFilter} from './scan.js'
 import {HSPACE, phraseSource} from './syntax.js'
 import {classOf, NUMBER} from '../char-class.js'
 
@@ -54,6 +54,8 @@ export interface PhraseMatch {
   term: Term
   /** The term's own capture groups (an `every` group's matches). */
   parts?: Array<string | undefined>
+  /** The index of the word it starts at, when the scan read words (findPhrasesAtWords). */
+  word?: number
 }
 
 const BEFORE = '(?<![\\p{L}\\p{N}])'
@@ -77,6 +79,8 @@ interface Lazy {
   regex: RegExp | undefined
   /** The most of a view its terms read, once asked. */
   reach?: number
+  /** Each term's own regex (an `every` group), once asked. */
+  singles?: RegExp[]
 }
 
 /**
@@ -154,7 +158,11 @@ const ODD_ALL = /[ſẛµςϐϑϕϖϰϱϵ\u1fbe\u0345]/g
 
 function fold(text: string): string {
   const lower = text.toLowerCase()
-  return ODD.test(lower) ? lower.replace(ODD_ALL, (c) => ODD_FOLD[c]) : lower
+  // (No ASCII folds oddly: most runs need no regex.)
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) >= 128) return ODD.test(lower) ? lower.replace(ODD_ALL, (c) => ODD_FOLD[c]) : lower
+  }
+  return lower
 }
 
 /** The class of a run's first code unit for `exactFirst`: 1 an ASCII capital, 2 anything else. */
@@ -165,10 +173,6 @@ function firstClass(code: number): number {
 /** Mixed into an exact pair's second hash: its first letter's case class (see firstClass). */
 function classMix(code: number): number {
   return firstClass(code) === 1 ? 0x5bd1e995 : 0
-}
-
-function pair(first: number, second: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ second) | 0
 }
 
 export interface Term {
@@ -478,13 +482,18 @@ export function compileAll(set: PhraseSet): void {
  * word-phrases.ts), read from its start, as far as `reach` (the most any term to
  * try reads: Term.reach); undefined when nothing can start there.
  */
-export type ScanView = (start: number, reach: number) => string | undefined
+export type ScanView = (start: number, reach: number, word: number) => string | undefined
+
+/** A word the scan may start a phrase at (src/match/word-text.ts `Word`): where it starts. */
+export interface RunStart {
+  start: number
+}
 
 /**
  * Read `text` once: every group's count (and matches, for the collecting groups) and the letters of each key.
  * With a `view`, each `every` group's candidates are confirmed in what the view gives at their position.
  */
-export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult {
+export function scan(set: PhraseSet, text: string, view?: ScanView, words?: readonly RunStart[], candidates?: readonly number[]): ScanResult {
   const {groups, exact, folded, exactSigns, foldedSigns, signCodes, exactHashes, exactFirst, foldedHashes, exactPairs, foldedPairs} = set
   /** Non-ASCII runs are looked up in the folded keys only if there are any (a names set has none). */
   const anyFolded = folded.size > 0 ? 1 : 0
@@ -498,32 +507,46 @@ export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult 
   /** The terms of the `every` groups tried at this position already (a term may be keyed twice: `({n}|3d) x`). */
   let triedAt = -1
   const tried = new Set<Term>()
+  /** The lists tried at triedAt, and the first: its terms go in `tried` only when a second list is tried there (rare). */
+  let listsAt = 0
+  let firstTried: Lazy | undefined
   /** What the view gives at triedAt, and how far. */
   let viewed: string | undefined
   let viewedReach = -1
   const tryEach = (lazy: Lazy, group: number, start: number) => {
     if (triedAt !== start) {
-      tried.clear()
       triedAt = start
+      listsAt = 0
       viewedReach = -1
     }
     if (!view) viewed = text
     else {
       const reach = (lazy.reach ??= lazy.terms.reduce((most, t) => Math.max(most, t.reach ?? 0), 0))
       if (reach > viewedReach) {
-        viewed = view(start, reach)
+        viewed = view(start, reach, at)
         viewedReach = reach
       }
     }
     if (viewed === undefined) return
-    for (const term of lazy.terms) {
-      if (tried.has(term)) continue
-      tried.add(term)
-      const regex = singleRegex(set, lazy, term)
+    const again = listsAt > 0
+    if (listsAt === 0) firstTried = lazy
+    else if (listsAt === 1) {
+      tried.clear()
+      for (const term of firstTried!.terms) tried.add(term)
+    }
+    listsAt++
+    const regexes = (lazy.singles ??= lazy.terms.map((term) => singleRegex(set, lazy, term)))
+    for (let k = 0; k < regexes.length; k++) {
+      const term = lazy.terms[k]
+      if (again) {
+        if (tried.has(term)) continue
+        tried.add(term)
+      }
+      const regex = regexes[k]
       regex.lastIndex = view ? 0 : start
       const match = regex.exec(viewed)
       if (!match) continue
-      found[group]!.push({index: start, text: match[0], term, parts: match.slice(1)})
+      found[group]!.push({index: start, text: match[0], term, parts: match.slice(1), word: at})
       counts[group]++
     }
   }
@@ -580,20 +603,32 @@ export function scan(set: PhraseSet, text: string, view?: ScanView): ScanResult 
   /** Where the last number read for the `{n}` phrases ends. */
   let numberTo = -1
   let i = 0
-  while (i < n) {
-    const c = text.charCodeAt(i)
-    if (c < 128 ? !ASCII_WORD[c] : wordCharAt(text, i) === 0) {
-      // Letters are BMP characters: a surrogate is never one of them.
-      if (c >= letterFrom) count(c)
-      if (signCodes[c]) {
-        const char = text[i]
-        const exactList = exactSigns.get(char)
-        if (exactList) attempt(exactList, i, undefined, i)
-        const foldedList = foldedSigns.get(fold(char))
-        if (foldedList) attempt(foldedList, i, undefined, i)
+  /** The word being read (findPhrasesAtWords), else -1; the next word or candidate to read. */
+  let at = -1
+  let nextAt = 0
+  const byWords = words !== undefined
+  const last = candidates ? candidates.length : words ? words.length : 0
+  while (byWords ? nextAt < last : i < n) {
+    let c: number
+    if (byWords) {
+      at = candidates ? candidates[nextAt++] : nextAt++
+      i = words[at].start
+      c = text.charCodeAt(i)
+    } else {
+      c = text.charCodeAt(i)
+      if (c < 128 ? !ASCII_WORD[c] : wordCharAt(text, i) === 0) {
+        // Letters are BMP characters: a surrogate is never one of them.
+        if (c >= letterFrom) count(c)
+        if (signCodes[c]) {
+          const char = text[i]
+          const exactList = exactSigns.get(char)
+          if (exactList) attempt(exactList, i, undefined, i)
+          const foldedList = foldedSigns.get(fold(char))
+          if (foldedList) attempt(foldedList, i, undefined, i)
+        }
+        i++
+        continue
       }
-      i++
-      continue
     }
     // A run of letters and digits, hashed as it is read (ASCII letters lowercased:
     // one hash filters the exact and the folded keys): most runs are never sliced.
@@ -682,6 +717,38 @@ function isNumberAt(text: string, i: number): boolean {
 /** The matches of one collecting group of `set` in `text`. */
 export function findPhrases(set: PhraseSet, group: number, text: string, view?: ScanView): PhraseMatch[] {
   return scan(set, text, view).found[group] ?? []
+}
+
+/**
+ * The matches of one `every` group of `set` that start at the first run of one
+ * of `words` (in text order, as scanWords gives them): what findPhrases finds
+ * with a view that gives nothing at any other run, without reading the text
+ * between them. Each match has its word's index (`word`), which the view is given.
+ */
+export function findPhrasesAtWords(
+  set: PhraseSet,
+  group: number,
+  text: string,
+  words: readonly RunStart[],
+  view: ScanView,
+  candidates?: readonly number[]
+): PhraseMatch[] {
+  if (!set.groups.every((g) => g.every) || set.letterKeys.length + set.letterRegexes.size + set.exactSigns.size + set.foldedSigns.size > 0) {
+    throw new Error('findPhrasesAtWords reads the `every` groups of a set with no signs and no letters')
+  }
+  return scan(set, text, view, words, candidates).found[group] ?? []
+}
+
+/**
+ * What a word scan (word-text.ts scanWords) can tell of the words `set` may
+ * start a phrase at, from the hashes of their first runs as it reads them; the
+ * words it passes are `findPhrasesAtWords`'s candidates. Undefined when it
+ * cannot tell: case-sensitive keys (their pairs mix in the case of the next
+ * run) or phrases tried at every run.
+ */
+export function runFilter(set: PhraseSet): RunFilter | undefined {
+  if (set.exact.size > 0 || set.anyAttempts.length > 0) return undefined
+  return {slots: set.foldedHashes, pairs: set.foldedPairs, numbers: set.digitAttempts.length > 0}
 }
 
 /** A set with no group yet. */
@@ -898,12 +965,13 @@ function unitRegex(lazy: Lazy): RegExp {
 
 /** The first phrase that is the whole unit: of the unit's first run, else of the wild phrases. */
 export function matchUnit<E>(units: UnitPhrases<E>, text: string, key = unitKey(text)): {entry: E; match: RegExpExecArray} | undefined {
-  for (const lazy of [keyedFor(units, text, key), wildFor(units, text, key)]) {
-    if (!lazy) continue
-    const match = unitRegex(lazy).exec(text)
-    if (match) return {entry: units.entries.get(lazy.terms[termOf(match)])!, match}
-  }
-  return undefined
+  // The wild phrases are picked only when no keyed one matched.
+  return unitMatch(units, keyedFor(units, text, key), text) ?? unitMatch(units, wildFor(units, text, key), text)
+}
+
+function unitMatch<E>(units: UnitPhrases<E>, lazy: Lazy | undefined, text: string): {entry: E; match: RegExpExecArray} | undefined {
+  const match = lazy && unitRegex(lazy).exec(text)
+  return match ? {entry: units.entries.get(lazy!.terms[termOf(match)])!, match} : undefined
 }
 
 /** Every phrase that is the whole unit, longest first (for labels, whose title is checked afterwards). */

@@ -96,6 +96,23 @@ export function slot(h: number): number {
   return (h ^ (h >>> 16)) & (SLOTS - 1)
 }
 
+/** The hash of a run followed by a run (their hashes), for the bitmaps of pairs. */
+export function pair(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) | 0
+}
+
+/**
+ * Which words a phrase set may start at, told by the hash of a word's first run
+ * (phrases.ts `runFilter`): `slots` 1, always; 2, when that of its pair with the
+ * next run is marked in `pairs`; `numbers`, every word that starts with a number
+ * too. A run that is not ASCII always may.
+ */
+export interface RunFilter {
+  slots: Uint8Array
+  pairs: Uint8Array
+  numbers: boolean
+}
+
 /**
  * The matches of `sticky` (flag `y`) tried at each start of a run of letters
  * and digits, leftmost and non-overlapping: what a global exec of the same

@@ -4,10 +4,12 @@
  * those of scanWords, word-text.ts); a phrase may also name the words around
  * it (its filters). The phrases are one `every` group of the phrase matcher
  * (phrases.ts): each phrase is keyed by its first words and becomes the regex of
- * its tokens in a word line (wordLine); the matcher's one scan reads the text,
- * and confirms each candidate in the word line of the words from it.
+ * its tokens in a word line (wordLine). scanWords reads the text once and
+ * passes on the words a phrase may start at (runFilter); the matcher reads only
+ * those, and confirms each in the word line of the words from it.
  */
-import {addGroup, findPhrases, newPhraseSet, type PhraseSet, type Term} from './phrases.js'
+import {addGroup, findPhrasesAtWords, newPhraseSet, runFilter, type PhraseSet, type Term} from './phrases.js'
+import type {RunFilter} from './scan.js'
 import {PhraseSyntaxError, readPattern} from './syntax.js'
 import {scanWords, type Word, type WordText} from './word-text.js'
 
@@ -67,6 +69,8 @@ const LINE_WORD_START = '(?<![^ \\n])'
 const NUMBER_WORD = /^\p{N}+(?:[.,]\p{N}+)*$/u
 const CAPITALISED = /^\p{Lu}/u
 const SPECIAL = /[\\^$.*+?()[\]{}|/]/g
+/** One word as scanWords reads words (word-text.ts). */
+const ONE_WORD = /^[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*$/u
 
 /** The mark of a word's kind: a number, a capitalised word, any other. */
 function kindOf(word: Word): string {
@@ -90,8 +94,9 @@ export function wordLine(seq: WordText, words: Word[], i: number, last: number):
 
 /** A literal word as the regex of itself in the line; undefined when no word of a text is that. */
 function literalSource(word: string): string | undefined {
-  const words = scanWords(word)
-  if (words.length !== 1 || words[0].start !== 0 || words[0].end !== word.length) return undefined
+  // (scanWords' own pattern, not scanWords: run on hundreds of short words at set-up, it would be
+  // optimised for them, and read the documents after at about half its speed.)
+  if (!ONE_WORD.test(word)) return undefined
   return word.replace(SPECIAL, '\\$&') + KIND
 }
 
@@ -119,6 +124,8 @@ export interface WordPhrases<P extends WordPhrase> {
   group: number
   /** Per term of the group: its phrase and its place in the list. */
   byTerm: Map<Term, {phrase: P; order: number}>
+  /** The words a phrase may start at, told as scanWords reads them (undefined: every word). */
+  filter: RunFilter | undefined
 }
 
 export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> {
@@ -130,7 +137,7 @@ export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> 
     return term
   })
   const group = addGroup(set, {collect: true, every: true, caseInSource: true, before: LINE_WORD_START, after: ''}, terms, true, true)
-  return {set, group, byTerm}
+  return {set, group, byTerm, filter: runFilter(set)}
 }
 
 /** Word w, next to the match `from` on `side`, passes a filter (wordFilter). */
@@ -167,20 +174,6 @@ function filtersPass(seq: WordText, c: WordPhrase, i: number, last: number): boo
   return true
 }
 
-/** The word of `words` (sorted) that starts at `offset`; -1 when none. */
-function wordAt(words: Word[], offset: number): number {
-  let lo = 0
-  let hi = words.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const at = words[mid].start
-    if (at === offset) return mid
-    if (at < offset) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
-}
-
 /**
  * Every phrase that matches at a word of `seq` and passes its filters, the
  * phrases of each word in list order (those its first word names, then those
@@ -194,20 +187,19 @@ export function matchWordPhrases<P extends WordPhrase>(
   found: (phrase: P, i: number, last: number, values: string[]) => void,
   applies: (phrase: P) => boolean = () => true
 ): void {
-  const words = (seq.words = scanWords(seq.text))
-  // The text is scanned as written; a candidate is read in the word line of the words from it, as many as its phrases take.
-  const view = (start: number, reach: number) => {
-    const i = wordAt(words, start)
-    return i < 0 ? undefined : wordLine(seq, words, i, Math.min(words.length, i + reach))
-  }
-  const hits = findPhrases(compiled.set, compiled.group, seq.text, view).flatMap((match) => {
+  const candidates: number[] = []
+  const words = (seq.words = scanWords(seq.text, compiled.filter, candidates))
+  // The matcher reads the words' first runs; a candidate is read in the word line of the words from it, as many as its phrases take.
+  const view = (_start: number, reach: number, i: number) => wordLine(seq, words, i, Math.min(words.length, i + reach))
+  const hits: Array<{phrase: P; i: number; rank: number; order: number; parts: Array<string | undefined>}> = []
+  for (const match of findPhrasesAtWords(compiled.set, compiled.group, seq.text, words, view, compiled.filter ? candidates : undefined)) {
     const {phrase, order} = compiled.byTerm.get(match.term)!
-    if (!applies(phrase)) return []
-    const i = wordAt(words, match.index)
+    if (!applies(phrase)) continue
+    const i = match.word!
     const first = phrase.tokens[0]
     const rank = first.cap || first.any ? 2 : first.alts.has(words[i].lower) ? 0 : 1
-    return [{phrase, i, rank, order, parts: match.parts!}]
-  })
+    hits.push({phrase, i, rank, order, parts: match.parts!})
+  }
   hits.sort((a, b) => a.i - b.i || a.rank - b.rank || a.order - b.order)
   for (const {phrase, i, parts} of hits) {
     // Each token took the next word, but an optional one left out (its capture undefined).

@@ -6,6 +6,7 @@
  * around a word).
  */
 import {classOf, LETTER, NUMBER, OTHER} from '../char-class.js'
+import {pair, slot, type RunFilter} from './scan.js'
 
 /** Closing quote marks: a sentence may end with one before its next word. */
 export const CLOSING_QUOTES = '”"»'
@@ -32,60 +33,110 @@ export class Word {
 /**
  * The words of a text: the matches of
  * `[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*`, found with one charCode pass
- * (a Unicode regex over the whole text is several times slower).
+ * (a Unicode regex over the whole text is several times slower); ASCII is classed inline.
+ * With a `filter`, the indexes of the words it passes are pushed on `candidates`, in order: the hash of
+ * each word's first run (up to a joiner) is taken as src/match/scan.ts `hash` takes it, ASCII letters lowercased.
  */
-export function scanWords(text: string): Word[] {
+export function scanWords(text: string, filter?: RunFilter, candidates?: number[]): Word[] {
   const words: Word[] = []
   const n = text.length
+  const slots = filter?.slots
+  const pairs = filter?.pairs
+  const numbers = filter?.numbers === true
+  /** A one-run word whose slot asks for its pair with the next word's first run (-1: none), and its hash. */
+  let pending = -1
+  let pendingHash = 0
   let i = 0
   while (i < n) {
     // Skip to the start of a word.
-    const first = classAt(text, i)
-    if (first !== LETTER && first !== NUMBER) {
-      i += widthAt(text, i)
+    let code = text.charCodeAt(i)
+    let cls: number
+    let width = 1
+    if (code < 0x80) cls = asciiClass(code)
+    else {
+      const cp = text.codePointAt(i)!
+      if (cp > 0xffff) width = 2
+      cls = classOf(cp)
+    }
+    if (cls !== LETTER && cls !== NUMBER) {
+      i += width
       continue
     }
     const start = i
-    let lastClass = first
-    i += widthAt(text, i)
+    const first = cls
+    let lastClass = cls
+    // The first run: its hash, whether it is ASCII, where it ends.
+    let h = 0
+    let ascii = true
+    let runEnd = -1
     for (;;) {
       // The rest of the run of letters and numbers.
-      while (i < n) {
-        const cls = classAt(text, i)
-        if (cls !== LETTER && cls !== NUMBER) break
+      for (;;) {
+        if (runEnd < 0) {
+          if (code < 0x80) h = (Math.imul(h, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0
+          else {
+            ascii = false
+            h = (Math.imul(h, 31) + code) | 0
+            if (width === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0
+          }
+        }
         lastClass = cls
-        i += widthAt(text, i)
+        i += width
+        if (i >= n) break
+        code = text.charCodeAt(i)
+        width = 1
+        if (code < 0x80) cls = asciiClass(code)
+        else {
+          const cp = text.codePointAt(i)!
+          if (cp > 0xffff) width = 2
+          cls = classOf(cp)
+        }
+        if (cls !== LETTER && cls !== NUMBER) break
       }
+      if (runEnd < 0) runEnd = i
       if (i + 1 >= n) break
       // A joiner followed by a letter or number continues the word: ' ’ - always, . , between numbers.
       const joiner = text.charCodeAt(i)
       const apostrophe = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d
       if (!apostrophe && ((joiner !== 0x2e && joiner !== 0x2c) || lastClass !== NUMBER)) break
-      const next = classAt(text, i + 1)
-      if (apostrophe ? next !== LETTER && next !== NUMBER : next !== NUMBER) break
-      lastClass = next
-      i += 1 + widthAt(text, i + 1)
+      code = text.charCodeAt(i + 1)
+      width = 1
+      if (code < 0x80) cls = asciiClass(code)
+      else {
+        const cp = text.codePointAt(i + 1)!
+        if (cp > 0xffff) width = 2
+        cls = classOf(cp)
+      }
+      if (apostrophe ? cls !== LETTER && cls !== NUMBER : cls !== NUMBER) break
+      i += 1
+    }
+    if (slots) {
+      const k = words.length
+      if (pending >= 0) {
+        if (!ascii || pairs![slot(pair(pendingHash, h))]) candidates!.push(pending)
+        pending = -1
+      }
+      const marked = slots[slot(h)]
+      if (!ascii || marked === 1 || (numbers && first === NUMBER)) candidates!.push(k)
+      else if (marked === 2) {
+        // A word of more runs pairs with its own second run: the matcher tells.
+        if (runEnd < i) candidates!.push(k)
+        else {
+          pending = k
+          pendingHash = h
+        }
+      }
     }
     words.push(new Word(text, start, i))
   }
+  // The last word pairs with no run (hash 0).
+  if (pending >= 0 && pairs![slot(pair(pendingHash, 0))]) candidates!.push(pending)
   return words
 }
 
-function classAt(text: string, i: number): number {
-  const code = text.charCodeAt(i)
-  if (code < 0x80) {
-    if (((code | 0x20) - 0x61) >>> 0 <= 25) return LETTER
-    return code >= 0x30 && code <= 0x39 ? NUMBER : OTHER
-  }
-  return classOf(text.codePointAt(i)!)
-}
-
-/** 2 at a surrogate pair, else 1. */
-function widthAt(text: string, i: number): number {
-  const c = text.charCodeAt(i)
-  if (c < 0xd800 || c > 0xdbff) return 1
-  const d = text.charCodeAt(i + 1)
-  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1
+function asciiClass(code: number): number {
+  if (((code | 0x20) - 0x61) >>> 0 <= 25) return LETTER
+  return code >= 0x30 && code <= 0x39 ? NUMBER : OTHER
 }
 
 /** The words of a text, and how they stand to each other. */
