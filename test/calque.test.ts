@@ -16,11 +16,14 @@ const calques = (text: string, c: Config = config()) => lint(text, c).filter((m)
 const entries = loadRuleData<CalqueEntry>('calque')
 
 describe('calque data', () => {
-  it('has at least 150 entries in every source language', () => {
-    expect(entries.length).toBeGreaterThanOrEqual(150)
-    const langs = new Set(entries.map((e) => e.lang))
-    for (const lang of ['fr', 'de', 'es', 'it', 'pt', 'nl']) expect(langs.has(lang)).toBe(true)
-  })
+  // The false friends and calques of each source language: at least 100 for the six large
+  // ones and 30 for Catalan and Polish (issue targets), besides the shared `any` constructions.
+  it.each([['fr', 100], ['de', 100], ['es', 100], ['it', 100], ['pt', 100], ['nl', 100], ['ca', 30], ['pl', 30]] as const)(
+    'has at least the entries of %s it should (%i)',
+    (lang, least) => {
+      expect(entries.filter((e) => e.lang === lang).length).toBeGreaterThanOrEqual(least)
+    }
+  )
 
   // Each entry's examples: `match` texts are flagged in the entry's own preset (and source
   // language when the entry is language-specific); `keep` texts are silent even in `strict`.

@@ -132,7 +132,16 @@ export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> 
   const set = newPhraseSet()
   const byTerm = new Map<Term, {phrase: P; order: number}>()
   const terms = phrases.map((phrase, order) => {
-    const term: Term = {text: phrase.pattern, source: wordPhraseSource(phrase.tokens), reach: phrase.tokens.length}
+    // The regex source is built when a regex that holds the term is first compiled: most of a
+    // long list never is in one run, and building them all was most of calque's start-up.
+    let source: string | undefined
+    const term: Term = {
+      text: phrase.pattern,
+      get source() {
+        return (source ??= wordPhraseSource(phrase.tokens))
+      },
+      reach: phrase.tokens.length
+    }
     byTerm.set(term, {phrase, order})
     return term
   })
