@@ -61,7 +61,13 @@ export function currentEntries(stored: RuleSnapshot | undefined, folder: string,
     const b = stored.files[i]
     if (a.name !== b.name || a.size !== b.size || a.mtimeMs !== b.mtimeMs) return undefined
   }
-  return stored.entries.map((entry) => ({...entry, file: resolve(rulesDir, entry.file)}))
+  // One path per file, not per entry (resolve is slow enough to show at start-up over thousands of entries).
+  const paths = new Map<string, string>()
+  return stored.entries.map((entry) => {
+    let file = paths.get(entry.file)
+    if (file === undefined) paths.set(entry.file, (file = resolve(rulesDir, entry.file)))
+    return {...entry, file}
+  })
 }
 
 /** The snapshot record for one rule, with file paths relative to `rulesDir`. */
