@@ -16,7 +16,7 @@ import {HSPACE, phraseSource, readPattern, readSource} from '../src/match/syntax
 import {addGroup, addNames, findNames, findPhrases, matchUnit, matchUnitAll, namesRegex, newPhraseSet, unitPhrases} from '../src/match/phrases.js'
 import {lineParagraphs, lineSentences, splitLines} from '../src/match/lines.js'
 import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrase} from '../src/match/word-phrases.js'
-import {scanWords, WordText} from '../src/match/word-text.js'
+import {ONE_WORD, scanWords, WordText} from '../src/match/word-text.js'
 import {runStartMatches} from '../src/match/scan.js'
 
 const SEED = 20261202
@@ -63,6 +63,21 @@ function render(pattern: string): string {
     .map((chunk) => placeholder(chunk.replace(/^\((.*?)\|.*\)$/, '$1')))
     .join(' ')
 }
+
+describe('ONE_WORD', () => {
+  it('holds for a string exactly when scanWords reads it as one word', () => {
+    // Letters, digits, the joiners and their neighbours, a letter outside the BMP and a lone surrogate.
+    const chars = fc.constantFrom('a', 'Z', 'é', 'ß', '7', '0', "'", '’', '-', '.', ',', ' ', '\u00a0', '𝐀', '\ud835', '!')
+    fc.assert(
+      fc.property(fc.array(chars, {minLength: 1, maxLength: 8}).map((cs) => cs.join('')), (s) => {
+        const words = scanWords(s)
+        const one = words.length === 1 && words[0].start === 0 && words[0].end === s.length
+        expect(ONE_WORD.test(s), JSON.stringify(s)).toBe(one)
+      }),
+      {numRuns: 20 * MATCH_RUNS, seed: SEED}
+    )
+  })
+})
 
 describe('the source of a phrase of literal words', () => {
   it('is the source the parts reader gives (names with signs, apostrophes, French spacing, odd white space)', () => {

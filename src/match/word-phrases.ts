@@ -11,7 +11,7 @@
 import {addGroup, findPhrasesAtWords, newPhraseSet, runFilter, type PhraseSet, type Term} from './phrases.js'
 import type {RunFilter} from './scan.js'
 import {PhraseSyntaxError, readPattern} from './syntax.js'
-import {scanWords, type Word, type WordText} from './word-text.js'
+import {ONE_WORD, scanWords, type Word, type WordText} from './word-text.js'
 
 /** One token of a word phrase: its literal alternatives (lower case) or a placeholder, maybe optional. */
 export interface WordToken {
@@ -69,8 +69,6 @@ const LINE_WORD_START = '(?<![^ \\n])'
 const NUMBER_WORD = /^\p{N}+(?:[.,]\p{N}+)*$/u
 const CAPITALISED = /^\p{Lu}/u
 const SPECIAL = /[\\^$.*+?()[\]{}|/]/g
-/** One word as scanWords reads words (word-text.ts). */
-const ONE_WORD = /^[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*$/u
 
 /** The mark of a word's kind: a number, a capitalised word, any other. */
 function kindOf(word: Word): string {
@@ -94,7 +92,7 @@ export function wordLine(seq: WordText, words: Word[], i: number, last: number):
 
 /** A literal word as the regex of itself in the line; undefined when no word of a text is that. */
 function literalSource(word: string): string | undefined {
-  // (scanWords' own pattern, not scanWords: run on hundreds of short words at set-up, it would be
+  // (The pattern, not scanWords: run on hundreds of short words at set-up, scanWords would be
   // optimised for them, and read the documents after at about half its speed.)
   if (!ONE_WORD.test(word)) return undefined
   return word.replace(SPECIAL, '\\$&') + KIND

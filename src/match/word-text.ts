@@ -30,6 +30,9 @@ export class Word {
   }
 }
 
+/** A string that is one word as scanWords reads words (its pattern, anchored). */
+export const ONE_WORD = /^[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*$/u
+
 /**
  * The words of a text: the matches of
  * `[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*`, found with one charCode pass
