@@ -120,3 +120,19 @@ describe('src/ has no import circles', () => {
     expect(circles).toEqual([])
   })
 })
+
+describe('the CLI bundle (scripts/build-bin.mjs)', () => {
+  it('keeps every regex literal of dist/ a literal: none lowered to `new RegExp(…)` (built again at each evaluation)', () => {
+    const bin = join(ROOT, 'dist', 'bin')
+    // Literals that hold a Unicode property escape, in the unbundled build; each must reach the bundle as written.
+    const literals = new Set<string>()
+    for (const file of files(join(ROOT, 'dist'), /\.js$/)) {
+      if (file.startsWith(bin)) continue
+      for (const m of readFileSync(file, 'utf8').matchAll(/\/\^\\p\{Lu\}\\p\{Ll\}\+\$\/u/g)) literals.add(m[0])
+    }
+    expect(literals.size).toBeGreaterThan(0)
+    const bundle = files(bin, /\.js$/).map((f) => readFileSync(f, 'utf8')).join('\n')
+    for (const literal of literals) expect(bundle).toContain(literal)
+    expect(bundle).not.toMatch(/new RegExp\("[^"]*\\\\p\{/)
+  })
+})
