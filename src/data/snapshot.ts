@@ -1,7 +1,8 @@
-import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs'
+import {readdirSync, statSync, existsSync} from 'node:fs'
 import {dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {DataEntry} from './entry.js'
+import {readBuiltText} from '../read.js'
 
 /**
  * Built-in rule data, parsed and validated at build time (scripts/build-rules.mjs)
@@ -30,7 +31,7 @@ let snapshot: Snapshot | null | undefined
 function read(): Snapshot | null {
   if (snapshot === undefined) {
     try {
-      snapshot = existsSync(SNAPSHOT_PATH) ? (JSON.parse(readFileSync(SNAPSHOT_PATH, 'utf8')) as Snapshot) : null
+      snapshot = existsSync(SNAPSHOT_PATH) ? (JSON.parse(readBuiltText(SNAPSHOT_PATH)) as Snapshot) : null
     } catch {
       snapshot = null
     }
