@@ -8,7 +8,7 @@
  * passes on the words a phrase may start at (runFilter); the matcher reads only
  * those, and confirms each in the word line of the words from it.
  */
-import {addGroup, findPhrasesAtWords, newPhraseSet, runFilter, type PhraseSet, type Term} from './phrases.js'
+import {buildSet, findPhrasesAtWords, runFilter, type GroupSpec, type PhraseSet, type Term} from './phrases.js'
 import type {RunFilter} from './scan.js'
 import {PhraseSyntaxError, readPattern} from './syntax.js'
 import {ONE_WORD, scanWords, type Word, type WordText} from './word-text.js'
@@ -126,8 +126,11 @@ export interface WordPhrases<P extends WordPhrase> {
   filter: RunFilter | undefined
 }
 
-export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> {
-  const set = newPhraseSet()
+/**
+ * The phrases as one group of the phrase matcher; `makeSet` builds the set of
+ * that group (the built-in phrases' comes from the build: src/data/phrase-sets.ts).
+ */
+export function wordPhrases<P extends WordPhrase>(phrases: P[], makeSet: (specs: GroupSpec[]) => PhraseSet = buildSet): WordPhrases<P> {
   const byTerm = new Map<Term, {phrase: P; order: number}>()
   const terms = phrases.map((phrase, order) => {
     // The regex source is built when a regex that holds the term is first compiled: most of a
@@ -138,13 +141,16 @@ export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> 
       get source() {
         return (source ??= wordPhraseSource(phrase.tokens))
       },
-      reach: phrase.tokens.length
+      // Read only for the phrases tried at a word (a phrase's tokens may be read on first use).
+      get reach() {
+        return phrase.tokens.length
+      }
     }
     byTerm.set(term, {phrase, order})
     return term
   })
-  const group = addGroup(set, {collect: true, every: true, caseInSource: true, before: LINE_WORD_START, after: ''}, terms, true, true)
-  return {set, group, byTerm, filter: runFilter(set)}
+  const set = makeSet([{group: {collect: true, every: true, caseInSource: true, before: LINE_WORD_START, after: ''}, terms, caseless: true, syntax: true}])
+  return {set, group: 0, byTerm, filter: runFilter(set)}
 }
 
 /** Word w, next to the match `from` on `side`, passes a filter (wordFilter). */

@@ -1,5 +1,7 @@
 import {defineRule} from '../rule.js'
-import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrases} from '../match/word-phrases.js'
+import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrases, type WordToken} from '../match/word-phrases.js'
+import {buildSet, type GroupSpec} from '../match/phrases.js'
+import {builtInSet} from '../data/phrase-sets.js'
 import {loadRuleData} from '../data/load.js'
 import {SOURCE_LANG_NAMES, type Finding, type SourceLang} from '../types.js'
 import {CalqueText} from './calque/context.js'
@@ -13,11 +15,13 @@ const NOTE =
 
 const compiledCache = new Map<string, WordPhrases<CalquePhrase>>()
 
-function phrasesFor(files: readonly string[]): WordPhrases<CalquePhrase> {
+export function phrasesFor(files: readonly string[]): WordPhrases<CalquePhrase> {
   const key = files.join('\n')
   let phrases = compiledCache.get(key)
   if (phrases) return phrases
-  phrases = wordPhrases(loadRuleData<CalqueEntry>('calque', files).map(compile))
+  // The built-in phrases' index comes from the build (src/data/phrase-sets.ts).
+  const makeSet = files.length === 0 ? (specs: GroupSpec[]) => builtInSet('calque', ['calque'], specs) : buildSet
+  phrases = wordPhrases(loadRuleData<CalqueEntry>('calque', files).map(compile), makeSet)
   compiledCache.set(key, phrases)
   return phrases
 }
@@ -29,7 +33,8 @@ function activeTest(off: Set<string>, strict: boolean, lang: string | undefined)
 
 /** Compile an entry's phrase into tokens (its phrase was read once already, when loaded: src/data/load.ts). */
 export function compile(entry: CalqueEntry): CalquePhrase {
-  const tokens = wordTokens(entry.phrase)
+  // Read on first use: a run reads the tokens of the few phrases tried at its words.
+  let tokens: WordToken[] | undefined
   const when: CalqueContext[] = entry.when === undefined ? ['anywhere'] : Array.isArray(entry.when) ? entry.when : [entry.when]
   const kinds = new Set<CalqueContext>()
   for (const kind of when) {
@@ -42,7 +47,9 @@ export function compile(entry: CalqueEntry): CalquePhrase {
   return {
     entry,
     pattern: entry.phrase,
-    tokens,
+    get tokens() {
+      return (tokens ??= wordTokens(entry.phrase))
+    },
     kinds,
     prev: wordFilter(entry.prev),
     prevNot: wordFilter(entry['prev-not']),
