@@ -10,8 +10,8 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {SOURCE_LANGS, type SourceLang} from './types.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from './data/load.js'
-import {normalizePhrase, phraseSource} from './match/syntax.js'
-import {addLetters, countMatches, escape, finishLetters, scan, type GroupSpec, type PhraseSet, type Term} from './match/phrases.js'
+import {normalizePhrase} from './match/syntax.js'
+import {addLetters, countMatches, escape, finishLetters, PatternTerm, scan, type GroupSpec, type PhraseSet, type Term} from './match/phrases.js'
 import {builtInSet} from './data/phrase-sets.js'
 import {FUNCTION_WORDS, PLACES} from './lexicon/source-lang.js'
 
@@ -82,12 +82,7 @@ export function evidenceSpecs(): {specs: GroupSpec[]; weights: Evidence['weights
     // Phrases that start with a placeholder would be tried at every word of the text: left out.
     if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || /\{(?:words|rest)\}/.test(phrase)) continue
     // Its regex is written only if a text ever has its first run (see phrases.ts, Lazy).
-    add(phraseSources, lang, {
-      text: phrase,
-      get source() {
-        return phraseSource(phrase)
-      }
-    })
+    add(phraseSources, lang, new PatternTerm(phrase))
   }
   // Calques typical of one language (plain words only: "underlines", "in the sights").
   const calqueOwners = new Map<string, Set<string>>()

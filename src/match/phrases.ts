@@ -192,6 +192,19 @@ export interface Term {
 }
 
 /**
+ * A phrase pattern (src/match/syntax.ts) as a term, its regex source written on first use:
+ * most terms of a long list are never in a regex that a run compiles. (A class: an object
+ * literal with a getter is slow to make, thousands at start-up.)
+ */
+export class PatternTerm implements Term {
+  private written: string | undefined
+  constructor(readonly text: string) {}
+  get source(): string {
+    return (this.written ??= phraseSource(this.text))
+  }
+}
+
+/**
  * The possible second runs of letters and digits of a term: a match has one of
  * them as the text's next run, since what comes between is signs and spaces.
  * Undefined when the term has none, or when a placeholder or an optional part
@@ -1048,15 +1061,7 @@ function unitSign(char: string): string {
  */
 export function unitPhrases<E>(pairs: Array<[E, string]>, before: string, after: string, endAnchored = false): UnitPhrases<E> {
   // Each source written on first use (writing all of them took a third of the set-up).
-  const terms = pairs.map(([, phrase]): Term => {
-    let source: string | undefined
-    return {
-      text: phrase,
-      get source() {
-        return (source ??= phraseSource(phrase))
-      }
-    }
-  })
+  const terms = pairs.map(([, phrase]): Term => new PatternTerm(phrase))
   const entries = new Map<Term, E>(terms.map((t, i) => [t, pairs[i][0]]))
   const byKey = new Map<string, Array<[Term, string]>>()
   const wild: Term[] = []
@@ -1337,10 +1342,21 @@ const NAME_BEFORE = `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])`
 const NAME_AFTER = `(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
 const ARTICLES = ['The', 'the', 'THE']
 
-/** A term of a names group: the name's pattern, after an article or not. */
-interface NameTerm extends Term {
-  name: string
-  article: boolean
+/** A term of a names group: the name's pattern, after an article or not; its source written on first use. */
+class NameTerm implements Term {
+  readonly text: string
+  readonly article: boolean
+  private written: string | undefined
+  constructor(
+    readonly name: string,
+    private readonly prefix: string
+  ) {
+    this.article = prefix !== ''
+    this.text = prefix ? `${prefix} ${name}` : name
+  }
+  get source(): string {
+    return (this.written ??= this.prefix ? `${this.prefix}${HSPACE}+${phraseSource(this.name)}` : phraseSource(this.name))
+  }
 }
 
 /** A name found: where, the article before it ('' when none) and the name as the text has it. */
@@ -1369,16 +1385,8 @@ export function namesGroup(): Group {
 export function nameTerms(names: readonly string[]): Term[] {
   const sorted = [...names].sort((a, b) => b.length - a.length)
   const terms: NameTerm[] = []
-  const term = (name: string, article: string): NameTerm => ({
-    name,
-    article: article !== '',
-    text: article ? `${article} ${name}` : name,
-    get source() {
-      return article ? `${article}${HSPACE}+${phraseSource(name)}` : phraseSource(name)
-    }
-  })
-  for (const article of ARTICLES) for (const name of sorted) terms.push(term(name, article))
-  for (const name of sorted) terms.push(term(name, ''))
+  for (const article of ARTICLES) for (const name of sorted) terms.push(new NameTerm(name, article))
+  for (const name of sorted) terms.push(new NameTerm(name, ''))
   return terms
 }
 

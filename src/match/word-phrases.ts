@@ -127,25 +127,33 @@ export interface WordPhrases<P extends WordPhrase> {
 }
 
 /**
+ * A phrase as a term of the matcher. Its regex source is built when a regex that holds the
+ * term is first compiled: most of a long list never is in one run, and building them all was
+ * most of calque's start-up. Its reach is read only for the phrases tried at a word (a
+ * phrase's tokens may be read on first use).
+ */
+class WordTerm implements Term {
+  readonly text: string
+  private written: string | undefined
+  constructor(private readonly phrase: WordPhrase) {
+    this.text = phrase.pattern
+  }
+  get source(): string {
+    return (this.written ??= wordPhraseSource(this.phrase.tokens))
+  }
+  get reach(): number {
+    return this.phrase.tokens.length
+  }
+}
+
+/**
  * The phrases as one group of the phrase matcher; `makeSet` builds the set of
  * that group (the built-in phrases' comes from the build: src/data/phrase-sets.ts).
  */
 export function wordPhrases<P extends WordPhrase>(phrases: P[], makeSet: (specs: GroupSpec[]) => PhraseSet = buildSet): WordPhrases<P> {
   const byTerm = new Map<Term, {phrase: P; order: number}>()
   const terms = phrases.map((phrase, order) => {
-    // The regex source is built when a regex that holds the term is first compiled: most of a
-    // long list never is in one run, and building them all was most of calque's start-up.
-    let source: string | undefined
-    const term: Term = {
-      text: phrase.pattern,
-      get source() {
-        return (source ??= wordPhraseSource(phrase.tokens))
-      },
-      // Read only for the phrases tried at a word (a phrase's tokens may be read on first use).
-      get reach() {
-        return phrase.tokens.length
-      }
-    }
+    const term = new WordTerm(phrase)
     byTerm.set(term, {phrase, order})
     return term
   })
