@@ -28,5 +28,10 @@ for (const [name, g] of genders) {
 }
 lines.sort()
 mkdirSync(dirname(out), {recursive: true})
-writeFileSync(out, lines.join('\n') + '\n')
-console.log(`first names: ${lines.length} → ${out}`)
+// Names all ASCII in first-names.txt (read without UTF-8 decoding, src/read.ts), the others
+// (3,800, `zoë`) in first-names-other.txt: a name is looked up in the one its letters say.
+const ascii = lines.filter((line) => /^[\x00-\x7f]*$/.test(line))
+const other = lines.filter((line) => !/^[\x00-\x7f]*$/.test(line))
+writeFileSync(out, ascii.join('\n') + '\n')
+writeFileSync(out.replace(/\.txt$/, '-other.txt'), other.join('\n') + '\n')
+console.log(`first names: ${lines.length} (${other.length} not ASCII) → ${out}`)

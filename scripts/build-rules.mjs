@@ -7,6 +7,7 @@ import {join} from 'node:path'
 process.env.MTCLEAN_NO_SNAPSHOT = '1'
 const {RULES_DIR, loadRuleFolder, ruleFileNames} = await import('../dist/data/load.js')
 const {SNAPSHOT_PATH, snapshotRecord} = await import('../dist/data/snapshot.js')
+const {asciiJson} = await import('../dist/read.js')
 rmSync(SNAPSHOT_PATH, {force: true})
 const snapshot = {}
 let count = 0
@@ -17,5 +18,17 @@ for (const rule of readdirSync(RULES_DIR, {withFileTypes: true})) {
   snapshot[rule.name] = snapshotRecord(folder, ruleFileNames(folder), entries, RULES_DIR)
   count += entries.length
 }
-writeFileSync(SNAPSHOT_PATH, JSON.stringify(snapshot))
+// The phrase sets of the built-in data, built as a run would build them (src/data/phrase-sets.ts).
+const {buildSet, freezeSet} = await import('../dist/match/phrases.js')
+const {evidenceSpecs} = await import('../dist/lang.js')
+const {compileMasthead} = await import('../dist/rules/masthead/find.js')
+const {phrasesFor} = await import('../dist/rules/calque.js')
+const {SETS} = await import('../dist/data/snapshot.js')
+snapshot[SETS] = {
+  lang: freezeSet(buildSet(evidenceSpecs().specs)),
+  masthead: freezeSet(compileMasthead().names),
+  calque: freezeSet(phrasesFor([]).set)
+}
+// ASCII (non-ASCII escaped): read without UTF-8 decoding (src/read.ts readBuiltText).
+writeFileSync(SNAPSHOT_PATH, asciiJson(snapshot))
 console.log(`rules: ${count} entries validated → ${SNAPSHOT_PATH}`)

@@ -10,8 +10,9 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {SOURCE_LANGS, type SourceLang} from './types.js'
 import {loadRuleData, RULES_DIR, type DataEntry} from './data/load.js'
-import {normalizePhrase, phraseSource} from './match/syntax.js'
-import {addGroup, addLetters, countMatches, escape, finishLetters, newPhraseSet, scan, type PhraseSet, type Term} from './match/phrases.js'
+import {normalizePhrase} from './match/syntax.js'
+import {addLetters, countMatches, escape, finishLetters, PatternTerm, scan, type GroupSpec, type PhraseSet, type Term} from './match/phrases.js'
+import {builtInSet} from './data/phrase-sets.js'
 import {FUNCTION_WORDS, PLACES} from './lexicon/source-lang.js'
 
 export interface LangGuess {
@@ -47,12 +48,15 @@ interface Evidence {
 
 let evidence: Evidence | undefined
 
-function build(): Evidence {
+/** The evidence's groups (and each one's language and weight), as addGroup takes them. */
+export function evidenceSpecs(): {specs: GroupSpec[]; weights: Evidence['weights']} {
   const phraseSources = new Map<SourceLang, Term[]>()
   const nameSources = new Map<SourceLang, Term[]>()
   const add = (map: Map<SourceLang, Term[]>, lang: string, term: Term) => {
     if (!(SOURCE_LANGS as readonly string[]).includes(lang)) return
-    map.set(lang as SourceLang, [...(map.get(lang as SourceLang) ?? []), term])
+    const list = map.get(lang as SourceLang)
+    if (list) list.push(term)
+    else map.set(lang as SourceLang, [term])
     // A language with names has a (possibly empty) residue group too, as before.
     if (!phraseSources.has(lang as SourceLang)) phraseSources.set(lang as SourceLang, [])
   }
@@ -78,12 +82,7 @@ function build(): Evidence {
     // Phrases that start with a placeholder would be tried at every word of the text: left out.
     if (owners.get(normalizePhrase(phrase))!.size > 1 || /^\s*[{[(]/.test(phrase) || /\{(?:words|rest)\}/.test(phrase)) continue
     // Its regex is written only if a text ever has its first run (see phrases.ts, Lazy).
-    add(phraseSources, lang, {
-      text: phrase,
-      get source() {
-        return phraseSource(phrase)
-      }
-    })
+    add(phraseSources, lang, new PatternTerm(phrase))
   }
   // Calques typical of one language (plain words only: "underlines", "in the sights").
   const calqueOwners = new Map<string, Set<string>>()
@@ -96,12 +95,15 @@ function build(): Evidence {
   for (const [phrase, langs] of calqueOwners) {
     const [lang] = [...langs]
     if (langs.size !== 1 || !(SOURCE_LANGS as readonly string[]).includes(lang)) continue
-    calques.set(lang as SourceLang, [...(calques.get(lang as SourceLang) ?? []), {text: phrase, source: escape(phrase).replace(/ /g, '\\s+')}])
+    const term = {text: phrase, source: escape(phrase).replace(/ /g, '\\s+')}
+    const list = calques.get(lang as SourceLang)
+    if (list) list.push(term)
+    else calques.set(lang as SourceLang, [term])
   }
-  const set = newPhraseSet()
+  const specs: GroupSpec[] = []
   const weights: Evidence['weights'] = []
   const group = (lang: SourceLang, weight: number, cap: number | undefined, terms: Term[], caseless: boolean, syntax: boolean) => {
-    addGroup(set, cap ? {cap} : {}, terms, caseless, syntax)
+    specs.push({group: cap ? {cap} : {}, terms, caseless, syntax})
     weights.push({lang, weight})
   }
   const literal = (text: string): Term => ({text, source: escape(text)})
@@ -116,9 +118,19 @@ function build(): Evidence {
     group(lang, WEIGHT.place, PLACE_CAP, PLACES[lang].map(literal), false, false)
     const list = calques.get(lang)
     if (list) group(lang, WEIGHT.calque, 2, list, false, false)
+  }
+  return {specs, weights}
+}
+
+/** The rules whose data the evidence holds. */
+const EVIDENCE_RULES = ['masthead', 'paywall', 'boilerplate', 'calque']
+
+function build(): Evidence {
+  const {specs, weights} = evidenceSpecs()
+  const set = builtInSet('lang', EVIDENCE_RULES.filter((rule) => existsSync(join(RULES_DIR, rule))), specs)
+  for (const lang of SOURCE_LANGS) {
     const letters = LETTERS[lang]
-    if (!letters) continue
-    addLetters(set, lang, letters)
+    if (letters) addLetters(set, lang, letters)
   }
   return {set: finishLetters(set), weights}
 }

@@ -1,4 +1,5 @@
-import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync} from 'node:fs'
+import {isAscii} from 'node:buffer'
 
 /**
  * Read a regular file, at most `limit` bytes. The size is checked on the
@@ -62,4 +63,19 @@ export function notRegular(path: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * A UTF-8 file of the build (rule data, word lists) as a string. A file that
+ * is all ASCII is decoded as Latin-1: the same string, made without UTF-8
+ * validation (1.2 MB of words took 11 ms as UTF-8, 3 ms as Latin-1 at start-up).
+ */
+export function readBuiltText(path: string): string {
+  const bytes = readFileSync(path)
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+}
+
+/** JSON text with every non-ASCII character escaped (`\uXXXX`): the same value, read by readBuiltText's fast path. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
 }

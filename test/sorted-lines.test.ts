@@ -7,10 +7,11 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {countLines, findLine, lineLookup} from '../src/lexicon/sorted-lines.js'
-import {firstNameGender} from '../src/lexicon/first-names.js'
+import {FILES, firstNameGender} from '../src/lexicon/first-names.js'
 
 const TAB = 9
-const FIRST_NAMES = readFileSync(new URL('../dist/lexicon/first-names.txt', import.meta.url), 'utf8')
+/** The first-name lists: names all ASCII, and the others. */
+const FIRST_NAMES = FILES.map((file) => readFileSync(new URL(`../dist/lexicon/${file}`, import.meta.url), 'utf8'))
 
 /** Keys, the keys' prefixes and extensions, and strings around them. */
 const probes = (keys: string[]) => keys.flatMap((k) => [k, k.slice(0, -1), k + 'a', k + '\t', k + '~', ' ' + k, ''])
@@ -42,15 +43,28 @@ describe('sorted lines searched in place', () => {
   })
 
   it('the first-name list: every name and its gender as a Map of the list gives them', () => {
-    const genders = new Map<string, string>()
-    for (const line of FIRST_NAMES.split('\n')) if (line) genders.set(line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1))
-    expect(genders.size).toBeGreaterThan(40000)
-    // Over 20,000 lookups: the first are answered by the search, the rest by the Map it then builds.
-    const lookup = lineLookup(FIRST_NAMES, TAB)
-    const keys = [...genders.keys()].filter((_, i) => i % 3 === 0)
-    for (const k of probes(keys)) {
-      const expected = k === '' ? undefined : genders.get(k)
-      for (const at of [findLine(FIRST_NAMES, k, TAB), lookup(k)]) expect(at < 0 ? undefined : FIRST_NAMES.slice(at + k.length + 1, at + k.length + 2), k).toBe(expected)
+    const all = new Map<string, string>()
+    for (const [n, list] of FIRST_NAMES.entries()) {
+      const genders = new Map<string, string>()
+      for (const line of list.split('\n')) if (line) genders.set(line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1))
+      // The first list holds the names all ASCII, the second the others.
+      for (const name of genders.keys()) expect(/^[\x00-\x7f]*$/.test(name), name).toBe(n === 0)
+      for (const [k, g] of genders) all.set(k, g)
+      // Over 20,000 lookups: the first are answered by the search, the rest by the Map it then builds.
+      const lookup = lineLookup(list, TAB)
+      const keys = [...genders.keys()].filter((_, i) => i % 3 === 0)
+      for (const k of probes(keys)) {
+        const expected = k === '' ? undefined : genders.get(k)
+        for (const at of [findLine(list, k, TAB), lookup(k)]) expect(at < 0 ? undefined : list.slice(at + k.length + 1, at + k.length + 2), k).toBe(expected)
+      }
+    }
+    expect(all.size).toBeGreaterThan(40000)
+    const genders = all
+    // Every name of either list, as written and capitalised, gives its gender.
+    for (const [name, gender] of all) {
+      expect(firstNameGender(name), name).toBe(gender)
+      const capitalised = name[0].toUpperCase() + name.slice(1)
+      if (capitalised.toLowerCase() === name) expect(firstNameGender(capitalised), name).toBe(gender)
     }
     expect(firstNameGender('María')).toBe(genders.get('maria'))
     expect(firstNameGender('Luís')).toBe(genders.get('luis'))

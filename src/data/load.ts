@@ -54,6 +54,8 @@ function validatorFor(rule: string): ValidateFunction {
 }
 
 const loaded = new Map<string, DataEntry[]>()
+/** The rules whose built-in data came from the build's snapshot (./snapshot.ts). */
+const fromSnapshot = new Set<string>()
 
 /** Largest rule data file read (the shipped ones are well under 100 KB). */
 const MAX_RULE_FILE = 4 * 1024 * 1024
@@ -77,11 +79,19 @@ export function loadRuleData<T extends DataEntry>(rule: string, extraFiles: read
   let builtIn = loaded.get(rule)
   if (!builtIn) {
     const folder = join(RULES_DIR, rule)
-    builtIn = (process.env.MTCLEAN_NO_SNAPSHOT ? undefined : snapshotEntries(rule, folder, RULES_DIR)) ?? loadRuleFolder(rule, folder)
+    const stored = process.env.MTCLEAN_NO_SNAPSHOT ? undefined : snapshotEntries(rule, folder, RULES_DIR)
+    if (stored) fromSnapshot.add(rule)
+    builtIn = stored ?? loadRuleFolder(rule, folder)
     loaded.set(rule, builtIn)
   }
   if (extraFiles.length === 0) return builtIn as T[]
   return [...builtIn, ...extraFiles.flatMap((f) => loadRuleFile(rule, f))] as T[]
+}
+
+/** Whether `rule`'s built-in data is the build's snapshot (so what the build made of it is current too). */
+export function builtInFromSnapshot(rule: string): boolean {
+  loadRuleData(rule)
+  return fromSnapshot.has(rule)
 }
 
 /** Load and validate every YAML file of one rule folder. */

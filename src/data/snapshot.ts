@@ -1,7 +1,9 @@
-import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs'
+import {readdirSync, statSync, existsSync} from 'node:fs'
 import {dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {DataEntry} from './entry.js'
+import type {FrozenSet} from '../match/phrases.js'
+import {readBuiltText} from '../read.js'
 
 /**
  * Built-in rule data, parsed and validated at build time (scripts/build-rules.mjs)
@@ -23,14 +25,18 @@ export interface RuleSnapshot {
   entries: DataEntry[]
 }
 
-type Snapshot = Record<string, RuleSnapshot>
+/** Per rule its record; under SETS, the phrase sets the build made of the built-in data (./phrase-sets.ts). */
+type Snapshot = Record<string, RuleSnapshot> & {[SETS]?: Record<string, FrozenSet>}
+
+/** The snapshot's key of the phrase sets (no rule is named so). */
+export const SETS = '#sets'
 
 let snapshot: Snapshot | null | undefined
 
 function read(): Snapshot | null {
   if (snapshot === undefined) {
     try {
-      snapshot = existsSync(SNAPSHOT_PATH) ? (JSON.parse(readFileSync(SNAPSHOT_PATH, 'utf8')) as Snapshot) : null
+      snapshot = existsSync(SNAPSHOT_PATH) ? (JSON.parse(readBuiltText(SNAPSHOT_PATH)) as Snapshot) : null
     } catch {
       snapshot = null
     }
@@ -48,6 +54,11 @@ export function stampFiles(folder: string, names: readonly string[]): FileStamp[
 /** The snapshot's entries for `rule`, when they are current for `folder`. */
 export function snapshotEntries(rule: string, folder: string, rulesDir: string): DataEntry[] | undefined {
   return currentEntries(read()?.[rule], folder, rulesDir)
+}
+
+/** A phrase set the build stored under `name` (its validity is the caller's: see ./phrase-sets.ts). */
+export function snapshotSet(name: string): FrozenSet | undefined {
+  return read()?.[SETS]?.[name]
 }
 
 /** A stored record's entries, or undefined when the folder's files changed since it was made. */

@@ -3,8 +3,8 @@
  * expanded), loaded once per process, on first use.
  *
  * `npm run build` writes the expanded list to dist/lexicon/en-words.txt
- * (scripts/build-lexicon.mjs), so loading is one readFileSync + split into a Set
- * (tens of milliseconds). When the file is missing (running from a source tree
+ * (scripts/build-lexicon.mjs), so loading is one read of ASCII text, searched in place
+ * (sorted-lines.ts). When the file is missing (running from a source tree
  * that was never built) the list is expanded from dictionary-en with nspell, once.
  */
 import {existsSync, readFileSync} from 'node:fs'
@@ -12,6 +12,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {countLines, lineLookup} from './sorted-lines.js'
+import {readBuiltText} from '../read.js'
 
 export interface Lexicon {
   /** Hunspell casing: exact form, or a capitalized / upper-case form of a known word. */
@@ -50,7 +51,7 @@ function candidates(): string[] {
 
 function load(): Lexicon {
   for (const path of candidates()) {
-    if (existsSync(path)) return fromSorted(readFileSync(path, 'utf8'))
+    if (existsSync(path)) return fromSorted(readBuiltText(path))
   }
   return fromWords(expandWithNspell(), 'nspell')
 }

@@ -97,18 +97,25 @@ interface Attempt {
   open: Lazy | undefined
 }
 
+/** Attempts by key: a Map (addGroup), or those of a set built at build time, decoded per key on first look-up (thawSet). */
+interface KeyIndex {
+  get(key: string): Attempt[] | undefined
+  readonly size: number
+  keys(): Iterable<string>
+}
+
 /** Lists of phrases, each a group, read in one scan. */
 export interface PhraseSet {
   groups: Group[]
   /** Each group's terms, as given. */
   terms: Term[][]
   /** Case-sensitive groups, by the first run of their terms. */
-  exact: Map<string, Attempt[]>
+  exact: KeyIndex
   /** Case-insensitive groups, by the folded first run of their terms. */
-  folded: Map<string, Attempt[]>
+  folded: KeyIndex
   /** Terms that start with a sign, by that character (case-sensitive groups, then the others by the folded character). */
-  exactSigns: Map<string, Attempt[]>
-  foldedSigns: Map<string, Attempt[]>
+  exactSigns: KeyIndex
+  foldedSigns: KeyIndex
   /** Attempts of `every` groups at each run that starts with a number, and at each run. */
   digitAttempts: Attempt[]
   anyAttempts: Attempt[]
@@ -182,6 +189,19 @@ export interface Term {
   source: string
   /** How much of a scan's view it reads (see ScanView). */
   reach?: number
+}
+
+/**
+ * A phrase pattern (src/match/syntax.ts) as a term, its regex source written on first use:
+ * most terms of a long list are never in a regex that a run compiles. (A class: an object
+ * literal with a getter is slow to make, thousands at start-up.)
+ */
+export class PatternTerm implements Term {
+  private written: string | undefined
+  constructor(readonly text: string) {}
+  get source(): string {
+    return (this.written ??= phraseSource(this.text))
+  }
 }
 
 /**
@@ -336,7 +356,7 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
     const list = [...keyed.keys()]
     // A term that is one run, matched case-sensitively between the default boundaries: the run is the match.
     const plain = !caseless && !capture && group.before === undefined && group.after === undefined && list.every((t) => t.text === k)
-    const target = caseless ? set.folded : set.exact
+    const target = mapOf(caseless ? set.folded : set.exact)
     // One shape for every attempt (the scan stays monomorphic).
     let attempt: Attempt = {group: index, plain: true, caseless, bySecond: undefined, open: undefined}
     if (!plain) {
@@ -364,7 +384,7 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
     }
   }
   for (const [k, keyed] of signs) {
-    const target = caseless ? set.foldedSigns : set.exactSigns
+    const target = mapOf(caseless ? set.foldedSigns : set.exactSigns)
     const attempt: Attempt = {group: index, plain: false, caseless, bySecond: new Map(), open: lazy([...keyed.keys()], before)}
     const attempts = target.get(k)
     if (attempts) attempts.push(attempt)
@@ -381,6 +401,12 @@ export function addGroup(set: PhraseSet, group: Group, terms: Term[], caseless: 
   }
   if (anywhere.length) set.anyAttempts.push({group: index, plain: false, caseless, bySecond: new Map(), open: lazy(anywhere, beforeAtRun)})
   return index
+}
+
+/** The Map of a set that addGroup builds (a set thawed from the build is complete: no group is added to it). */
+function mapOf(keys: KeyIndex): Map<string, Attempt[]> {
+  if (!(keys instanceof Map)) throw new Error('addGroup: a set loaded from the build takes no more groups')
+  return keys as Map<string, Attempt[]>
 }
 
 /** Non-overlapping matches of a global `regex` in `text`, at most `capPerTerm` per distinct match. */
@@ -464,7 +490,8 @@ function singleRegex(set: PhraseSet, lazy: Lazy, term: Term): RegExp {
 
 /** Compile every regex of `set` now, as the scan would on use (a test checks each one for catastrophic backtracking). */
 export function compileAll(set: PhraseSet): void {
-  const lists = [...set.exact.values(), ...set.folded.values(), ...set.exactSigns.values(), ...set.foldedSigns.values(), set.digitAttempts, set.anyAttempts]
+  const all = (keys: KeyIndex) => [...keys.keys()].map((k) => keys.get(k)!)
+  const lists = [...all(set.exact), ...all(set.folded), ...all(set.exactSigns), ...all(set.foldedSigns), set.digitAttempts, set.anyAttempts]
   for (const list of lists) {
     for (const attempt of list) {
       for (const lazy of [attempt.open, ...(attempt.bySecond?.values() ?? [])]) {
@@ -751,6 +778,21 @@ export function runFilter(set: PhraseSet): RunFilter | undefined {
   return {slots: set.foldedHashes, pairs: set.foldedPairs, numbers: set.digitAttempts.length > 0}
 }
 
+/** One group of a set: addGroup's arguments. */
+export interface GroupSpec {
+  group: Group
+  terms: Term[]
+  caseless: boolean
+  syntax: boolean
+}
+
+/** A set of `specs`, group i being specs[i]. */
+export function buildSet(specs: readonly GroupSpec[]): PhraseSet {
+  const set = newPhraseSet()
+  for (const {group, terms, caseless, syntax} of specs) addGroup(set, group, terms, caseless, syntax)
+  return set
+}
+
 /** A set with no group yet. */
 export function newPhraseSet(): PhraseSet {
   return {
@@ -792,6 +834,185 @@ export function finishLetters(set: PhraseSet): PhraseSet {
   set.letterTable = new Uint16Array(0x10000)
   set.letterFrom = 128
   for (let c = 0; c < 128; c++) if (letterMask(set, c)) set.letterFrom = Math.min(set.letterFrom, c)
+  return set
+}
+
+/*
+ * A set built at build time (scripts/build-rules.mjs): building the keyed index
+ * of thousands of built-in phrases (addGroup) was most of a one-file run's
+ * start-up, with its garbage and the optimising compiles it set off. The build
+ * writes the set as JSON (freezeSet), a run reads it back (thawSet) with its
+ * terms made anew by their owner, in the same order: each key's attempts are
+ * decoded when a text first looks that key up, and most keys never are.
+ */
+
+/** Bumped whenever the frozen form or what addGroup builds changes: an artefact of another version is not read. */
+const FROZEN_VERSION = 1
+
+/** An attempt as stored: its group, plain, its terms by second run ([second, term indexes]) or 0, its open terms or 0. */
+type FrozenAttempt = [number, 0 | 1, Array<[string, number[]]> | 0, number[] | 0]
+
+/** A phrase set as stored (see above); letters are not in it (their owner adds them, after thawing). */
+export interface FrozenSet {
+  version: number
+  /** Per group: the group (its fallback as source and flags), whether caseless, its term count. */
+  groups: Array<{group: Omit<Group, 'fallback'> & {fallback?: [string, string]}; caseless: boolean; terms: number}>
+  /** A hash of the terms' texts, in order: the terms given to thawSet must be those frozen. */
+  texts: number
+  /** Per key index: [key, its attempts as JSON of FrozenAttempt[]]. */
+  exact: Array<[string, string]>
+  folded: Array<[string, string]>
+  exactSigns: Array<[string, string]>
+  foldedSigns: Array<[string, string]>
+  digitAttempts: FrozenAttempt[]
+  anyAttempts: FrozenAttempt[]
+  /** The byte tables: per value 1 to 3, the slots that hold it (as gaps from the last). */
+  tables: Record<'signCodes' | 'exactHashes' | 'exactFirst' | 'foldedHashes' | 'exactPairs' | 'foldedPairs', number[][]>
+}
+
+const TABLES = ['signCodes', 'exactHashes', 'exactFirst', 'foldedHashes', 'exactPairs', 'foldedPairs'] as const
+
+function textsHash(terms: readonly Term[][]): number {
+  let h = terms.length
+  for (const list of terms) {
+    h = (Math.imul(h, 31) + list.length) | 0
+    for (const term of list) h = (Math.imul(h, 31) + hash(term.text, false)) | 0
+  }
+  return h
+}
+
+/** `set` (made by newPhraseSet and addGroup) as JSON-ready data. */
+export function freezeSet(set: PhraseSet): FrozenSet {
+  const index = set.terms.map((list) => {
+    const map = new Map<Term, number>()
+    list.forEach((t, i) => map.set(t, i))
+    if (map.size !== list.length) throw new Error('freezeSet: a term is listed twice')
+    return map
+  })
+  const lazyIndexes = (group: number, lazy: Lazy) => lazy.terms.map((t) => index[group].get(t)!)
+  const attempt = (a: Attempt): FrozenAttempt => [
+    a.group,
+    a.plain ? 1 : 0,
+    a.bySecond && a.bySecond.size ? [...a.bySecond].map(([second, lazy]): [string, number[]] => [second, lazyIndexes(a.group, lazy)]) : 0,
+    a.open ? lazyIndexes(a.group, a.open) : 0
+  ]
+  const keys = (map: KeyIndex) => [...map.keys()].map((k): [string, string] => [k, JSON.stringify(map.get(k)!.map(attempt))])
+  const tables = {} as FrozenSet['tables']
+  for (const name of TABLES) {
+    const bytes = set[name]
+    const byValue: number[][] = [[], [], []]
+    const last = [-1, -1, -1]
+    bytes.forEach((v, i) => {
+      if (v === 0) return
+      if (v > 3) throw new Error(`freezeSet: ${name} holds ${v}`)
+      byValue[v - 1].push(i - last[v - 1])
+      last[v - 1] = i
+    })
+    tables[name] = byValue
+  }
+  return {
+    version: FROZEN_VERSION,
+    groups: set.groups.map((group, g) => {
+      const {fallback, ...rest} = group
+      const caseless = caselessOf(set, g)
+      return {group: fallback ? {...rest, fallback: [fallback.source, fallback.flags]} : rest, caseless, terms: set.terms[g].length}
+    }),
+    texts: textsHash(set.terms),
+    exact: keys(set.exact),
+    folded: keys(set.folded),
+    exactSigns: keys(set.exactSigns),
+    foldedSigns: keys(set.foldedSigns),
+    digitAttempts: set.digitAttempts.map(attempt),
+    anyAttempts: set.anyAttempts.map(attempt),
+    tables
+  }
+}
+
+/** Whether group `g` of a built set is caseless, as its attempts tell (a group with none: it does not matter). */
+function caselessOf(set: PhraseSet, g: number): boolean {
+  for (const keys of [set.exact, set.folded, set.exactSigns, set.foldedSigns]) {
+    for (const k of keys.keys()) for (const a of keys.get(k)!) if (a.group === g) return a.caseless
+  }
+  for (const a of [...set.digitAttempts, ...set.anyAttempts]) if (a.group === g) return a.caseless
+  return false
+}
+
+/** Key → attempts decoded on first look-up. */
+class FrozenKeys implements KeyIndex {
+  private readonly decoded = new Map<string, Attempt[]>()
+  constructor(
+    private readonly encoded: Map<string, string>,
+    private readonly decode: (attempt: FrozenAttempt) => Attempt
+  ) {}
+  get size(): number {
+    return this.encoded.size
+  }
+  get(key: string): Attempt[] | undefined {
+    let attempts = this.decoded.get(key)
+    if (attempts === undefined) {
+      const code = this.encoded.get(key)
+      if (code === undefined) return undefined
+      this.decoded.set(key, (attempts = (JSON.parse(code) as FrozenAttempt[]).map(this.decode)))
+    }
+    return attempts
+  }
+  keys(): Iterable<string> {
+    return this.encoded.keys()
+  }
+}
+
+/**
+ * The set `frozen` was made from, with `terms` (each group's, as its owner makes
+ * them, in the frozen order) in it; undefined when `frozen` is of another version
+ * or of other terms (then build the set with addGroup).
+ */
+export function thawSet(frozen: FrozenSet, terms: Term[][]): PhraseSet | undefined {
+  if (frozen.version !== FROZEN_VERSION || frozen.groups.length !== terms.length) return undefined
+  if (frozen.groups.some((g, i) => g.terms !== terms[i].length) || frozen.texts !== textsHash(terms)) return undefined
+  const set = newPhraseSet()
+  const groups = frozen.groups.map(({group}): Group => {
+    const {fallback, ...rest} = group
+    return fallback ? {...rest, fallback: new RegExp(fallback[0], fallback[1])} : {...rest}
+  })
+  set.groups = groups
+  set.terms = terms
+  // As addGroup makes them (same shapes and fields): see `lazy` and the attempts there.
+  const make = (signs: boolean) => {
+    return ([g, plain, bySecond, open]: FrozenAttempt): Attempt => {
+      const group = groups[g]
+      const caseless = frozen.groups[g].caseless
+      const before = group.before ?? BEFORE
+      const at = signs || group.before !== undefined ? before : ''
+      const lazy = (list: number[]): Lazy => ({
+        terms: list.map((i) => terms[g][i]),
+        before: at,
+        after: group.after ?? AFTER,
+        capture: group.collect === true,
+        flags: caseless && !group.caseInSource ? 'iuy' : 'uy',
+        every: group.every === true,
+        regex: undefined
+      })
+      if (plain) return {group: g, plain: true, caseless, bySecond: undefined, open: undefined}
+      const lazies = new Map<string, Lazy>()
+      if (bySecond) for (const [second, list] of bySecond) lazies.set(second, lazy(list))
+      return {group: g, plain: false, caseless, bySecond: lazies, open: open ? lazy(open) : undefined}
+    }
+  }
+  const runs = make(false)
+  const signs = make(true)
+  set.exact = new FrozenKeys(new Map(frozen.exact), runs)
+  set.folded = new FrozenKeys(new Map(frozen.folded), runs)
+  set.exactSigns = new FrozenKeys(new Map(frozen.exactSigns), signs)
+  set.foldedSigns = new FrozenKeys(new Map(frozen.foldedSigns), signs)
+  set.digitAttempts = frozen.digitAttempts.map(runs)
+  set.anyAttempts = frozen.anyAttempts.map(runs)
+  for (const name of TABLES) {
+    const bytes = set[name]
+    frozen.tables[name].forEach((gaps, v) => {
+      let i = -1
+      for (const gap of gaps) bytes[(i += gap)] = v + 1
+    })
+  }
   return set
 }
 
@@ -840,15 +1061,7 @@ function unitSign(char: string): string {
  */
 export function unitPhrases<E>(pairs: Array<[E, string]>, before: string, after: string, endAnchored = false): UnitPhrases<E> {
   // Each source written on first use (writing all of them took a third of the set-up).
-  const terms = pairs.map(([, phrase]): Term => {
-    let source: string | undefined
-    return {
-      text: phrase,
-      get source() {
-        return (source ??= phraseSource(phrase))
-      }
-    }
-  })
+  const terms = pairs.map(([, phrase]): Term => new PatternTerm(phrase))
   const entries = new Map<Term, E>(terms.map((t, i) => [t, pairs[i][0]]))
   const byKey = new Map<string, Array<[Term, string]>>()
   const wild: Term[] = []
@@ -1129,10 +1342,21 @@ const NAME_BEFORE = `(?<![\\p{L}\\p{M}\\p{N}'’.\\-])`
 const NAME_AFTER = `(?![\\p{L}\\p{M}\\p{N}]|[\\-'’][\\p{L}\\p{N}])`
 const ARTICLES = ['The', 'the', 'THE']
 
-/** A term of a names group: the name's pattern, after an article or not. */
-interface NameTerm extends Term {
-  name: string
-  article: boolean
+/** A term of a names group: the name's pattern, after an article or not; its source written on first use. */
+class NameTerm implements Term {
+  readonly text: string
+  readonly article: boolean
+  private written: string | undefined
+  constructor(
+    readonly name: string,
+    private readonly prefix: string
+  ) {
+    this.article = prefix !== ''
+    this.text = prefix ? `${prefix} ${name}` : name
+  }
+  get source(): string {
+    return (this.written ??= this.prefix ? `${this.prefix}${HSPACE}+${phraseSource(this.name)}` : phraseSource(this.name))
+  }
 }
 
 /** A name found: where, the article before it ('' when none) and the name as the text has it. */
@@ -1149,19 +1373,21 @@ export interface NameMatch {
  * optional group is: every name after each article, then every name alone.
  */
 export function addNames(set: PhraseSet, names: readonly string[]): number {
+  return addGroup(set, namesGroup(), nameTerms(names), false, true)
+}
+
+/** The group of names (see addNames). */
+export function namesGroup(): Group {
+  return {collect: true, before: NAME_BEFORE, after: NAME_AFTER}
+}
+
+/** The terms of a names group (see addNames), in their order. */
+export function nameTerms(names: readonly string[]): Term[] {
   const sorted = [...names].sort((a, b) => b.length - a.length)
   const terms: NameTerm[] = []
-  const term = (name: string, article: string): NameTerm => ({
-    name,
-    article: article !== '',
-    text: article ? `${article} ${name}` : name,
-    get source() {
-      return article ? `${article}${HSPACE}+${phraseSource(name)}` : phraseSource(name)
-    }
-  })
-  for (const article of ARTICLES) for (const name of sorted) terms.push(term(name, article))
-  for (const name of sorted) terms.push(term(name, ''))
-  return addGroup(set, {collect: true, before: NAME_BEFORE, after: NAME_AFTER}, terms, false, true)
+  for (const article of ARTICLES) for (const name of sorted) terms.push(new NameTerm(name, article))
+  for (const name of sorted) terms.push(new NameTerm(name, ''))
+  return terms
 }
 
 /** The regex the names group of `names` finds what it finds of (for tests). */

@@ -8,7 +8,7 @@
  * passes on the words a phrase may start at (runFilter); the matcher reads only
  * those, and confirms each in the word line of the words from it.
  */
-import {addGroup, findPhrasesAtWords, newPhraseSet, runFilter, type PhraseSet, type Term} from './phrases.js'
+import {buildSet, findPhrasesAtWords, runFilter, type GroupSpec, type PhraseSet, type Term} from './phrases.js'
 import type {RunFilter} from './scan.js'
 import {PhraseSyntaxError, readPattern} from './syntax.js'
 import {ONE_WORD, scanWords, type Word, type WordText} from './word-text.js'
@@ -126,25 +126,39 @@ export interface WordPhrases<P extends WordPhrase> {
   filter: RunFilter | undefined
 }
 
-export function wordPhrases<P extends WordPhrase>(phrases: P[]): WordPhrases<P> {
-  const set = newPhraseSet()
+/**
+ * A phrase as a term of the matcher. Its regex source is built when a regex that holds the
+ * term is first compiled: most of a long list never is in one run, and building them all was
+ * most of calque's start-up. Its reach is read only for the phrases tried at a word (a
+ * phrase's tokens may be read on first use).
+ */
+class WordTerm implements Term {
+  readonly text: string
+  private written: string | undefined
+  constructor(private readonly phrase: WordPhrase) {
+    this.text = phrase.pattern
+  }
+  get source(): string {
+    return (this.written ??= wordPhraseSource(this.phrase.tokens))
+  }
+  get reach(): number {
+    return this.phrase.tokens.length
+  }
+}
+
+/**
+ * The phrases as one group of the phrase matcher; `makeSet` builds the set of
+ * that group (the built-in phrases' comes from the build: src/data/phrase-sets.ts).
+ */
+export function wordPhrases<P extends WordPhrase>(phrases: P[], makeSet: (specs: GroupSpec[]) => PhraseSet = buildSet): WordPhrases<P> {
   const byTerm = new Map<Term, {phrase: P; order: number}>()
   const terms = phrases.map((phrase, order) => {
-    // The regex source is built when a regex that holds the term is first compiled: most of a
-    // long list never is in one run, and building them all was most of calque's start-up.
-    let source: string | undefined
-    const term: Term = {
-      text: phrase.pattern,
-      get source() {
-        return (source ??= wordPhraseSource(phrase.tokens))
-      },
-      reach: phrase.tokens.length
-    }
+    const term = new WordTerm(phrase)
     byTerm.set(term, {phrase, order})
     return term
   })
-  const group = addGroup(set, {collect: true, every: true, caseInSource: true, before: LINE_WORD_START, after: ''}, terms, true, true)
-  return {set, group, byTerm, filter: runFilter(set)}
+  const set = makeSet([{group: {collect: true, every: true, caseInSource: true, before: LINE_WORD_START, after: ''}, terms, caseless: true, syntax: true}])
+  return {set, group: 0, byTerm, filter: runFilter(set)}
 }
 
 /** Word w, next to the match `from` on `side`, passes a filter (wordFilter). */

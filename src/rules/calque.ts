@@ -1,5 +1,7 @@
 import {defineRule} from '../rule.js'
-import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrases} from '../match/word-phrases.js'
+import {matchWordPhrases, wordFilter, wordPhrases, wordTokens, type WordPhrases, type WordToken} from '../match/word-phrases.js'
+import {buildSet, type GroupSpec} from '../match/phrases.js'
+import {builtInSet} from '../data/phrase-sets.js'
 import {loadRuleData} from '../data/load.js'
 import {SOURCE_LANG_NAMES, type Finding, type SourceLang} from '../types.js'
 import {CalqueText} from './calque/context.js'
@@ -13,11 +15,13 @@ const NOTE =
 
 const compiledCache = new Map<string, WordPhrases<CalquePhrase>>()
 
-function phrasesFor(files: readonly string[]): WordPhrases<CalquePhrase> {
+export function phrasesFor(files: readonly string[]): WordPhrases<CalquePhrase> {
   const key = files.join('\n')
   let phrases = compiledCache.get(key)
   if (phrases) return phrases
-  phrases = wordPhrases(loadRuleData<CalqueEntry>('calque', files).map(compile))
+  // The built-in phrases' index comes from the build (src/data/phrase-sets.ts).
+  const makeSet = files.length === 0 ? (specs: GroupSpec[]) => builtInSet('calque', ['calque'], specs) : buildSet
+  phrases = wordPhrases(loadRuleData<CalqueEntry>('calque', files).map(compile), makeSet)
   compiledCache.set(key, phrases)
   return phrases
 }
@@ -29,28 +33,57 @@ function activeTest(off: Set<string>, strict: boolean, lang: string | undefined)
 
 /** Compile an entry's phrase into tokens (its phrase was read once already, when loaded: src/data/load.ts). */
 export function compile(entry: CalqueEntry): CalquePhrase {
-  const tokens = wordTokens(entry.phrase)
-  const when: CalqueContext[] = entry.when === undefined ? ['anywhere'] : Array.isArray(entry.when) ? entry.when : [entry.when]
-  const kinds = new Set<CalqueContext>()
-  for (const kind of when) {
-    if (kind === 'reporting') {
-      kinds.add('after-quote')
-      kinds.add('before-person')
-      kinds.add('for-part')
-    } else kinds.add(kind)
+  return new CompiledCalque(entry)
+}
+
+/**
+ * An entry compiled on first use of each part: a run reads the tokens and
+ * filters of the few phrases tried at its words (compiling all 1,183 at start-up
+ * took milliseconds, and as much again in optimising compiles of the loop).
+ */
+class CompiledCalque implements CalquePhrase {
+  private words: WordToken[] | undefined
+  private contexts: Set<CalqueContext> | undefined
+  // Getters on the prototype (FILTERS, below).
+  declare readonly prev: Set<string> | undefined
+  declare readonly prevNot: Set<string> | undefined
+  declare readonly next: Set<string> | undefined
+  declare readonly nextNot: Set<string> | undefined
+  declare readonly near: Set<string> | undefined
+  declare readonly nearNot: Set<string> | undefined
+  constructor(readonly entry: CalqueEntry) {}
+  get pattern(): string {
+    return this.entry.phrase
   }
-  return {
-    entry,
-    pattern: entry.phrase,
-    tokens,
-    kinds,
-    prev: wordFilter(entry.prev),
-    prevNot: wordFilter(entry['prev-not']),
-    next: wordFilter(entry.next),
-    nextNot: wordFilter(entry['next-not']),
-    near: wordFilter(entry.near),
-    nearNot: wordFilter(entry['near-not'])
+  get tokens(): WordToken[] {
+    return (this.words ??= wordTokens(this.entry.phrase))
   }
+  get kinds(): Set<CalqueContext> {
+    if (this.contexts) return this.contexts
+    const entry = this.entry
+    const when: CalqueContext[] = entry.when === undefined ? ['anywhere'] : Array.isArray(entry.when) ? entry.when : [entry.when]
+    const kinds = new Set<CalqueContext>()
+    for (const kind of when) {
+      if (kind === 'reporting') {
+        kinds.add('after-quote')
+        kinds.add('before-person')
+        kinds.add('for-part')
+      } else kinds.add(kind)
+    }
+    return (this.contexts = kinds)
+  }
+}
+
+/** The filters (wordFilter) of a compiled entry: each read from its entry key on first use, then kept on the instance. */
+const FILTERS = [['prev', 'prev'], ['prevNot', 'prev-not'], ['next', 'next'], ['nextNot', 'next-not'], ['near', 'near'], ['nearNot', 'near-not']] as const
+for (const [field, key] of FILTERS) {
+  Object.defineProperty(CompiledCalque.prototype, field, {
+    get(this: CompiledCalque) {
+      const value = wordFilter(this.entry[key])
+      Object.defineProperty(this, field, {value})
+      return value
+    }
+  })
 }
 
 export default defineRule<CalqueOptions>({

@@ -1,4 +1,4 @@
-import {franc} from 'franc-min'
+import {franc} from '../lexicon/franc.js'
 import type {Root} from 'nlcst'
 import type {Span} from '../document.js'
 import {likeliestLang, sourceLangOf} from '../lang.js'

@@ -4,7 +4,8 @@
  */
 import {loadRuleData, type DataEntry} from '../../data/load.js'
 import {normalizePhrase} from '../../match/syntax.js'
-import {addNames, findNames, newPhraseSet, type PhraseSet} from '../../match/phrases.js'
+import {buildSet, findNames, nameTerms, namesGroup, type PhraseSet} from '../../match/phrases.js'
+import {builtInSet} from '../../data/phrase-sets.js'
 import {guessSourceLang, sourceLangOf, STRONG_LANG_EVIDENCE} from '../../lang.js'
 import {ENGLISH_PRESS_TITLES, NATIONALITY_LANGS, PRESS_VERBS} from '../../lexicon/source-lang.js'
 import type {SourceLang} from '../../types.js'
@@ -74,9 +75,11 @@ export function compileMasthead(options: MastheadDataOptions = {}): MastheadTabl
       if (content.length >= 2 && !entry.frameOnly) distinctive.add(k)
     }
   }
-  const names = newPhraseSet()
   const renderings = [...cores.values()]
-  hit = {entries, names, group: addNames(names, renderings), cores: renderings, byKey, distinctive, bare}
+  const specs = [{group: namesGroup(), terms: nameTerms(renderings), caseless: false, syntax: true}]
+  // The built-in names' index comes from the build (src/data/phrase-sets.ts).
+  const names = files.length === 0 && off.size === 0 ? builtInSet('masthead', ['masthead'], specs) : buildSet(specs)
+  hit = {entries, names, group: 0, cores: renderings, byKey, distinctive, bare}
   cache.set(cacheKey, hit)
   return hit
 }
