@@ -18,7 +18,8 @@ import vm from 'node:vm'
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin')
 const file = join(bin, 'main.cjs')
 const env = process.env
-const source = readFileSync(file, 'utf8')
+// ASCII (scripts/build-bin.mjs): read as Latin-1, a one-byte string.
+const source = readFileSync(file, 'latin1')
 // The bundle's build id: its last line, `//# mtclean-build <hash>`.
 const id = source.slice(source.lastIndexOf('\n', source.length - 2) + 1).trim()
 const cacheFile = env.MTCLEAN_CODE_CACHE_FILE || join(bin, 'main.cache')
