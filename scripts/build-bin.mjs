@@ -85,9 +85,13 @@ writeFileSync(main, `${bundle}//# mtclean-build ${createHash('sha256').update(bu
 copyFileSync(join(root, 'scripts/bin-launcher.js'), join(dist, 'cli/main.js'))
 chmodSync(join(dist, 'cli/main.js'), 0o755)
 
-// The code cache: a check of a short English text, with every function it compiled.
+// The code cache: a check of a short English text with findings (the report's code too), with
+// every function it compiled.
 const sample = mkdtempSync(join(tmpdir(), 'mtclean-cache-'))
-writeFileSync(join(sample, 'sample.txt'), 'The minister said on Monday that the plan, “a first step”, would cost 3 million euros.\n\nIt was approved by the council.\n')
+writeFileSync(
+  join(sample, 'sample.txt'),
+  'The minister underlines that the plan, “a first step”, is in the sights of the opposition, says Le Monde.\n\nIt would cost 3 million euros ,according to the council.\n'
+)
 const run = spawnSync(process.execPath, [join(dist, 'cli/main.js'), 'check', '--no-config', join(sample, 'sample.txt')], {
   cwd: sample,
   env: {...process.env, MTCLEAN_CODE_CACHE_WRITE: join(dist, 'bin', 'main.cache')},
