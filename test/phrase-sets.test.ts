@@ -5,7 +5,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadRuleData, RULES_DIR, type DataEntry} from '../src/data/load.js'
-import {buildSet, freezeSet, runFilter, scan, thawSet, type FrozenSet, type PhraseSet} from '../src/match/phrases.js'
+import {addLetters, buildSet, finishLetters, freezeSet, newPhraseSet, runFilter, scan, thawSet, type FrozenSet, type PhraseSet} from '../src/match/phrases.js'
 import {matchWordPhrases} from '../src/match/word-phrases.js'
 import {WordText} from '../src/match/word-text.js'
 import {evidenceSpecs} from '../src/lang.js'
@@ -99,5 +99,17 @@ describe.skipIf(!stored)('phrase sets stored by the build', () => {
     expect(thawSet(stored!.masthead, [terms[0].slice(1)])).toBeUndefined()
     expect(thawSet(stored!.masthead, [[...terms[0].slice(1), terms[0][0]]])).toBeUndefined()
     expect(thawSet({...stored!.masthead, version: -1}, terms)).toBeUndefined()
+  })
+})
+
+describe('letters', () => {
+  it('a class written with \\u escapes (the binary writes its regexes in ASCII) is counted as the class written out', () => {
+    for (const source of ['[łśż]', '[\\u0142\\u015b\\u017c]']) {
+      const set = newPhraseSet()
+      addLetters(set, 'pl', new RegExp(source, 'giu'))
+      finishLetters(set)
+      expect(set.letterKeys).toEqual(['pl'])
+      expect(scan(set, 'Łódź, śż').letters.get('pl')).toBe(3)
+    }
   })
 })

@@ -822,7 +822,8 @@ export function newPhraseSet(): PhraseSet {
 
 /** Count the letters of `regex` under `key`: per code unit when it is one character class, else with the regex. */
 export function addLetters(set: PhraseSet, key: string, regex: RegExp): void {
-  if (/^\[[^\]\\]+\]$/.test(regex.source)) {
+  // (A character may be written \uXXXX: the binary's regexes are written in ASCII, scripts/build-bin.mjs.)
+  if (/^\[(?:[^\]\\]|\\u[0-9a-fA-F]{4})+\]$/.test(regex.source)) {
     set.letterKeys.push(key)
     set.letterTests.push(new RegExp(regex.source, 'iu'))
   } else set.letterRegexes.set(key, regex)
