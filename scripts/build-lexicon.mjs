@@ -28,9 +28,3 @@ mkdirSync(dirname(out), {recursive: true})
 writeFileSync(out, words.join('\n') + '\n')
 console.log(`lexicon: ${words.length} word forms → ${out}`)
 
-// franc-min's trigram data as JSON (ASCII), read on first use by src/lexicon/franc.ts.
-const {data: francData} = await import('franc-min/data.js')
-const {asciiJson} = await import('../dist/read.js')
-const francOut = join(dirname(out), 'franc-data.json')
-writeFileSync(francOut, asciiJson(francData))
-console.log(`franc: ${Object.keys(francData).length} scripts → ${francOut}`)

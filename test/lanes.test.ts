@@ -47,13 +47,15 @@ describe('lanes: the main thread works from the first task, workers join when th
     expect(l.dealt).toEqual({main: 10, pool: 0})
   })
 
-  it('a long run starts the workers once the main thread has worked startMs and twice that is left; once ready they take tasks too', async () => {
-    // 1,000 tasks of ~10 ms each, startMs 30: after three or four tasks, far more than 30 ms of work is left.
-    const {l, log, release} = lanes({total: 1000, startMs: 30})
+  it('a long run starts the workers once the main thread has worked startMs / 2 and startMs is left; once ready they take tasks too', async () => {
+    // 1,000 tasks of ~10 ms each, startMs 60: after three tasks (30 ms), far more than 60 ms of work is left.
+    const {l, log, release} = lanes({total: 1000, startMs: 60})
     await Promise.all([l.run(0), l.run(1)])
     expect(log.started).toBe(0)
-    await Promise.all([l.run(2), l.run(3)])
+    await l.run(2)
+    await sleep(0) // the pace is measured once the task's result is given
     expect(log.started).toBe(1)
+    await l.run(3)
     expect(log.pool).toEqual([])
     release()
     await sleep(0)
@@ -85,9 +87,9 @@ describe('lanes: the main thread works from the first task, workers join when th
     expect(log.pool).toEqual([])
   })
 
-  it('no workers when the work left at the latest pace is less than twice startMs, however long the main thread has worked', async () => {
-    // startMs 50: five tasks of 10 ms have worked it, and then at most 4 tasks (40 ms, under 100) are left.
-    const {l, log} = lanes({total: 9, startMs: 50})
+  it('no workers when the work left at the latest pace is less than startMs, however long the main thread has worked', async () => {
+    // startMs 100: five tasks of 10 ms have worked half of it, and then at most 4 tasks (40 ms, under 100) are left.
+    const {l, log} = lanes({total: 9, startMs: 100})
     await Promise.all(Array.from({length: 9}, (_, i) => l.run(i)))
     expect(log.started).toBe(0)
     expect(l.dealt).toEqual({main: 9, pool: 0})
@@ -97,5 +99,58 @@ describe('lanes: the main thread works from the first task, workers join when th
     const {l} = lanes({total: 4, failOn: 1})
     const done = [0, 1, 2, 3].map((n) => l.run(n).then((r) => r, (e: Error) => e.message))
     expect(await Promise.all(done)).toEqual(['main:0', 'main failed on 1', 'main:2', 'main:3'])
+  })
+})
+
+describe('lanes: the pace is the mean of the recent tasks, not the fastest one', () => {
+  it('starts the workers when the tasks, fast and slow by turns, leave enough work on average', async () => {
+    // Tasks of weight 1 taking 2 ms and 18 ms by turns (mean 10 ms). startMs 100: after 50 ms of work 95 tasks
+    // are left, 950 ms at the mean pace (190 ms even at the fastest): the workers start.
+    let clock = 0
+    let started = 0
+    const l = new Lanes<number, number>({
+      main: async (n) => {
+        clock += n % 2 === 0 ? 2 : 18
+        return n
+      },
+      startPool: () => {
+        started++
+        return {run: async (n) => n, ready: new Promise(() => {})}
+      },
+      poolSlots: 2,
+      total: 100,
+      startMs: 100,
+      now: () => clock
+    })
+    for (let i = 0; i < 4; i++) await l.run(i)
+    await sleep(0)
+    expect(started).toBe(0)
+    for (let i = 4; i < 6; i++) await l.run(i)
+    await sleep(0)
+    expect(started).toBe(1)
+  })
+
+  it('judges the work left at the mean pace: 1 ms tasks among 19 ms ones do not make it look short', async () => {
+    // Tasks of 1 ms and 19 ms by turns: the mean is 10 ms. After 50 ms of work 20 of 25 tasks are left:
+    // 200 ms at the mean pace (the workers start), 20 ms at the fastest (they would not).
+    let clock = 0
+    let started = 0
+    const l = new Lanes<number, number>({
+      main: async (n) => {
+        clock += n % 2 === 0 ? 1 : 19
+        return n
+      },
+      startPool: () => {
+        started++
+        return {run: async (n) => n, ready: new Promise(() => {})}
+      },
+      poolSlots: 2,
+      total: 25,
+      startMs: 100,
+      now: () => clock
+    })
+    for (let i = 0; i < 6; i++) await l.run(i)
+    await sleep(0)
+    expect(started).toBe(1)
   })
 })

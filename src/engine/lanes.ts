@@ -21,14 +21,17 @@ export interface LaneOptions<W, R> {
   poolSlots: number
   /** The summed weight of all the tasks the run will give; undefined: start the pool at once. */
   total?: number
-  /** Start the workers once this thread has worked this long (ms) and the work left would take it twice as long. */
+  /**
+   * What a worker costs before it runs at full pace, in ms of CPU: the workers start once this thread has worked
+   * half as long (its pace is then past most of its own warm-up) and the work left would take it at least as long.
+   */
   startMs: number
   /** The clock (ms) the pace is measured with: performance.now, process CPU time, or a test's. */
   now?: () => number
 }
 
 /** Tasks the pace is measured over. */
-const RECENT = 8
+const RECENT = 32
 
 interface Pending<W, R> {
   work: W
@@ -48,8 +51,8 @@ export class Lanes<W, R> {
   private dealtWeight = 0
   /** Milliseconds this thread has worked. */
   private worked = 0
-  /** The pace (ms per unit) of its last RECENT tasks. */
-  private readonly recent: number[] = []
+  /** The time (ms) and weight of its last RECENT tasks. */
+  private readonly recent: Array<{ms: number; weight: number}> = []
 
   /** Tasks given to each lane so far (for tests and the benchmark). */
   readonly dealt = {main: 0, pool: 0}
@@ -86,21 +89,30 @@ export class Lanes<W, R> {
 
   /**
    * After a task on this thread: start the workers once it has worked
-   * `startMs` and the work left, at the fastest pace of its last few tasks,
-   * would take it twice as long. A worker burns about `startMs` of CPU before it runs at full pace,
-   * and at best halves what is left. This thread's first tasks run several
-   * times slower than later ones (JIT warm-up, data loaded on first use), so
-   * an early pace would overestimate what is left.
+   * `startMs / 2` and the work left, at the pace of its last few tasks
+   * (their time over their weight), would take it `startMs` or more. A
+   * worker burns about `startMs` of CPU before it runs at full pace, on the
+   * other core, working slowly meanwhile: it pays once more than that is
+   * left. This thread's first tasks run several times slower than later ones
+   * (JIT warm-up, data loaded on first use): the pace is measured after
+   * them. It is the mean over tasks, not the fastest task: documents differ,
+   * and the fastest of a few (a short, plain one) made the 9 s left of a
+   * 17-second run look like 4, so its workers never started.
    */
   private measure(weight: number, ms: number): void {
     if (this.started || this.options.total === undefined || weight <= 0) return
     this.worked += ms
-    // The fastest of the last few tasks: one slowed by a collection, a dictionary's load or the JIT is not the pace.
-    this.recent.push(ms / weight)
+    this.recent.push({ms, weight})
     if (this.recent.length > RECENT) this.recent.shift()
-    if (this.worked < this.options.startMs) return
+    if (this.worked < this.options.startMs / 2) return
+    let recentMs = 0
+    let recentWeight = 0
+    for (const task of this.recent) {
+      recentMs += task.ms
+      recentWeight += task.weight
+    }
     const left = this.options.total - this.dealtWeight
-    if (left * Math.min(...this.recent) >= 2 * this.options.startMs) this.start()
+    if ((left * recentMs) / recentWeight >= this.options.startMs) this.start()
   }
 
   private take(): Pending<W, R> | undefined {

@@ -38,11 +38,10 @@ export interface RunnerOptions {
  * dictionaries, and mostly JIT warm-up: a fresh isolate lints its first few
  * hundred files 2–4 times slower), in ms of CPU: checking 2,000 news-sized
  * files with a worker took 3.5–4.5 s more CPU than without, on the 2-core
- * development machine. The pool starts once the main thread has worked this
- * long and the files left would take it twice as long (see Lanes): a batch
- * of 400 files (0.8 or 3 MB: 3–6 s) never starts one, the benchmark's 2,000
- * files (10 MB, about 20 s) start one after 5 s (with it started after 3 s,
- * they ran 1.4 times faster).
+ * development machine. The pool starts once the main thread has worked half
+ * this long and the files left would take it this long or more (see Lanes):
+ * a batch of 400 files (0.8 or 3 MB: 3–6 s) never starts one, the
+ * benchmark's 2,000 files (10 MB, 14–17 s) start one after 2.5 s.
  */
 export const WORKER_START_MS = 5000
 /** MTCLEAN_WORKER_START_MS overrides it; 0 starts the workers at once (tests of the workers' output). */
