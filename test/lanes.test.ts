@@ -102,55 +102,45 @@ describe('lanes: the main thread works from the first task, workers join when th
   })
 })
 
+/** Lanes whose main tasks take `fast` and `slow` ms of a fake clock by turns (weight 1 each); counts the pool starts. */
+function alternating(fast: number, slow: number, total: number, startMs: number) {
+  let clock = 0
+  const log = {started: 0}
+  const l = new Lanes<number, number>({
+    main: async (n) => {
+      clock += n % 2 === 0 ? fast : slow
+      return n
+    },
+    startPool: () => {
+      log.started++
+      return {run: async (n) => n, ready: new Promise(() => {})}
+    },
+    poolSlots: 2,
+    total,
+    startMs,
+    now: () => clock
+  })
+  return {l, log}
+}
+
 describe('lanes: the pace is the mean of the recent tasks, not the fastest one', () => {
   it('starts the workers when the tasks, fast and slow by turns, leave enough work on average', async () => {
-    // Tasks of weight 1 taking 2 ms and 18 ms by turns (mean 10 ms). startMs 100: after 50 ms of work 95 tasks
-    // are left, 950 ms at the mean pace (190 ms even at the fastest): the workers start.
-    let clock = 0
-    let started = 0
-    const l = new Lanes<number, number>({
-      main: async (n) => {
-        clock += n % 2 === 0 ? 2 : 18
-        return n
-      },
-      startPool: () => {
-        started++
-        return {run: async (n) => n, ready: new Promise(() => {})}
-      },
-      poolSlots: 2,
-      total: 100,
-      startMs: 100,
-      now: () => clock
-    })
+    // 2 ms and 18 ms by turns (mean 10 ms). startMs 100: after 50 ms of work 94 tasks are left, 940 ms at the mean pace.
+    const {l, log} = alternating(2, 18, 100, 100)
     for (let i = 0; i < 4; i++) await l.run(i)
     await sleep(0)
-    expect(started).toBe(0)
+    expect(log.started).toBe(0)
     for (let i = 4; i < 6; i++) await l.run(i)
     await sleep(0)
-    expect(started).toBe(1)
+    expect(log.started).toBe(1)
   })
 
   it('judges the work left at the mean pace: 1 ms tasks among 19 ms ones do not make it look short', async () => {
-    // Tasks of 1 ms and 19 ms by turns: the mean is 10 ms. After 50 ms of work 20 of 25 tasks are left:
-    // 200 ms at the mean pace (the workers start), 20 ms at the fastest (they would not).
-    let clock = 0
-    let started = 0
-    const l = new Lanes<number, number>({
-      main: async (n) => {
-        clock += n % 2 === 0 ? 1 : 19
-        return n
-      },
-      startPool: () => {
-        started++
-        return {run: async (n) => n, ready: new Promise(() => {})}
-      },
-      poolSlots: 2,
-      total: 25,
-      startMs: 100,
-      now: () => clock
-    })
+    // 1 ms and 19 ms by turns: the mean is 10 ms. After 60 ms of work 19 of 25 tasks are left:
+    // 190 ms at the mean pace (the workers start), 19 ms at the fastest (they would not).
+    const {l, log} = alternating(1, 19, 25, 100)
     for (let i = 0; i < 6; i++) await l.run(i)
     await sleep(0)
-    expect(started).toBe(1)
+    expect(log.started).toBe(1)
   })
 })
