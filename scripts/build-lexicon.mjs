@@ -28,3 +28,10 @@ mkdirSync(dirname(out), {recursive: true})
 writeFileSync(out, words.join('\n') + '\n')
 console.log(`lexicon: ${words.length} word forms → ${out}`)
 
+
+// The code pages' high halves as iconv-lite reads them (src/lexicon/code-pages.ts), ASCII JSON.
+const {decodeHighHalves, CODE_PAGES_FILE} = await import('../dist/lexicon/code-pages.js')
+const {asciiJson} = await import('../dist/read.js')
+const codePagesOut = join(dirname(out), CODE_PAGES_FILE)
+writeFileSync(codePagesOut, asciiJson(decodeHighHalves()))
+console.log(`code pages: ${Object.keys(decodeHighHalves()).length} → ${codePagesOut}`)

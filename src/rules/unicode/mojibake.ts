@@ -2,33 +2,29 @@
  * Mojibake by codec, as ftfy finds it: a run of text that is the UTF-8 bytes of
  * some other text, decoded with a single-byte code page. Each token holding a
  * non-ASCII character is encoded back with each code page (iconv-lite's tables)
- * and its valid UTF-8 sequences decoded; the result is kept only when it is
+ * (src/lexicon/code-pages.ts) and its valid UTF-8 sequences decoded; the result is kept only when it is
  * clearly less unlikely than the input (a badness score over character
  * classes), so text that is valid in its own script is never touched. Up to
  * three rounds undo double and triple encodings.
  */
-import iconv from 'iconv-lite'
+import {CODECS, highHalves} from '../../lexicon/code-pages.js'
 
-/** The code pages a UTF-8 text is wrongly read with, most common first. */
-export const CODECS = ['windows1252', 'latin1', 'windows1250', 'windows1251', 'windows874', 'macintosh', 'cp437'] as const
+export {CODECS}
 
 /** Character → byte for the high half of a code page (0x80–0xFF). */
 type Reverse = Map<number, number>
 
 let reverses: Reverse[] | undefined
-let cp1252High: string | undefined
 
 /** Windows-1252 as browsers and scrapers read it: an undefined byte (0x81, 0x8D…) becomes the C1 control of that value. */
 function cp1252Char(byte: number): string {
-  cp1252High ??= iconv.decode(Buffer.from(Array.from({length: 128}, (_, i) => 0x80 + i)), 'windows1252')
-  const c = cp1252High[byte - 0x80]
+  const c = highHalves().windows1252[byte - 0x80]
   return c === '\uFFFD' ? String.fromCharCode(byte) : c
 }
 
 function buildReverses(): Reverse[] {
-  const high = Buffer.from(Array.from({length: 128}, (_, i) => 0x80 + i))
   return CODECS.map((codec) => {
-    const decoded = iconv.decode(high, codec)
+    const decoded = highHalves()[codec]
     const reverse: Reverse = new Map()
     for (let i = 0; i < 128; i++) {
       const byte = 0x80 + i
