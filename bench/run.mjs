@@ -362,6 +362,8 @@ if (!SKIP.has('lexicon')) {
       const lex = JSON.parse(r.stdout)
       results.lexicon = lex
       console.error(`  lexicon: word list ${lex.wordList?.ms} ms / ${lex.wordList?.heapMB} MB heap; nspell ${lex.nspell?.ms} ms / ${lex.nspell?.heapMB} MB`)
+      const sources = Object.entries(lex.sourceDictionaries ?? {}).map(([lang, d]) => `${lang} ${d.ms} ms`)
+      if (sources.length) console.error(`  source dictionaries, on first use: ${sources.join(', ')}`)
     } catch {
       results.lexicon = {error: `bench/lexicon.mjs failed: ${String(r.stderr).trim().split('\n').pop()}`}
     }
@@ -534,6 +536,7 @@ if (results.lexicon && !results.lexicon.error) {
   const l = results.lexicon
   lines.push(`| lexicon load: word list | ${l.wordList?.ms} ms | | | +${l.wordList?.heapMB} MB heap |`)
   lines.push(`| lexicon load: nspell + dictionary-en (for comparison) | ${l.nspell?.ms} ms | | | +${l.nspell?.heapMB} MB heap |`)
+  for (const [lang, d] of Object.entries(l.sourceDictionaries ?? {})) lines.push(`| source dictionary load, on first use: ${lang} | ${d.ms} ms | | | +${d.heapMB} MB heap |`)
 } else if (results.lexicon) lines.push(`| lexicon load | n/a (${results.lexicon.error}) | | | |`)
 lines.push('')
 lines.push('| ratio (same run) | value | target | met |')

@@ -32,6 +32,11 @@ mkdirSync(dirname(out), {recursive: true})
 // (3,800, `zoë`) in first-names-other.txt: a name is looked up in the one its letters say.
 const ascii = lines.filter((line) => /^[\x00-\x7f]*$/.test(line))
 const other = lines.filter((line) => !/^[\x00-\x7f]*$/.test(line))
-writeFileSync(out, ascii.join('\n') + '\n')
-writeFileSync(out.replace(/\.txt$/, '-other.txt'), other.join('\n') + '\n')
+// Each list with its hash index by name (src/lexicon/sorted-lines.ts).
+const {buildLineIndex} = await import('../dist/lexicon/sorted-lines.js')
+for (const [file, names] of [[out, ascii], [out.replace(/\.txt$/, '-other.txt'), other]]) {
+  const list = names.join('\n') + '\n'
+  writeFileSync(file, list)
+  writeFileSync(file.replace(/\.txt$/, '.idx'), buildLineIndex(list, 9))
+}
 console.log(`first names: ${lines.length} (${other.length} not ASCII) → ${out}`)

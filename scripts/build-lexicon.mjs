@@ -25,8 +25,12 @@ for (const dict of [dictionary, dictionaryGb]) {
 }
 const words = [...forms].sort()
 mkdirSync(dirname(out), {recursive: true})
-writeFileSync(out, words.join('\n') + '\n')
-console.log(`lexicon: ${words.length} word forms → ${out}`)
+const list = words.join('\n') + '\n'
+writeFileSync(out, list)
+// Its hash index (src/lexicon/sorted-lines.ts), read instead of searching the list.
+const {buildLineIndex} = await import('../dist/lexicon/sorted-lines.js')
+writeFileSync(out.replace(/\.txt$/, '.idx'), buildLineIndex(list))
+console.log(`lexicon: ${words.length} word forms → ${out} (and its index)`)
 
 
 // The code pages' high halves as iconv-lite reads them (src/lexicon/code-pages.ts), ASCII JSON.

@@ -6,7 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {countLines, findLine, lineLookup} from '../src/lexicon/sorted-lines.js'
+import {buildLineIndex, countLines, findLine, indexedLookup, lineIndexFrom, lineLookup} from '../src/lexicon/sorted-lines.js'
 import {FILES, firstNameGender} from '../src/lexicon/first-names.js'
 
 const TAB = 9
@@ -71,5 +71,56 @@ describe('sorted lines searched in place', () => {
     expect(firstNameGender('GIORGIA')).toBe('f')
     expect(firstNameGender('Stefan')).toBe('m')
     expect(firstNameGender('Xqzw')).toBeUndefined()
+  })
+})
+
+describe('sorted lines answered by their hash index', () => {
+  const EN_WORDS = readFileSync(new URL('../dist/lexicon/en-words.txt', import.meta.url), 'latin1')
+  const built = (file: string) => lineIndexFrom(readFileSync(new URL(`../dist/lexicon/${file}`, import.meta.url)))
+
+  it('whole and keyed lines: the line findLine finds, for every key, its prefixes and extensions', () => {
+    const lists: Array<[string, number]> = [
+      [['a', 'ab', 'abc', 'b'].join('\n'), -1],
+      [['Zürich', 'apple', 'applesauce', 'apply', 'zebra', 'é'].sort().join('\n') + '\n', -1],
+      [['ann\tf', 'anna\tf', 'annabel\tf', 'anne\tf', 'bob\tm'].join('\n'), TAB]
+    ]
+    for (const [data, separator] of lists) {
+      const find = indexedLookup(data, buildLineIndex(data, separator), separator)!
+      const keys = data.split('\n').filter(Boolean).map((line) => (separator < 0 ? line : line.slice(0, line.indexOf('\t'))))
+      for (const k of probes(keys)) expect(find(k), JSON.stringify(k)).toBe(findLine(data, k, separator))
+    }
+  })
+
+  it('the built indexes of the English words and of both first-name lists answer as the search in place', () => {
+    const words = EN_WORDS.split('\n').filter((_, i) => i % 7 === 0)
+    const find = indexedLookup(EN_WORDS, built('en-words.idx'))!
+    expect(find).toBeDefined()
+    for (const w of probes(words)) expect(find(w), w).toBe(findLine(EN_WORDS, w))
+    FILES.forEach((file, n) => {
+      const names = indexedLookup(FIRST_NAMES[n], built(file.replace('.txt', '.idx')), TAB)!
+      expect(names).toBeDefined()
+      const keys = FIRST_NAMES[n].split('\n').filter((_, i) => i % 5 === 0).map((line) => line.slice(0, line.indexOf('\t')))
+      for (const k of probes(keys)) expect(names(k), k).toBe(findLine(FIRST_NAMES[n], k, TAB))
+    })
+  })
+
+  it('an index of another list (another length, or other code units where the checksum samples them), or a damaged one, is refused', () => {
+    const data = ['alpha', 'beta', 'gamma'].join('\n')
+    const index = buildLineIndex(data)
+    expect(indexedLookup(data, index)).toBeDefined()
+    expect(indexedLookup(['alpha', 'betb', 'gamma'].join('\n').replace('a', 'e'), index)).toBeUndefined()
+    expect(indexedLookup(data + '\ndelta', index)).toBeUndefined()
+    expect(indexedLookup(data, index.subarray(0, index.length - 1))).toBeUndefined()
+    expect(indexedLookup(data, new Uint32Array(3))).toBeUndefined()
+    expect(indexedLookup(FIRST_NAMES[0], built('en-words.idx'), TAB)).toBeUndefined()
+  })
+
+  it('reads an index from bytes at any offset', () => {
+    const data = ['one', 'three', 'two'].join('\n')
+    const bytes = new Uint8Array(buildLineIndex(data).buffer)
+    const shifted = new Uint8Array(bytes.length + 1)
+    shifted.set(bytes, 1)
+    const find = indexedLookup(data, lineIndexFrom(shifted.subarray(1)))!
+    expect([find('one'), find('three'), find('two'), find('tw')]).toEqual([0, 4, 10, -1])
   })
 })

@@ -7,7 +7,8 @@
 import {existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {lineLookup} from './sorted-lines.js'
+import {indexedLookup, lineLookup} from './sorted-lines.js'
+import {readIndex} from './index.js'
 import {readBuiltText} from '../read.js'
 
 export type Gender = 'f' | 'm'
@@ -27,13 +28,16 @@ const TAB = 9
 
 function load(file: string): Table {
   let data = ''
+  let index: Uint32Array | undefined
   for (const path of [join(here, file), join(here, '..', '..', 'dist', 'lexicon', file)]) {
     if (existsSync(path)) {
       data = readBuiltText(path)
+      index = readIndex(path)
       break
     }
   }
-  return {data, find: lineLookup(data, TAB)}
+  // The build's hash index (sorted-lines.ts), else the search in place.
+  return {data, find: (index && indexedLookup(data, index, TAB)) || lineLookup(data, TAB)}
 }
 
 function genderOf(name: string): Gender | undefined {
