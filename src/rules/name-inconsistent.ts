@@ -6,6 +6,8 @@ import {defineRule, SOURCE} from '../rule.js'
 export interface NameInconsistentOptions {
   /** Report names that differ only by accents (`Vasquez` / `Vásquez`). */
   accents: boolean
+  /** Report names that differ by one letter inside them, lost or added (`Duhamel` / `Duhammel`, `Hernández` / `Hernndez`). */
+  letters: boolean
 }
 
 /** Name particles MT drops or adds: `Damien (Van) Puyvelde`, `Ursula (von der) Leyen`. */
@@ -45,7 +47,7 @@ export default defineRule<NameInconsistentOptions>({
   description: 'One person or body spelled two ways in one document.',
   note:
     'Machine translation renders each occurrence of a name on its own: a particle (`Van`, `von der`) or an accent is dropped in one place and kept in another.',
-  defaults: {accents: true},
+  defaults: {accents: true, letters: true},
   check(ctx) {
     const {text} = ctx
     if (!/\p{Lu}/u.test(text)) return
@@ -179,8 +181,65 @@ export default defineRule<NameInconsistentOptions>({
         }
       }
     }
+
+    // 3. One letter inside a name lost or added (Duhamel / Duhammel, Hernández / Hernndez, Echos / Ecos).
+    if (ctx.options.letters) {
+      lex ??= getLexicon()
+      for (const [target, other] of letterVariants(text, mentions, lex)) report(target, other, 'a letter differs')
+    }
   }
 })
+
+/** Name tokens (a capital, then lower-case letters) long enough to compare: shorter ones differ by a letter by chance. */
+const NAME_TOKEN = /^\p{Lu}\p{Ll}{3,}$/u
+/** First names with a letter more or less (`Daniel`, `Danniel`) are usually two spellings a language has; surnames compared only from this length. */
+const MIN_LETTERS = 4
+
+/**
+ * Pairs of name tokens of one text where one is the other with one letter more
+ * inside (not the first or last letter: `Daniel` / `Daniela`, `Jone` / `Jones`
+ * are other names or other forms), and neither a common word. When the English
+ * lexicon knows one of them as a name, the other is the slip; else the rarer,
+ * or the later on a tie. Two spellings the lexicon knows (`Philips` /
+ * `Phillips`) are two names. Found by deleting each inner letter of the longer
+ * token: linear in the letters of the distinct tokens.
+ */
+function letterVariants(text: string, mentions: Mention[], lex: Lexicon): Array<[Mention, Mention]> {
+  const places = new Map<string, Mention[]>()
+  for (const m of mentions) {
+    let offset = m.start
+    for (const token of m.tokens) {
+      const at = text.indexOf(token, offset)
+      offset = at + token.length
+      if (token.length < MIN_LETTERS || LEADING.has(token) || !NAME_TOKEN.test(token)) continue
+      let list = places.get(token)
+      if (!list) places.set(token, (list = []))
+      list.push({start: at, end: at + token.length, tokens: [token], form: token})
+    }
+  }
+  const pairs: Array<[Mention, Mention]> = []
+  const seen = new Set<string>()
+  for (const [long, longAt] of places) {
+    if (long.length <= MIN_LETTERS) continue
+    for (let i = 1; i < long.length - 1; i++) {
+      const short = long.slice(0, i) + long.slice(i + 1)
+      const shortAt = places.get(short)
+      if (!shortAt || seen.has(short + '\u0000' + long)) continue
+      seen.add(short + '\u0000' + long)
+      if (lex.isLowerWord(long) || lex.isLowerWord(short)) continue
+      const knownLong = lex.hasExact(long)
+      const knownShort = lex.hasExact(short)
+      if (knownLong && knownShort) continue
+      let slip: Mention[]
+      let kept: Mention[]
+      if (knownLong !== knownShort) [slip, kept] = knownLong ? [shortAt, longAt] : [longAt, shortAt]
+      else if (shortAt.length !== longAt.length) [slip, kept] = shortAt.length < longAt.length ? [shortAt, longAt] : [longAt, shortAt]
+      else [slip, kept] = shortAt[0].start > longAt[0].start ? [shortAt, longAt] : [longAt, shortAt]
+      for (const m of slip) pairs.push([m, kept[0]])
+    }
+  }
+  return pairs.sort((a, b) => a[0].start - b[0].start)
+}
 
 const NON_ASCII = /[^\x00-\x7f]/
 
