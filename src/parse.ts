@@ -49,10 +49,10 @@ function endPoint(value: string): Point {
 
 /**
  * parse-english that places a piece's tokens at `base` in the whole document.
- * parse-latin gives every piece positions from line 1, offset 0; moving the
- * tokens right after tokenizing (before its plugins build words, sentences and
- * the paragraph from them) makes every position exact with one flat pass over
- * the tokens instead of a walk over the finished tree.
+ * parse-latin gives every piece positions from line 1, offset 0; its tokenizer
+ * done again here counts from `base` (before its plugins build words, sentences
+ * and the paragraph from the tokens), so every position is exact with no walk
+ * over the finished tree.
  */
 class PlacedParser extends ParseEnglish {
   base: Point = {line: 1, column: 1, offset: 0}
@@ -65,22 +65,7 @@ class PlacedParser extends ParseEnglish {
   }
 
   override tokenize(value?: string | null): SentenceContent[] {
-    const tokens = tokenizeByTable(value)
-    const base = this.base
-    // Points are shared between a word and its text (the start): move each object once.
-    for (const token of tokens) {
-      const position = token.position!
-      place(position.start as Point, base)
-      place(position.end as Point, base)
-      if (token.type === 'WordNode') {
-        for (const child of token.children) {
-          const inner = child.position!
-          if (inner.start !== position.start && inner.start !== position.end) place(inner.start as Point, base)
-          if (inner.end !== position.end && inner.end !== position.start) place(inner.end as Point, base)
-        }
-      }
-    }
-    return tokens
+    return tokenizeByTable(value, this.base)
   }
 }
 
@@ -161,10 +146,12 @@ function typeOf(c: number): number {
  * character's type read from TYPE_OF: parse-latin tests up to three regexes per
  * character, about two thirds of all the regex calls of a check.
  */
-function tokenizeByTable(value?: string | null): SentenceContent[] {
+function tokenizeByTable(value: string | null | undefined, base: Point): SentenceContent[] {
   const children: SentenceContent[] = []
   if (!value) return children
-  const currentPoint: Point = {line: 1, column: 1, offset: 0}
+  // parse-latin counts from 1:1, offset 0; counting from `base` places every point as shifting it would
+  // (a column only on the first line).
+  const currentPoint: Point = {line: base.line, column: base.column, offset: base.offset}
   // A copy of the point as a literal: the same object as parse-latin's spread, made faster.
   const here = (): Point => ({line: currentPoint.line, column: currentPoint.column, offset: currentPoint.offset})
   let from = 0
@@ -207,11 +194,6 @@ function tokenizeByTable(value?: string | null): SentenceContent[] {
   return children
 }
 
-function place(p: Point, base: Point): void {
-  if (p.line === 1) p.column += base.column - 1
-  p.line += base.line - 1
-  p.offset += base.offset
-}
 
 /** Root children of `value`: paragraphs (parsed in bounded pieces) and the white space between them. */
 function parseChildren(value: string): RootContent[] {
