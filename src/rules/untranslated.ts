@@ -280,8 +280,7 @@ export default defineRule<UntranslatedOptions>({
     }
 
     // How often each lower-cased word occurs (steps 4 and 5), counted when first asked.
-    let counts: Map<string, number> | undefined
-    const wordCounts = () => (counts ??= countWords(text))
+    const wordCount = wordCounter(text)
 
     let wordLangMemo: {lang: SourceLang | undefined} | undefined
     const wordLangOf = () => (wordLangMemo ??= {lang: langOf() ?? likeliestLang(text)}).lang
@@ -299,7 +298,7 @@ export default defineRule<UntranslatedOptions>({
         if (overlaps(start, end) || insideQuotes(start, end) || italic(text, m.index, end)) continue
         if (allowed(part, allow)) continue
         // A word the text also uses on its own is its vocabulary or a name (`SPD-Scholz` after `Olaf Scholz`).
-        if ((wordCounts().get(part.toLowerCase()) ?? 0) >= 2) continue
+        if (wordCount(part.toLowerCase()) >= 2) continue
         // The text's language, or (a rare candidate) every source language whose dictionary has it.
         const known = (l: SourceLang) => {
           const d = sourceDictionary(l)
@@ -402,7 +401,7 @@ export default defineRule<UntranslatedOptions>({
           // English derivation of a known word (`reconversion`, `duplications`, `flyers`).
           if (britishOf(t.value, lex) || englishDerivation(t.value, lex)) continue
           // A word the text uses again and again is its vocabulary, not a slip of the translation.
-          if ((wordCounts().get(t.value) ?? 0) >= 2) continue
+          if (wordCount(t.value) >= 2) continue
           // Next to another source word (`Allez les bleus`, `la Légion d’honneur`): a phrase quoted on purpose.
           const foreign = (u: Token | undefined) => u !== undefined && (u.kind === 'F' || u.kind === 'P' || (kind(u) === 'N' && !/^\p{Lu}/u.test(u.value)))
           if (foreign(tokens[k - 1]) || foreign(tokens[k + 1])) continue
@@ -572,6 +571,60 @@ function englishDerivation(value: string, lex: Lexicon): boolean {
     if (restore.some((r) => lex.isWord(base + r))) return true
   }
   return false
+}
+
+/** Distinct words counted one by one (a search of the text each) before all the text's words are counted at once. */
+const COUNT_ONE_BY_ONE = 8
+
+/**
+ * How often `word` occurs as a whole word (`[\p{L}\p{M}]+`) of the lower-cased `text`, what
+ * `countWords(text).get(word) ?? 0` gives: most texts ask for a word or two, so each is searched
+ * for on its own, and the whole text counted only when many are asked for.
+ */
+function wordCounter(text: string): (word: string) => number {
+  let lower: string | undefined
+  let all: Map<string, number> | undefined
+  const asked = new Map<string, number>()
+  return (word) => {
+    if (all) return all.get(word) ?? 0
+    const known = asked.get(word)
+    if (known !== undefined) return known
+    if (asked.size >= COUNT_ONE_BY_ONE) {
+      all = countWords(text)
+      return all.get(word) ?? 0
+    }
+    lower ??= text.toLowerCase()
+    const n = countWord(lower, word)
+    asked.set(word, n)
+    return n
+  }
+}
+
+/** How many runs of letters and marks of `lower` are `word` (0 when `word` is not one such run). */
+function countWord(lower: string, word: string): number {
+  if (word === '') return 0
+  for (let p = 0; p < word.length; ) {
+    const width = letterAt(word, p, word.length)
+    if (width === 0) return 0
+    p += width
+  }
+  let n = 0
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    const end = i + word.length
+    if (letterAt(lower, end, lower.length) === 0 && !letterBefore(lower, i)) n++
+  }
+  return n
+}
+
+/** A letter or mark ends right before `p` (a surrogate pair read whole, as letterAt reads it). */
+function letterBefore(text: string, p: number): boolean {
+  if (p === 0) return false
+  const c = text.charCodeAt(p - 1)
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const h = text.charCodeAt(p - 2)
+    if (h >= 0xd800 && h <= 0xdbff) return letterAt(text, p - 2, p) === 2
+  }
+  return letterAt(text, p - 1, p) > 0
 }
 
 /** How often each lower-cased word (`[\p{L}\p{M}]+`) occurs in `text` (one pass, by letterAt: no match objects). */
