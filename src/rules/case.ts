@@ -420,12 +420,11 @@ export default defineRule<CaseOptions>({
 
     if (options.names) {
       // A name with a stray capital inside (`GiorGia`) when the text also writes it normally (`Giorgia`).
-      const normal = new Set<string>()
       const odd: WordSpan[] = []
-      for (const w of words) {
-        if (capitalWord(w.value)) normal.add(w.value)
-        else if (oddCapital(w.value)) odd.push(w)
-      }
+      for (const w of words) if (oddCapital(w.value)) odd.push(w)
+      // The normal forms only when some word has a stray capital (seldom).
+      const normal = new Set<string>()
+      if (odd.length > 0) for (const w of words) if (capitalWord(w.value)) normal.add(w.value)
       for (const w of odd) {
         const fixedCase = w.value[0] + w.value.slice(1).toLowerCase()
         if (!normal.has(fixedCase)) continue
@@ -533,8 +532,22 @@ function lowerWord(value: string, min: number): boolean {
 
 /** `/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(value)` (a name with a stray capital inside: `GiorGia`). */
 function oddCapital(value: string): boolean {
-  const c = value.charCodeAt(0)
-  return (c >= 128 || (c >= 65 && c <= 90)) && ODD_CAPITAL.test(value)
+  // Capital, lower case, capital, lower case: the humps read so far (a capital after a lower-case letter starts the second).
+  let humps = 0
+  let lower = false
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 128) return ODD_CAPITAL.test(value)
+    if (c >= 65 && c <= 90) {
+      if (i > 0 && !lower) return false
+      if (++humps > 2) return false
+      lower = false
+    } else if (c >= 97 && c <= 122) {
+      if (humps === 0) return false
+      lower = true
+    } else return false
+  }
+  return humps === 2 && lower
 }
 
 /** `/^\p{Lu}\p{Ll}+$/u.test(value)`. */
