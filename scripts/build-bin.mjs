@@ -28,6 +28,11 @@ const dist = join(root, 'dist')
 // .aff/.dic, tinypool starts its own worker file) or load parts by name.
 const external = ['dictionary-*', 'tinypool', 'iconv-lite', 'nspell', 'yaml', 'ajv']
 
+// esbuild's table marks Unicode property escapes (`/\p{Lu}/u`) unsupported on Node 20 and lowers
+// each such literal to `new RegExp(…)`, built again on every evaluation: in the rules' word loops
+// that was most of the CLI's time. Node has had them since 10. Both bundles below take it.
+const supported = {'regexp-unicode-property-escapes': true}
+
 // Chunks are named by content hash: last build's would stay behind.
 rmSync(join(dist, 'bin'), {recursive: true, force: true})
 // The worker that the pool starts (found beside the pool's code as `./worker.js`) and its chunks.
@@ -39,10 +44,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // esbuild's table marks Unicode property escapes (`/\p{Lu}/u`) unsupported on Node 20 and lowers
-  // each such literal to `new RegExp(…)`, built again on every evaluation: in the rules' word loops
-  // that was most of the CLI's time. Node has had them since 10.
-  supported: {'regexp-unicode-property-escapes': true},
+  supported,
   logLevel: 'warning',
   external,
   // CommonJS dependencies inside the bundle call require() for Node's modules.
@@ -61,6 +63,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  supported,
   logLevel: 'warning',
   external,
   define: {'import.meta.url': '__mtcleanUrl', 'import.meta.resolve': '__mtcleanResolve'},

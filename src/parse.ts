@@ -49,39 +49,151 @@ function endPoint(value: string): Point {
 
 /**
  * parse-english that places a piece's tokens at `base` in the whole document.
- * parse-latin gives every piece positions from line 1, offset 0; moving the
- * tokens right after tokenizing (before its plugins build words, sentences and
- * the paragraph from them) makes every position exact with one flat pass over
- * the tokens instead of a walk over the finished tree.
+ * parse-latin gives every piece positions from line 1, offset 0; its tokenizer
+ * done again here counts from `base` (before its plugins build words, sentences
+ * and the paragraph from the tokens), so every position is exact with no walk
+ * over the finished tree.
  */
 class PlacedParser extends ParseEnglish {
   base: Point = {line: 1, column: 1, offset: 0}
 
+  constructor() {
+    super()
+    const plugins = this.tokenizeParagraphPlugins
+    const at = BREAK_IMPLICIT ? plugins.indexOf(BREAK_IMPLICIT) : -1
+    if (at >= 0) plugins[at] = breakImplicitWhenNeeded
+  }
+
   override tokenize(value?: string | null): SentenceContent[] {
-    const tokens = super.tokenize(value)
-    const base = this.base
-    // Points are shared between a word and its text (the start): move each object once.
-    for (const token of tokens) {
-      const position = token.position!
-      place(position.start as Point, base)
-      place(position.end as Point, base)
-      if (token.type === 'WordNode') {
-        for (const child of token.children) {
-          const inner = child.position!
-          if (inner.start !== position.start && inner.start !== position.end) place(inner.start as Point, base)
-          if (inner.end !== position.end && inner.end !== position.start) place(inner.end as Point, base)
-        }
-      }
-    }
-    return tokens
+    return tokenizeByTable(value, this.base)
   }
 }
 
-function place(p: Point, base: Point): void {
-  if (p.line === 1) p.column += base.column - 1
-  p.line += base.line - 1
-  p.offset += base.offset
+type ParagraphPlugin = (node: Paragraph) => void
+
+/** A sentence's white space of two line breaks or more (`\r\n`, `\r` or `\n`), which splits the sentence. */
+function twoBreaks(value: string): boolean {
+  let breaks = 0
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c === 13 && value.charCodeAt(i + 1) === 10) i++
+    else if (c !== 13 && c !== 10) continue
+    if (++breaks >= 2) return true
+  }
+  return false
 }
+
+/**
+ * parse-latin's breakImplicitSentences (not exported), found among the paragraph
+ * plugins by what it does: it splits a sentence at inner white space with two
+ * line breaks, not at a space.
+ */
+const BREAK_IMPLICIT = ((): ParagraphPlugin | undefined => {
+  const point = () => ({line: 1, column: 1, offset: 0})
+  const word = (value: string) => ({type: 'WordNode', children: [{type: 'TextNode', value}]})
+  const paragraph = (gap: string) => ({type: 'ParagraphNode', children: [{type: 'SentenceNode', children: [word('a'), {type: 'WhiteSpaceNode', value: gap}, word('b')]}], position: {start: point(), end: point()}}) as unknown as Paragraph
+  for (const plugin of new ParseEnglish().tokenizeParagraphPlugins as ParagraphPlugin[]) {
+    try {
+      const split = paragraph('\n\n')
+      const kept = paragraph(' ')
+      plugin(split)
+      plugin(kept)
+      if (split.children.length === 3 && split.children[1].type === 'WhiteSpaceNode' && kept.children.length === 1) return plugin
+    } catch {
+      // Not this one.
+    }
+  }
+  return undefined
+})()
+
+/**
+ * breakImplicitSentences only when a sentence has such white space inside: it
+ * splits every white space node of every sentence with a regex, and in pieces
+ * cut at blank lines (parseChildren) it seldom finds one.
+ */
+function breakImplicitWhenNeeded(paragraph: Paragraph): void {
+  for (const sentence of paragraph.children) {
+    if (sentence.type !== 'SentenceNode') continue
+    const children = sentence.children
+    for (let k = 1; k < children.length - 1; k++) {
+      const node = children[k]
+      if (node.type === 'WhiteSpaceNode' && twoBreaks(node.value)) {
+        BREAK_IMPLICIT!(paragraph)
+        return
+      }
+    }
+  }
+}
+
+type TokenType = SentenceContent['type']
+
+/** The token types, by number (0: not yet known). */
+const TYPES: TokenType[] = ['WordNode', 'WordNode', 'WhiteSpaceNode', 'PunctuationNode', 'SymbolNode']
+/** Per UTF-16 code unit: the index in TYPES of the token type parse-latin gives it, filled on first sight. */
+const TYPE_OF = new Uint8Array(0x10000)
+const probe = new ParseEnglish()
+
+/** parse-latin's type of the code unit `c`: the type of the one token it makes of that character alone. */
+function typeOf(c: number): number {
+  let t = TYPE_OF[c]
+  if (t === 0) TYPE_OF[c] = t = TYPES.indexOf(ParseEnglish.prototype.tokenize.call(probe, String.fromCharCode(c))[0].type, 1)
+  return t
+}
+
+/**
+ * parse-latin's tokenize (lib/index.js, ParseLatin#tokenize, MIT), the same
+ * loop and the same nodes (a word's text shares its start point), with each
+ * character's type read from TYPE_OF: parse-latin tests up to three regexes per
+ * character, about two thirds of all the regex calls of a check.
+ */
+function tokenizeByTable(value: string | null | undefined, base: Point): SentenceContent[] {
+  const children: SentenceContent[] = []
+  if (!value) return children
+  // parse-latin counts from 1:1, offset 0; counting from `base` places every point as shifting it would
+  // (a column only on the first line).
+  const currentPoint: Point = {line: base.line, column: base.column, offset: base.offset}
+  // A copy of the point as a literal: the same object as parse-latin's spread, made faster.
+  const here = (): Point => ({line: currentPoint.line, column: currentPoint.column, offset: currentPoint.offset})
+  let from = 0
+  let index = 0
+  let start = here()
+  let previousType: TokenType | undefined
+  let previous = -1
+  const createNode = (type: TokenType, text: string): SentenceContent =>
+    type === 'WordNode'
+      ? {type: 'WordNode', children: [{type: 'TextNode', value: text, position: {start, end: here()}}], position: {start, end: here()}}
+      : ({type, value: text, position: {start, end: here()}} as SentenceContent)
+  while (index < value.length) {
+    const current = value.charCodeAt(index)
+    const currentType = TYPES[typeOf(current)]
+    if (
+      from < index &&
+      previousType &&
+      !(
+        previousType === currentType &&
+        // Words or white space continue; the same punctuation or symbol, or surrogates, too.
+        (previousType === 'WordNode' || previousType === 'WhiteSpaceNode' || current === previous || (current >= 0xd800 && current <= 0xdfff))
+      )
+    ) {
+      children.push(createNode(previousType, value.slice(from, index)))
+      from = index
+      start = here()
+    }
+    if (current === 13 || (current === 10 && previous !== 13)) {
+      currentPoint.line++
+      currentPoint.column = 1
+    } else if (current !== 10) {
+      currentPoint.column++
+    }
+    currentPoint.offset++
+    previousType = currentType
+    previous = current
+    index++
+  }
+  if (previousType && from < index) children.push(createNode(previousType, value.slice(from, index)))
+  return children
+}
+
 
 /** Root children of `value`: paragraphs (parsed in bounded pieces) and the white space between them. */
 function parseChildren(value: string): RootContent[] {

@@ -131,7 +131,7 @@ describe('the CLI bundle (scripts/build-bin.mjs)', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/\/\^\\p\{Lu\}\\p\{Ll\}\+\$\/u/g)) literals.add(m[0])
     }
     expect(literals.size).toBeGreaterThan(0)
-    const bundle = files(bin, /\.js$/).map((f) => readFileSync(f, 'utf8')).join('\n')
+    const bundle = files(bin, /\.c?js$/).map((f) => readFileSync(f, 'utf8')).join('\n')
     for (const literal of literals) expect(bundle).toContain(literal)
     expect(bundle).not.toMatch(/new RegExp\("[^"]*\\\\p\{/)
   })

@@ -10,6 +10,7 @@ import {location} from 'vfile-location'
 import {VFile} from 'vfile'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
+import {ParseEnglish} from 'parse-english'
 import mtcleanParse, {MAX_PIECE, parseDocument} from '../src/parse.js'
 
 const PIECES = ['The', 'minister', 'U.S.', 'don’t', "l'AFP", 'e.g.', '1,5', '“', '”', '«', '»', '.', ',', ' ', ' ', '  ', '\t', '\u00a0', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', ' \n \n ', 'Ã©', '😀', '-', '—']
@@ -42,6 +43,20 @@ describe('parseDocument', () => {
         expect(problems(parts.join(''))).toEqual([])
       }),
       {numRuns: 2000, seed: 20261130}
+    )
+  })
+
+  it('reads a paragraph as parse-english does (its tokenizer by a table of character types, its sentence breaks when needed)', () => {
+    const pieces = [...PIECES, '\u2028', '\u0085', '\ud83d', '!!', '?', '#', '$5', 'x/y', 'Mr.', '...']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+        // Letters around it: a paragraph of its own (no white space to move out of it).
+        const text = 'A' + parts.join('') + 'z'
+        const tree = parseDocument(text)
+        fc.pre(tree.children.length === 1)
+        expect(JSON.stringify(tree.children[0].type === 'ParagraphNode' && tree.children[0].children)).toBe(JSON.stringify(new ParseEnglish().tokenizeParagraph(text).children))
+      }),
+      {numRuns: 3000, seed: 20261204}
     )
   })
 

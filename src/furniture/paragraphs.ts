@@ -35,8 +35,18 @@ export function tokensOf(text: string): string[] {
   return out
 }
 
-/** Blocks of non-blank lines, in order. */
+/** The paragraphs of the last text split: the classifier and the duplicate rule both read them (neither changes them). */
+let last: {text: string; paragraphs: Paragraph[]} | undefined
+
+/** Blocks of non-blank lines, in order (the same array for the same text twice in a row: read only). */
 export function splitParagraphs(text: string): Paragraph[] {
+  if (last && last.text === text) return last.paragraphs
+  const paragraphs = split(text)
+  last = {text, paragraphs}
+  return paragraphs
+}
+
+function split(text: string): Paragraph[] {
   const out: Paragraph[] = []
   let blockStart = -1
   let blockEnd = -1

@@ -40,8 +40,10 @@ function load(file: string): Table {
   return {data, find: (index && indexedLookup(data, index, TAB)) || lineLookup(data, TAB)}
 }
 
+const ASCII = /^[\x00-\x7f]*$/
+
 function genderOf(name: string): Gender | undefined {
-  const names = /^[\x00-\x7f]*$/.test(name) ? (ascii ??= load(FILES[0])) : (other ??= load(FILES[1]))
+  const names = ASCII.test(name) ? (ascii ??= load(FILES[0])) : (other ??= load(FILES[1]))
   const at = names.find(name)
   return at < 0 ? undefined : (names.data[at + name.length + 1] as Gender)
 }
@@ -49,7 +51,10 @@ function genderOf(name: string): Gender | undefined {
 /** The gender of a first name (any case), or undefined when unknown or used for both. */
 export function firstNameGender(name: string): Gender | undefined {
   const lower = name.toLowerCase()
-  return genderOf(lower) ?? genderOf(lower.normalize('NFD').replace(/\p{M}/gu, ''))
+  const gender = genderOf(lower)
+  // An ASCII name folds to itself: the second look-up (and the NFD string) would be the same.
+  if (gender !== undefined || ASCII.test(lower)) return gender
+  return genderOf(lower.normalize('NFD').replace(/\p{M}/gu, ''))
 }
 
 /** Whether the list has been loaded in this process (for tests of laziness). */

@@ -156,7 +156,7 @@ export default defineRule<CaseOptions>({
     /** A lower-case word that the dictionary knows only capitalized: `lisbon`, `buddhism`, `rolex`. */
     const properLower = (i: number) => {
       const w = words[i]
-      if (!/^\p{Ll}+$/u.test(w.value) || !prose(text, w)) return
+      if (!lowerWord(w.value, 1) || !prose(text, w)) return
       lex ??= getLexicon()
       if (lex.isLowerWord(w.value)) return
       const upper = w.value[0].toUpperCase() + w.value.slice(1)
@@ -187,7 +187,7 @@ export default defineRule<CaseOptions>({
         } else if (NATIONALITY_SET.has(lower)) {
           const next = words[i + 1]
           // An adjective before a lower-case noun, or a noun after an article: `the british daily`, `an algerian`.
-          const nextLower = next && /^\p{Ll}+$/u.test(next.value) && /^[ \u00A0]+$/.test(text.slice(w.end, next.start))
+          const nextLower = next && lowerWord(next.value, 1) && /^[ \u00A0]+$/.test(text.slice(w.end, next.start))
           const prev = words[i - 1]
           const afterArticle = prev && /^(the|a|an)$/i.test(prev.value)
           candidate = Boolean(nextLower || afterArticle)
@@ -210,7 +210,7 @@ export default defineRule<CaseOptions>({
         if (options.names && c >= 97 && c <= 122 && value.length >= 4) properLower(i)
         continue
       }
-      if (i === 0 || !/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(value) || !prose(text, w)) continue
+      if (i === 0 || !capitalHyphenWord(value) || !prose(text, w)) continue
       // The sentence holding this word (words come in order, so the index only moves forward).
       while (sentence < view.sentences.length - 1 && view.sentences[sentence].end <= w.start) sentence++
       const sentenceStart = view.sentences[sentence]?.start ?? 0
@@ -220,8 +220,8 @@ export default defineRule<CaseOptions>({
       if (!prev || text.slice(prev.end, w.start) !== ' ') continue
       // Mid-sentence after a lower-case word or a number: `the negotiating Table`, `a Dozen`, `will Wake up`.
       // `a Thousand euros`, but not `a Thousand Points of Light` (a title).
-      const number = NUMBER_NOUNS.has(value) && /^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value) && next !== undefined && /^\p{Ll}+$/u.test(next.value)
-      if (!number && !/^\p{Ll}+$/u.test(prev.value)) continue
+      const number = NUMBER_NOUNS.has(value) && /^(a|one|two|three|several|many|few|some|hundred|\d+)$/.test(prev.value) && next !== undefined && lowerWord(next.value, 1)
+      if (!number && !lowerWord(prev.value, 1)) continue
       if (!number) {
         lex ??= getLexicon()
         const lower = value.toLowerCase()
@@ -271,7 +271,7 @@ export default defineRule<CaseOptions>({
       for (const i of lowerNames) {
         const w = words[i]
         const prev = words[i - 1]
-        if (!/^\p{Ll}{4,}$/u.test(w.value) || !/^\p{Lu}\p{Ll}+$/u.test(prev.value)) continue
+        if (!lowerWord(w.value, 4) || !capitalWord(prev.value)) continue
         lex ??= getLexicon()
         if (lex.isWord(w.value)) continue
         found.push({w, upper: w.value[0].toUpperCase() + w.value.slice(1), given: firstNameGender(prev.value) !== undefined})
@@ -305,7 +305,7 @@ export default defineRule<CaseOptions>({
           // A bare title right before a name: `but president Kowalczyk`, `with chancellor Scholz`.
           const prev = words[i - 1]
           if (!prev || !TITLE_LEADS.has(prev.value.toLowerCase()) || text.slice(prev.end, w.start) !== ' ' || text.slice(w.end, next.start) !== ' ') continue
-          if (!/^\p{Lu}\p{Ll}+$/u.test(next.value) || !prose(text, w)) continue
+          if (!capitalWord(next.value) || !prose(text, w)) continue
           lex ??= getLexicon()
           if (lex.isLowerWord(next.value)) continue
           const upper = w.value[0].toUpperCase() + w.value.slice(1)
@@ -364,7 +364,7 @@ export default defineRule<CaseOptions>({
       for (let i = 1; i < words.length; i++) {
         const w = words[i]
         const prev = words[i - 1]
-        if (!/^\p{Ll}{2,}$/u.test(w.value)) continue
+        if (!lowerWord(w.value, 2)) continue
         // The parser keeps the stop with the word when it does not split there (`reporters.`).
         const gap = text.slice(prev.end, w.start)
         if (!(gap === '. ' || (gap === ' ' && prev.value.endsWith('.')))) continue
@@ -388,8 +388,8 @@ export default defineRule<CaseOptions>({
         if (text.slice(prev.end, w.start) !== ' ' || text.slice(w.end, next.start) !== ' ') continue
         // After a lower-case word, or an acronym that is not a Roman numeral or part of a heading in capitals.
         const acronym = /^\p{Lu}{2,4}$/u.test(prev.value) && !/^[IVXLC]+$/.test(prev.value) && !(i >= 2 && /^\p{Lu}{2,}$/u.test(words[i - 2].value))
-        if (!/^\p{Ll}+$/u.test(next.value)) continue
-        if (!(acronym || (/^\p{Ll}{2,}$/u.test(prev.value) && w.value !== 'He' && w.value !== 'She') || afterName(i))) continue
+        if (!lowerWord(next.value, 1)) continue
+        if (!(acronym || (lowerWord(prev.value, 2) && w.value !== 'He' && w.value !== 'She') || afterName(i))) continue
         if (titleCaseLine(text, w.start)) continue
         functionCapitals++
         const lower = w.value.toLowerCase()
@@ -420,12 +420,11 @@ export default defineRule<CaseOptions>({
 
     if (options.names) {
       // A name with a stray capital inside (`GiorGia`) when the text also writes it normally (`Giorgia`).
-      const normal = new Set<string>()
       const odd: WordSpan[] = []
-      for (const w of words) {
-        if (/^\p{Lu}\p{Ll}+$/u.test(w.value)) normal.add(w.value)
-        else if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(w.value)) odd.push(w)
-      }
+      for (const w of words) if (oddCapital(w.value)) odd.push(w)
+      // The normal forms only when some word has a stray capital (seldom).
+      const normal = new Set<string>()
+      if (odd.length > 0) for (const w of words) if (capitalWord(w.value)) normal.add(w.value)
       for (const w of odd) {
         const fixedCase = w.value[0] + w.value.slice(1).toLowerCase()
         if (!normal.has(fixedCase)) continue
@@ -456,8 +455,10 @@ export default defineRule<CaseOptions>({
       const lowered: number[] = []
       for (let i = 1; i < words.length; i++) {
         const w = words[i]
+        // The article first: most words follow no `the` (and need no lower-case copy).
+        if ((words[i - 1].value !== 'the' && words[i - 1].value !== 'The') || text.slice(words[i - 1].end, w.start) !== ' ') continue
         const lower = w.value.toLowerCase()
-        if (!PARTY_WORDS.has(lower) || (words[i - 1].value !== 'the' && words[i - 1].value !== 'The') || text.slice(words[i - 1].end, w.start) !== ' ') continue
+        if (!PARTY_WORDS.has(lower)) continue
         if (w.value === lower) lowered.push(i)
         else if (words[i - 1].value === 'the' && w.value === lower[0].toUpperCase() + lower.slice(1) && !(words[i + 1] && /^\p{Lu}/u.test(words[i + 1].value) && text.slice(w.end, words[i + 1].start) === ' ')) named.add(lower)
       }
@@ -508,6 +509,77 @@ const COMMA_WORD = /(?:And|But|Or|What|Which|Who|That|This|It|Is|Are|Was|Were|In
 const PARAGRAPH_WORD = /\s*(\p{Ll}+)(?=[ ,.;:!?])/uy
 const LOWER_END = /\p{Ll}$/u
 
+/*
+ * Word shapes tested on every word: an ASCII word (most) by its char codes, as in ASCII \p{Ll} is
+ * a-z and \p{Lu} A-Z; a word with another character by the regex. (A Unicode regex per word
+ * was most of this rule's time.)
+ */
+const LOWER_WORDS = [/^\p{Ll}+$/u, /^\p{Ll}+$/u, /^\p{Ll}{2,}$/u, /^\p{Ll}{3,}$/u, /^\p{Ll}{4,}$/u]
+const CAPITAL_WORD = /^\p{Lu}\p{Ll}+$/u
+const CAPITAL_HYPHEN_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u
+const ODD_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u
+
+/** `/^\p{Ll}{min,}$/u.test(value)`, min 1 to 4. */
+function lowerWord(value: string, min: number): boolean {
+  if (value.length < min) return false
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 128) return LOWER_WORDS[min].test(value)
+    if (c < 97 || c > 122) return false
+  }
+  return true
+}
+
+/** `/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(value)` (a name with a stray capital inside: `GiorGia`). */
+function oddCapital(value: string): boolean {
+  // Capital, lower case, capital, lower case: the humps read so far (a capital after a lower-case letter starts the second).
+  let humps = 0
+  let lower = false
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 128) return ODD_CAPITAL.test(value)
+    if (c >= 65 && c <= 90) {
+      if (i > 0 && !lower) return false
+      if (++humps > 2) return false
+      lower = false
+    } else if (c >= 97 && c <= 122) {
+      if (humps === 0) return false
+      lower = true
+    } else return false
+  }
+  return humps === 2 && lower
+}
+
+/** `/^\p{Lu}\p{Ll}+$/u.test(value)`. */
+function capitalWord(value: string): boolean {
+  const c = value.charCodeAt(0)
+  if (c >= 128) return CAPITAL_WORD.test(value)
+  if (c < 65 || c > 90 || value.length < 2) return false
+  for (let i = 1; i < value.length; i++) {
+    const d = value.charCodeAt(i)
+    if (d >= 128) return CAPITAL_WORD.test(value)
+    if (d < 97 || d > 122) return false
+  }
+  return true
+}
+
+/** `/^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(value)`. */
+function capitalHyphenWord(value: string): boolean {
+  const c = value.charCodeAt(0)
+  if (c >= 128) return CAPITAL_HYPHEN_WORD.test(value)
+  if (c < 65 || c > 90 || value.length < 2) return false
+  // Whether the last character read is a lower-case letter (a hyphen must come after one).
+  let letter = false
+  for (let i = 1; i < value.length; i++) {
+    const d = value.charCodeAt(i)
+    if (d >= 128) return CAPITAL_HYPHEN_WORD.test(value)
+    if (d >= 97 && d <= 122) letter = true
+    else if (d === 45 && letter) letter = false
+    else return false
+  }
+  return letter
+}
+
 /** A lower-case letter ends just before `p` (the code point, which may be a surrogate pair). */
 function lowerBefore(text: string, p: number): boolean {
   const c = text.charCodeAt(p - 1)
@@ -528,12 +600,18 @@ function firstWordOfSentence(words: WordSpan[], i: number, sentenceStart: number
   return /[.!?:;“"‘«(\n\-–—]/.test(between)
 }
 
+/** ASCII code units that may not stand right before (bit 1) or right after (bit 2) a word of prose. */
+const NOT_PROSE = new Uint8Array(128)
+for (const c of '@#/\\_.`=-') NOT_PROSE[c.charCodeAt(0)] |= 1
+for (const c of '@/\\_`=') NOT_PROSE[c.charCodeAt(0)] |= 2
+
 /** Not inside a URL, e-mail, hashtag or code. */
 function prose(text: string, w: WordSpan): boolean {
-  const before = text[w.start - 1] ?? ' '
-  const after = text[w.end] ?? ' '
-  if (/[@#/\\_.`=-]/.test(before) || /[@/\\_`=]/.test(after)) return false
-  if (after === '.' && /\p{L}/u.test(text[w.end + 1] ?? '')) return false
+  // By char code (NaN before the start and past the end: no sign): called for most words.
+  const before = text.charCodeAt(w.start - 1)
+  const after = text.charCodeAt(w.end)
+  if ((before < 128 && NOT_PROSE[before] & 1) || (after < 128 && NOT_PROSE[after] & 2)) return false
+  if (after === 46 && /\p{L}/u.test(text[w.end + 1] ?? '')) return false
   return true
 }
 

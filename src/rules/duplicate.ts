@@ -2,6 +2,7 @@ import {inCode} from '../lexicon/regions.js'
 import {wordOffsets} from '../document.js'
 import {defineRule, type RuleContext} from '../rule.js'
 import {splitParagraphs, type Paragraph} from '../furniture/paragraphs.js'
+import {nextWord, wordEnd} from '../match/scan.js'
 
 export interface DuplicateOptions {
   /** Shortest repeated line (in words) reported as a duplicated headline or paragraph. */
@@ -226,11 +227,13 @@ interface Keyed {
 function keyed(p: Paragraph): Keyed {
   const words: string[] = []
   const ends: number[] = []
-  const re = /[\p{L}\p{N}]+/gu
-  let m: RegExpExecArray | null
-  while ((m = re.exec(p.text))) {
-    words.push(m[0].toLowerCase())
-    ends.push(m.index + m[0].length)
+  const text = p.text
+  // The runs of /[\p{L}\p{N}]+/gu, found by char code (match/scan.ts): no match object per word.
+  for (let i = nextWord(text, 0); i < text.length; i = nextWord(text, i)) {
+    const end = wordEnd(text, i)
+    words.push(text.slice(i, end).toLowerCase())
+    ends.push(end)
+    i = end
   }
   return {p, words, key: words.join(' '), ends}
 }

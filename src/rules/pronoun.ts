@@ -24,6 +24,7 @@ const PRONOUN_GENDER = new Map<string, Gender>([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
   ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f']
 ])
+const PRONOUN_MAX = Math.max(...[...PRONOUN_GENDER.keys()].map((w) => w.length))
 /** The other gender's pronoun: `her` is object or possessive, so both are offered. */
 const SWAP: Record<string, string[]> = {
   he: ['she'], him: ['her'], his: ['her'], himself: ['herself'],
@@ -32,6 +33,8 @@ const SWAP: Record<string, string[]> = {
 
 /** Words by which a person is addressed or speaks (`Please enter your name`): `your` is then normal. */
 const SECOND_PERSON = new Set(['please', 'you', 'yourself', 'yourselves', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', "you'd", 'you’d', 'i', 'we', 'me', 'us', 'my', 'our'])
+
+const SECOND_PERSON_MAX = Math.max(...[...SECOND_PERSON].map((w) => w.length))
 
 interface Referent {
   /** Word index where the mention ends. */
@@ -201,6 +204,8 @@ export default defineRule<PronounOptions>({
       let r = 0
       for (let j = 0; j < words.length; j++) {
         const w = words[j]
+        // No pronoun is longer (and lower-casing never shortens a word to one): most words need no copy.
+        if (w.value.length > PRONOUN_MAX) continue
         const lower = w.value.toLowerCase()
         const g = PRONOUN_GENDER.get(lower)
         if (!g || quoted(w)) continue
@@ -254,7 +259,7 @@ export default defineRule<PronounOptions>({
       const addressed = new Uint32Array(view.paragraphs.length + 1)
       let secondPerson = 0
       for (let k = 0; k < words.length; k++) {
-        if (!SECOND_PERSON.has(words[k].value.toLowerCase()) || quoted(words[k])) continue
+        if (words[k].value.length > SECOND_PERSON_MAX || !SECOND_PERSON.has(words[k].value.toLowerCase()) || quoted(words[k])) continue
         secondPerson++
         addressed[paragraphOf[k]]++
       }

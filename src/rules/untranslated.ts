@@ -178,7 +178,10 @@ export default defineRule<UntranslatedOptions>({
     // Next lower-case letter at or after the current sentence (one forward scan over the whole text).
     let lowerFrom = -1
     let lowerEnd = -1
-    for (const sentence of sentences) {
+    // Each sentence's tokens, kept for step 5 (undefined: no lower-case letter, so nothing for it either).
+    const sentenceTokens: Array<Token[] | undefined> = []
+    for (let s = 0; s < sentences.length; s++) {
+      const sentence = sentences[s]
       if (lowerFrom < sentence.start) {
         LOWER.lastIndex = sentence.start
         const m = LOWER.exec(text)
@@ -190,6 +193,7 @@ export default defineRule<UntranslatedOptions>({
       const tokens = tokenize(text, sentence.start, sentence.end, lex)
       if (tokens.length === 0) continue
       markParticles(tokens)
+      sentenceTokens[s] = tokens
       const unquoted = tokens.filter((t) => !inQuotes.at(t.start, t.end))
       const lower = unquoted.filter((t) => t.kind !== 'P' && lowerStart(t.value))
       // 1. Whole sentence in another language (quoted parts and names aside).
@@ -275,13 +279,15 @@ export default defineRule<UntranslatedOptions>({
       }
     }
 
+    // How often each lower-cased word occurs (steps 4 and 5), counted when first asked.
+    const wordCount = wordCounter(text)
+
     let wordLangMemo: {lang: SourceLang | undefined} | undefined
     const wordLangOf = () => (wordLangMemo ??= {lang: langOf() ?? likeliestLang(text)}).lang
 
     // 4. A source word glued to an acronym or a number (`SPD-Führungsduos`, `the 5Stelle`): English writes
     // `SPD leadership duo` and `Five Star`, so the word was carried over whole with its compound.
     if (options.sourceWords) {
-      let glueCounts: Map<string, number> | undefined
       for (const m of runStartMatches(text, GLUED, capitalOrDigit)) {
         const [, head, hyphen, part] = m
         // `SPD-Chef`, `5Stelle`, `5-Sterne`: after an acronym a hyphen; after a number a capital.
@@ -292,8 +298,7 @@ export default defineRule<UntranslatedOptions>({
         if (overlaps(start, end) || insideQuotes(start, end) || italic(text, m.index, end)) continue
         if (allowed(part, allow)) continue
         // A word the text also uses on its own is its vocabulary or a name (`SPD-Scholz` after `Olaf Scholz`).
-        glueCounts ??= countWords(text)
-        if ((glueCounts.get(part.toLowerCase()) ?? 0) >= 2) continue
+        if (wordCount(part.toLowerCase()) >= 2) continue
         // The text's language, or (a rare candidate) every source language whose dictionary has it.
         const known = (l: SourceLang) => {
           const d = sourceDictionary(l)
@@ -383,12 +388,12 @@ export default defineRule<UntranslatedOptions>({
     // dictionary look-up is the evidence, and a text with no source-language trace loads nothing.
     if (options.sourceWords) {
       let dict: ReturnType<typeof sourceDictionary> | undefined
-      let wordCounts: Map<string, number> | undefined
-      for (const sentence of sentences) {
-        const tokens = tokenize(text, sentence.start, sentence.end, lex)
+      // The tokens of step 1, where a function word between two names is a particle (P): here still one (F).
+      for (const tokens of sentenceTokens) {
+        if (tokens === undefined) continue
         for (let k = 0; k < tokens.length; k++) {
           const t = tokens[k]
-          if (t.value.length < 4 || !lowerStart(t.value) || t.kind === 'F') continue
+          if (t.value.length < 4 || !lowerStart(t.value) || t.kind === 'F' || t.kind === 'P') continue
           if (kind(t) !== 'N' || t.value.includes('-') || /[\d_]/.test(t.value)) continue
           if (overlaps(t.start, t.end) || italic(text, t.start, t.end)) continue
           if (allowed(text.slice(Math.max(0, t.start - 24), t.end + 24), allow)) continue
@@ -396,10 +401,9 @@ export default defineRule<UntranslatedOptions>({
           // English derivation of a known word (`reconversion`, `duplications`, `flyers`).
           if (britishOf(t.value, lex) || englishDerivation(t.value, lex)) continue
           // A word the text uses again and again is its vocabulary, not a slip of the translation.
-          wordCounts ??= countWords(text)
-          if ((wordCounts.get(t.value) ?? 0) >= 2) continue
+          if (wordCount(t.value) >= 2) continue
           // Next to another source word (`Allez les bleus`, `la Légion d’honneur`): a phrase quoted on purpose.
-          const foreign = (u: Token | undefined) => u !== undefined && (u.kind === 'F' || (kind(u) === 'N' && !/^\p{Lu}/u.test(u.value)))
+          const foreign = (u: Token | undefined) => u !== undefined && (u.kind === 'F' || u.kind === 'P' || (kind(u) === 'N' && !/^\p{Lu}/u.test(u.value)))
           if (foreign(tokens[k - 1]) || foreign(tokens[k + 1])) continue
           // A lower-case word glued to a capital or a digit is a name or a code (`iPhone`, `x86`).
           if (/\p{Lu}/u.test(t.value)) continue
@@ -569,10 +573,77 @@ function englishDerivation(value: string, lex: Lexicon): boolean {
   return false
 }
 
-/** How often each lower-cased word occurs in `text` (one pass). */
+/** Distinct words counted one by one (a search of the text each) before all the text's words are counted at once. */
+const COUNT_ONE_BY_ONE = 8
+
+/**
+ * How often `word` occurs as a whole word (`[\p{L}\p{M}]+`) of the lower-cased `text`, what
+ * `countWords(text).get(word) ?? 0` gives: most texts ask for a word or two, so each is searched
+ * for on its own, and the whole text counted only when many are asked for.
+ */
+function wordCounter(text: string): (word: string) => number {
+  let lower: string | undefined
+  let all: Map<string, number> | undefined
+  const asked = new Map<string, number>()
+  return (word) => {
+    if (all) return all.get(word) ?? 0
+    const known = asked.get(word)
+    if (known !== undefined) return known
+    if (asked.size >= COUNT_ONE_BY_ONE) {
+      all = countWords(text)
+      return all.get(word) ?? 0
+    }
+    lower ??= text.toLowerCase()
+    const n = countWord(lower, word)
+    asked.set(word, n)
+    return n
+  }
+}
+
+/** How many runs of letters and marks of `lower` are `word` (0 when `word` is not one such run). */
+function countWord(lower: string, word: string): number {
+  if (word === '') return 0
+  for (let p = 0; p < word.length; ) {
+    const width = letterAt(word, p, word.length)
+    if (width === 0) return 0
+    p += width
+  }
+  let n = 0
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    const end = i + word.length
+    if (letterAt(lower, end, lower.length) === 0 && !letterBefore(lower, i)) n++
+  }
+  return n
+}
+
+/** A letter or mark ends right before `p` (a surrogate pair read whole, as letterAt reads it). */
+function letterBefore(text: string, p: number): boolean {
+  if (p === 0) return false
+  const c = text.charCodeAt(p - 1)
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const h = text.charCodeAt(p - 2)
+    if (h >= 0xd800 && h <= 0xdbff) return letterAt(text, p - 2, p) === 2
+  }
+  return letterAt(text, p - 1, p) > 0
+}
+
+/** How often each lower-cased word (`[\p{L}\p{M}]+`) occurs in `text` (one pass, by letterAt: no match objects). */
 function countWords(text: string): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1)
+  const lower = text.toLowerCase()
+  const n = lower.length
+  for (let p = 0; p < n; ) {
+    let width = letterAt(lower, p, n)
+    if (width === 0) {
+      p++
+      continue
+    }
+    const start = p
+    do p += width
+    while (p < n && (width = letterAt(lower, p, n)) > 0)
+    const word = lower.slice(start, p)
+    counts.set(word, (counts.get(word) ?? 0) + 1)
+  }
   return counts
 }
 

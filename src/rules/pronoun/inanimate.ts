@@ -57,9 +57,13 @@ export function thingPossessives(scope: Scope): Finding[] {
   const reported = new Uint8Array(words.length)
   const word = (k: number) => (k >= 0 ? words[k].value : undefined)
   // Whether paragraph p's text ends a sentence (`.`, `!`, `?`, `…` after its last word): one pass.
-  const lastOf = new Map<number, number>()
-  for (let k = 0; k < words.length; k++) lastOf.set(paragraphOf[k], k)
+  // The last word of each paragraph, found on first use (most texts never ask).
+  let lastOf: Map<number, number> | undefined
   const endsSentence = (p: number) => {
+    if (!lastOf) {
+      lastOf = new Map()
+      for (let k = 0; k < words.length; k++) lastOf.set(paragraphOf[k], k)
+    }
     const k = lastOf.get(p)
     return k !== undefined && /[.!?…]/u.test(text.slice(words[k].end, words[k].end + 4).split('\n')[0])
   }
@@ -106,6 +110,8 @@ export function thingPossessives(scope: Scope): Finding[] {
 
   for (let j = 0; j < words.length - 1; j++) {
     const w = words[j]
+    // Three letters (lower-casing keeps the length of a word that becomes `his` or `her`): most words need no copy.
+    if (w.value.length !== 3) continue
     const lower = w.value.toLowerCase()
     if (lower !== 'his' && lower !== 'her') continue
     // A possessive: a lower-case word right after it (`her army`, not `told her that`).
