@@ -7,7 +7,7 @@
 import {existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {indexedLookup, lineLookup} from './sorted-lines.js'
+import {lineLookup} from './sorted-lines.js'
 import {readIndex} from './index.js'
 import {readBuiltText} from '../read.js'
 
@@ -36,8 +36,7 @@ function load(file: string): Table {
       break
     }
   }
-  // The build's hash index (sorted-lines.ts), else the search in place.
-  return {data, find: (index && indexedLookup(data, index, TAB)) || lineLookup(data, TAB)}
+  return {data, find: lineLookup(data, TAB, index)}
 }
 
 const ASCII = /^[\x00-\x7f]*$/

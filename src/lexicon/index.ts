@@ -3,7 +3,7 @@
  * expanded), loaded once per process, on first use.
  *
  * `npm run build` writes the expanded list to dist/lexicon/en-words.txt
- * (scripts/build-lexicon.mjs), so loading is one read of ASCII text, searched in place
+ * (scripts/build-lexicon.mjs), with its hash index, so loading is two reads, answered in place
  * (sorted-lines.ts). When the file is missing (running from a source tree
  * that was never built) the list is expanded from dictionary-en with nspell, once.
  */
@@ -11,7 +11,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {countLines, indexedLookup, lineIndexFrom, lineLookup} from './sorted-lines.js'
+import {countLines, lineIndexFrom, lineLookup} from './sorted-lines.js'
 import {readBuiltText} from '../read.js'
 
 export interface Lexicon {
@@ -81,13 +81,9 @@ export function readIndex(listPath: string): Uint32Array | undefined {
   }
 }
 
-/**
- * The sorted word list as one string: answered by the build's hash index when it
- * is this list's, else by binary search over the text itself at first, hashed
- * once enough lookups show a long run (sorted-lines.ts).
- */
+/** The sorted word list as one string, answered by its hash index: the build's when it is this list's, else one made now (sorted-lines.ts). */
 export function fromSorted(data: string, index?: Uint32Array): Lexicon {
-  const find = (index && indexedLookup(data, index)) || lineLookup(data)
+  const find = lineLookup(data, -1, index)
   // Counted only when asked (a 1.2 MB scan a lookup never needs).
   return withCasing((w) => w !== '' && find(w) >= 0, () => countLines(data), 'file')
 }

@@ -46,43 +46,12 @@ export function findLine(data: string, key: string, separator = -1): number {
 }
 
 /**
- * Distinct keys remembered with their answer before the lines are hashed into a
- * Map: words repeat (a text's vocabulary is a few hundred words, looked up by
- * several rules), so most lookups are answered by this small Map, and a long run
- * seldom has to hash the 120,000 lines.
+ * A lookup of the lines of `data` by key (the line findLine finds): answered by
+ * `index` when it is this list's (the build writes one beside each list), else
+ * by an index made now, once (a source tree never built).
  */
-const MEMO_MAX = 50000
-
-/**
- * A lookup of the lines of `data` by key (see findLine): binary search, each
- * distinct key's answer remembered, so a one-file run builds nothing; a Map of
- * key → line start once enough distinct keys show a long run.
- */
-export function lineLookup(data: string, separator = -1): (key: string) => number {
-  let map: Map<string, number> | undefined
-  let memo: Map<string, number> | undefined = new Map()
-  return (key) => {
-    if (map) return map.get(key) ?? -1
-    const known = memo!.get(key)
-    if (known !== undefined) return known
-    if (memo!.size < MEMO_MAX) {
-      const at = findLine(data, key, separator)
-      memo!.set(key, at)
-      return at
-    }
-    memo = undefined
-    map = new Map()
-    const sep = separator >= 0 ? String.fromCharCode(separator) : '\n'
-    for (let s = 0; s < data.length; ) {
-      let e = data.indexOf('\n', s)
-      if (e < 0) e = data.length
-      let k = separator >= 0 ? data.indexOf(sep, s) : e
-      if (k < 0 || k > e) k = e
-      if (e > s && !map.has(data.slice(s, k))) map.set(data.slice(s, k), s)
-      s = e + 1
-    }
-    return map.get(key) ?? -1
-  }
+export function lineLookup(data: string, separator = -1, index?: Uint32Array): (key: string) => number {
+  return (index && indexedLookup(data, index, separator)) || lookupIn(data, buildLineIndex(data, separator), separator)
 }
 
 /** The number of lines of `data` (a last line without a line break counts). */
@@ -96,8 +65,8 @@ export function countLines(data: string): number {
 /**
  * A hash index of the lines by key, made at build time and stored beside the
  * list (`.idx`): a run reads it instead of searching (about 17 steps a lookup)
- * and then building a Map of every line (120,000 strings kept alive, which
- * every full collection of the collector walks again). Layout, 32-bit words:
+ * or building a Map of every line (120,000 strings kept alive, which every
+ * full collection of the collector walks again). Layout, 32-bit words:
  * MAGIC, VERSION, the list's length in UTF-16 units, a checksum of the list,
  * the mask (slots − 1), then the slots: a line start + 1, or 0 for empty.
  * Open addressing, linear probing; FNV-1a of the key's code units.

@@ -155,10 +155,7 @@ export default defineRule<NameInconsistentOptions>({
     if (accented.size > 0) {
       const byBare = new Map<string, Map<string, Array<{start: number; end: number}>>>()
       for (const m of mentions) {
-        let offset = m.start
-        for (const token of m.tokens) {
-          const at = text.indexOf(token, offset)
-          offset = at + token.length
+        for (const [token, at] of tokensOf(text, m)) {
           if (token.length < 3 || !/\p{Ll}/u.test(token)) continue
           const bare = stripAccents(token)
           if (!accented.has(bare)) continue
@@ -207,10 +204,7 @@ const MIN_LETTERS = 4
 function letterVariants(text: string, mentions: Mention[], lex: Lexicon): Array<[Mention, Mention]> {
   const places = new Map<string, Mention[]>()
   for (const m of mentions) {
-    let offset = m.start
-    for (const token of m.tokens) {
-      const at = text.indexOf(token, offset)
-      offset = at + token.length
+    for (const [token, at] of tokensOf(text, m)) {
       if (token.length < MIN_LETTERS || LEADING.has(token) || !NAME_TOKEN.test(token)) continue
       let list = places.get(token)
       if (!list) places.set(token, (list = []))
@@ -242,6 +236,16 @@ function letterVariants(text: string, mentions: Mention[], lex: Lexicon): Array<
 }
 
 const NON_ASCII = /[^\x00-\x7f]/
+
+/** A mention's tokens with where each starts in the text. */
+function* tokensOf(text: string, m: Mention): Generator<[string, number]> {
+  let offset = m.start
+  for (const token of m.tokens) {
+    const at = text.indexOf(token, offset)
+    offset = at + token.length
+    yield [token, at]
+  }
+}
 
 /** Cheap test before `/['’]s?$/`: ends in an apostrophe, or in `s` after one. */
 function mayBePossessive(token: string): boolean {
